@@ -1,0 +1,1 @@
+"""Brewdesk resources: example recipes, sample data, help pages."""
