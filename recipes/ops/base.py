@@ -1,0 +1,427 @@
+"""The operation declaration: one subclass of :class:`Operation` per module in ``recipes/ops``.
+
+A declaration gives everything Brewdesk needs about an operation (DESIGN.md section 3): its
+stable ``id`` and ``version``, its pydantic ``Params`` (the file format, validation and the GUI
+form), its engine ``kind``, its schema effect ``columns()``, the whole-dataset statistics it
+needs ``stats()``, its one pandas implementation ``apply()``, its ``describe()`` sentence, its
+exported pandas code ``to_code()`` and its DataBrew name and parameter mapping.
+
+Column-valued parameters are declared with :func:`column` / :func:`columns` (existing columns,
+optionally filtered by logical type) and :func:`new_column` (a column the step creates); the
+form's column pickers, recipe validation and column renaming across a recipe all read these
+markers, so no operation re-implements them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from brewdesk.recipes.errors import did_you_mean
+from brewdesk.recipes.types import Schema
+
+
+class Kind(StrEnum):
+    """How the engine must run an operation (DESIGN.md section 4)."""
+
+    ROW = "ROW"
+    """Row by row: fused with neighbouring ROW steps into one ``map_partitions``."""
+    FIT_MAP = "FIT_MAP"
+    """Needs whole-dataset statistics (pass 1), then maps rows (pass 2)."""
+    NEIGHBOUR = "NEIGHBOUR"
+    """Needs values from earlier rows: per-partition summary, sequential carry, then map."""
+    GLOBAL = "GLOBAL"
+    """Reshapes the whole dataset (dedupe, sort, group by, join, union)."""
+
+
+COLUMN_KEY = "x-brewdesk-column"
+NEW_COLUMN_KEY = "x-brewdesk-new-column"
+
+
+def column(
+    default: Any = ...,
+    *,
+    types: tuple[str, ...] | None = None,
+    description: str = "",
+    title: str | None = None,
+) -> Any:
+    """Declare a parameter naming one existing column (optionally of the given logical types)."""
+    return Field(
+        default,
+        description=description,
+        title=title,
+        json_schema_extra={COLUMN_KEY: {"types": list(types) if types else None, "multiple": False}},
+    )
+
+
+def columns(
+    default: Any = ...,
+    *,
+    types: tuple[str, ...] | None = None,
+    description: str = "",
+    title: str | None = None,
+    min_length: int | None = 1,
+) -> Any:
+    """Declare a parameter naming a list of existing columns."""
+    return Field(
+        default,
+        description=description,
+        title=title,
+        min_length=min_length,
+        json_schema_extra={COLUMN_KEY: {"types": list(types) if types else None, "multiple": True}},
+    )
+
+
+def new_column(default: Any = ..., *, description: str = "", title: str | None = None) -> Any:
+    """Declare a parameter naming a column the step creates (must not exist unless allowed)."""
+    return Field(
+        default,
+        description=description,
+        title=title,
+        min_length=1,
+        json_schema_extra={NEW_COLUMN_KEY: True},
+    )
+
+
+class Params(BaseModel):
+    """Base of every operation's parameter model: immutable, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class NoParams(Params):
+    """Parameters of an operation that takes none."""
+
+
+class StepProblem(Exception):
+    """Raised by ``Operation.columns`` when a step does not fit the schema it receives.
+
+    Parameters
+    ----------
+    message
+        What is wrong.
+    field
+        The parameter that is wrong, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class Stat:
+    """A whole-dataset statistic an operation requests (DESIGN.md section 4).
+
+    The statistic is computed from per-partition partials, so the same pandas code serves the
+    preview (one partial over the sample) and the engine (one partial per partition, combined).
+
+    Parameters
+    ----------
+    name
+        One of ``count``, ``sum``, ``mean``, ``std``, ``min``, ``max``, ``median``, ``mode``,
+        ``quantile`` (``arg`` = q in [0, 1]), ``distinct`` (sorted distinct non-missing values),
+        ``value_counts``.
+    column
+        The column the statistic is taken over (missing values ignored).
+    arg
+        Extra argument (the quantile level, the mode tie rule).
+    """
+
+    __slots__ = ("name", "column", "arg")
+
+    def __init__(self, name: str, column: str, arg: Any = None) -> None:
+        self.name = name
+        self.column = column
+        self.arg = arg
+
+    def __repr__(self) -> str:
+        arg = f", {self.arg!r}" if self.arg is not None else ""
+        return f"Stat({self.name!r}, {self.column!r}{arg})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Stat) and (self.name, self.column, self.arg) == (
+            other.name,
+            other.column,
+            other.arg,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.column, json.dumps(self.arg, default=str)))
+
+
+class Operation:
+    """Base class of an operation declaration. Subclasses set the class attributes below.
+
+    Attributes
+    ----------
+    id
+        Stable snake_case identifier, never renamed (``"fill_with_median"``).
+    version
+        Parameter-format version; bump it and add an entry to ``upgraders`` when params change.
+    kind
+        :class:`Kind` telling the engine how to run the step.
+    category
+        DataBrew's category for menus (``"Column"``, ``"Format"``, ``"Clean"``, ``"Missing"``, ...).
+    title
+        Short human name (``"Fill with median"``).
+    databrew
+        DataBrew operation names this operation imports from; the first is used for export.
+    doc_url
+        The DataBrew documentation page whose semantics the operation follows.
+    Params
+        The pydantic parameter model.
+    handles_condition
+        ``True`` when ``apply`` interprets the step's condition itself (filters); otherwise the
+        step runner restricts the step's changes to the rows where the condition holds.
+    changes_rows
+        ``True`` when the step can remove, add or reorder rows.
+    upgraders
+        ``{v: f}`` where ``f`` turns version-``v`` params (a dict) into version ``v + 1``.
+    """
+
+    id: ClassVar[str]
+    version: ClassVar[int] = 1
+    kind: ClassVar[Kind] = Kind.ROW
+    category: ClassVar[str] = "Column"
+    title: ClassVar[str]
+    databrew: ClassVar[tuple[str, ...]] = ()
+    doc_url: ClassVar[str] = ""
+    Params: ClassVar[type[Params]] = NoParams
+    handles_condition: ClassVar[bool] = False
+    changes_rows: ClassVar[bool] = False
+    upgraders: ClassVar[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+
+    # ----------------------------------------------------------------- schema effect
+    def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        """Return the schema after the step, computed without data.
+
+        The default checks the column references declared in ``Params`` and returns the schema
+        unchanged. Raise :class:`StepProblem` for anything else that does not fit.
+
+        Parameters
+        ----------
+        params
+            The validated ``Params`` instance.
+        schema
+            Schema before the step.
+        inputs
+            Schemas of the recipe's named secondary inputs (for join and union).
+        """
+        check_columns(params, schema)
+        return schema
+
+    # ----------------------------------------------------------------- statistics
+    def stats(self, params: Any, schema: Schema) -> dict[str, Stat]:
+        """Whole-dataset statistics the step needs, keyed by the name ``apply`` reads them by."""
+        return {}
+
+    # ----------------------------------------------------------------- neighbour carry
+    def summarize(self, params: Any, frame: pd.DataFrame) -> Any:
+        """NEIGHBOUR ops: what one partition passes on to the next (e.g. its last valid values)."""
+        raise NotImplementedError
+
+    def carry(self, params: Any, state: Any, summary: Any) -> Any:
+        """NEIGHBOUR ops: combine the state entering a partition with its summary."""
+        raise NotImplementedError
+
+    # ----------------------------------------------------------------- the one implementation
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        """Apply the step to one pandas frame (the sample, or one partition). Never mutates input.
+
+        ``fitted`` holds the statistics requested by ``stats()`` (FIT_MAP), or ``{"carry": state}``
+        (NEIGHBOUR), or the secondary frames ``{"inputs": {...}}`` (GLOBAL join/union).
+        """
+        raise NotImplementedError
+
+    def describe(self, params: Any) -> str:
+        """The sentence shown in the recipe panel (rendered, never stored)."""
+        return self.title
+
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str | None:
+        """pandas code (statements on ``df``; ``pd``, ``np`` and ``re`` imported) doing the step.
+
+        ``None`` when the step cannot be exported.
+        """
+        return None
+
+    # ----------------------------------------------------------------- DataBrew mapping
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        """Turn DataBrew ``Parameters`` (string values) into this operation's params dict.
+
+        The default maps camelCase keys to the snake_case fields of ``Params`` and decodes
+        JSON-encoded list and object values; operations whose mapping differs override it.
+        """
+        fields = self.Params.model_fields
+        out: dict[str, Any] = {}
+        for key, value in parameters.items():
+            name = snake_case(key)
+            if name not in fields:
+                continue
+            if isinstance(value, str) and _wants_json(fields[name].annotation):
+                try:
+                    value = json.loads(value)
+                except ValueError:
+                    pass
+            out[name] = value
+        return out
+
+    def to_databrew(self, params: Any) -> tuple[str, dict[str, str]]:
+        """Return ``(DataBrew operation name, string-valued Parameters)``.
+
+        The default maps fields to camelCase keys, lists and objects to JSON strings, booleans to
+        ``"true"``/``"false"``, and leaves out ``None`` values.
+        """
+        if not self.databrew:
+            raise NotImplementedError(f"{self.id} has no DataBrew equivalent")
+        out: dict[str, str] = {}
+        for name, value in params.model_dump(mode="json").items():
+            if value is None:
+                continue
+            out[camel_case(name)] = to_databrew_string(value)
+        return self.databrew[0], out
+
+    def __repr__(self) -> str:
+        return f"<operation {self.id} v{self.version}>"
+
+
+# --------------------------------------------------------------------------- column markers
+def column_fields(model: type[BaseModel]) -> dict[str, dict[str, Any]]:
+    """``{field: {"types": [...] | None, "multiple": bool}}`` for fields naming existing columns."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, f in model.model_fields.items():
+        extra = f.json_schema_extra if isinstance(f.json_schema_extra, dict) else {}
+        if COLUMN_KEY in extra:
+            out[name] = dict(extra[COLUMN_KEY])  # type: ignore[arg-type]
+    return out
+
+
+def new_column_fields(model: type[BaseModel]) -> list[str]:
+    """Names of fields that name a column the step creates."""
+    out = []
+    for name, f in model.model_fields.items():
+        extra = f.json_schema_extra if isinstance(f.json_schema_extra, dict) else {}
+        if extra.get(NEW_COLUMN_KEY):
+            out.append(name)
+    return out
+
+
+def referenced_columns(params: BaseModel) -> list[str]:
+    """Every existing column a step's params name, in field order (duplicates removed)."""
+    seen: dict[str, None] = {}
+    for name, spec in column_fields(type(params)).items():
+        value = getattr(params, name)
+        if value is None:
+            continue
+        for c in value if spec["multiple"] else [value]:
+            seen[c] = None
+    return list(seen)
+
+
+def check_columns(params: BaseModel, schema: Schema) -> None:
+    """Check that every declared column reference exists with an accepted type.
+
+    Raises
+    ------
+    StepProblem
+        Naming the field, the missing column and the closest existing name.
+    """
+    for name, spec in column_fields(type(params)).items():
+        value = getattr(params, name)
+        if value is None:
+            continue
+        for c in value if spec["multiple"] else [value]:
+            if c not in schema:
+                raise StepProblem(
+                    f"column '{c}' does not exist{did_you_mean(c, schema)}", field=name
+                )
+            types = spec["types"]
+            if types and schema[c] not in types:
+                raise StepProblem(
+                    f"column '{c}' is {schema[c]}, expected {' or '.join(types)}", field=name
+                )
+    for name in new_column_fields(type(params)):
+        value = getattr(params, name)
+        if value is not None and value in schema and value not in referenced_columns(params):
+            raise StepProblem(f"column '{value}' already exists", field=name)
+
+
+def rename_in_params(params: BaseModel, mapping: Mapping[str, str]) -> BaseModel:
+    """Return params with every column reference (existing or new) renamed through ``mapping``."""
+    updates: dict[str, Any] = {}
+    specs = column_fields(type(params))
+    for name, spec in specs.items():
+        value = getattr(params, name)
+        if value is None:
+            continue
+        updates[name] = [mapping.get(c, c) for c in value] if spec["multiple"] else mapping.get(value, value)
+    for name in new_column_fields(type(params)):
+        value = getattr(params, name)
+        if value is not None:
+            updates[name] = mapping.get(value, value)
+    return params.model_copy(update=updates)
+
+
+# --------------------------------------------------------------------------- DataBrew keys
+def snake_case(key: str) -> str:
+    """``sourceColumn`` -> ``source_column`` (also PascalCase ``SourceColumn``)."""
+    out = []
+    for i, ch in enumerate(key):
+        if ch.isupper() and i and (not key[i - 1].isupper() or (i + 1 < len(key) and key[i + 1].islower())):
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def camel_case(name: str) -> str:
+    """``source_column`` -> ``sourceColumn``."""
+    head, *rest = name.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def to_databrew_string(value: Any) -> str:
+    """A parameter value as DataBrew's API wants it: always a string."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value)
+    return str(value)
+
+
+def _wants_json(annotation: Any) -> bool:
+    text = str(annotation)
+    return text.startswith(("list", "dict", "typing.List", "typing.Dict")) or "list[" in text or "dict[" in text
+
+
+# --------------------------------------------------------------------------- helpers for ops
+def as_bool(value: Any) -> bool:
+    """DataBrew booleans arrive as strings: ``"true"``/``"false"`` (any case)."""
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in {"true", "1", "yes"}
+
+
+def json_list(value: Any) -> list[Any]:
+    """DataBrew list parameters arrive as JSON-encoded strings, sometimes as real lists."""
+    if isinstance(value, list):
+        return value
+    if value is None or value == "":
+        return []
+    parsed = json.loads(value)
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
+def insert_after(frame: pd.DataFrame, name: str, values: pd.Series, after: str) -> pd.DataFrame:
+    """Return a copy of ``frame`` with column ``name`` placed right after ``after``."""
+    out = frame.copy(deep=False)
+    if name in out.columns:
+        out = out.drop(columns=[name])
+    cols = list(out.columns)
+    pos = cols.index(after) + 1 if after in cols else len(cols)
+    out.insert(pos, name, values)
+    return out

@@ -1,0 +1,71 @@
+"""The operation registry: every module in ``recipes/ops`` declares one operation.
+
+The registry is the single list that drives the file format, validation, the engine, the CLI's
+``brewdesk ops`` commands, the app's menus and the tests that run every operation (as VisiData's
+one command table drives its menus, replay and help).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+from brewdesk.recipes import ops as _ops_pkg
+from brewdesk.recipes.errors import UnknownOperationError, did_you_mean
+from brewdesk.recipes.ops.base import Operation
+
+
+@cache
+def operations() -> dict[str, Operation]:
+    """All operations, ``{id: Operation}``, sorted by id.
+
+    Each module ``recipes/ops/<id>.py`` exposes ``OPERATION``, an :class:`Operation` instance
+    whose ``id`` equals the module name.
+
+    Raises
+    ------
+    RuntimeError
+        When a module breaks the convention (a programming error, caught by the tests).
+    """
+    found: dict[str, Operation] = {}
+    for info in pkgutil.iter_modules(_ops_pkg.__path__):
+        if info.name.startswith("_") or info.name == "base":
+            continue
+        module = importlib.import_module(f"{_ops_pkg.__name__}.{info.name}")
+        op = getattr(module, "OPERATION", None)
+        if not isinstance(op, Operation):
+            raise RuntimeError(f"recipes/ops/{info.name}.py defines no OPERATION")
+        if op.id != info.name:
+            raise RuntimeError(f"recipes/ops/{info.name}.py declares id {op.id!r}")
+        found[op.id] = op
+    return dict(sorted(found.items()))
+
+
+def get(op_id: str) -> Operation:
+    """The operation with id ``op_id``.
+
+    Raises
+    ------
+    UnknownOperationError
+        With the closest id as a suggestion.
+    """
+    ops = operations()
+    if op_id not in ops:
+        raise UnknownOperationError(f"unknown operation '{op_id}'{did_you_mean(op_id, ops)}")
+    return ops[op_id]
+
+
+def find(op_id: str) -> Operation | None:
+    """The operation with id ``op_id``, or ``None``."""
+    return operations().get(op_id)
+
+
+@cache
+def by_databrew_name() -> dict[str, Operation]:
+    """``{DataBrew operation name: Operation}`` for import."""
+    out: dict[str, Operation] = {}
+    for op in operations().values():
+        for name in op.databrew:
+            out.setdefault(name, op)
+    return out

@@ -1,0 +1,73 @@
+"""Golden cases, one module per operation id: ``CASES = [GoldenCase(...), ...]``.
+
+Each case is run four ways that must agree (DESIGN.md section 8): pandas on the whole input,
+the engine with 1 partition, the engine with several partitions (3, and one row per partition,
+so nulls, duplicates and fill gaps fall across boundaries and some partitions are all-null), and
+the exported pandas code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from brewdesk.recipes.types import canonical_frame, pandas_dtype
+
+
+def frame(columns: dict[str, tuple[str, list[Any]]]) -> pd.DataFrame:
+    """Build a frame from ``{name: (logical type, values)}`` with Brewdesk's dtypes.
+
+    ``None`` is missing. Datetimes are given as ISO strings.
+    """
+    data = {}
+    for name, (logical, values) in columns.items():
+        if logical == "datetime":
+            data[name] = pd.Series(pd.to_datetime(pd.Series(values, dtype="object")), dtype="datetime64[us]")
+        elif logical == "category":
+            data[name] = pd.Series(values, dtype="string").astype("category")
+        else:
+            data[name] = pd.Series(values, dtype=pandas_dtype(logical) if logical != "object" else "object")
+    return canonical_frame(pd.DataFrame(data))
+
+
+@dataclass
+class GoldenCase:
+    """One input, one step, and the expected output frame or error.
+
+    Attributes
+    ----------
+    name
+        Short case name (used in the test id).
+    input
+        The main input frame (build it with :func:`frame`).
+    params
+        The step's params (native snake_case keys).
+    expected
+        The expected output frame (row order = expected order), or ``None`` when ``error`` is set.
+    error
+        Substring of the expected error message (the error must be a BrewdeskError).
+    conditions
+        Native condition dicts (``{"condition", "target_column", "value"}``).
+    inputs
+        Secondary input frames by name (join, union).
+    order_matters
+        ``False`` when the operation does not define row order (compare sorted).
+    code
+        ``False`` when the exported code is not expected to reproduce the engine exactly
+        (say why in ``reason``).
+    reason
+        Why a check is relaxed.
+    """
+
+    name: str
+    input: pd.DataFrame
+    params: dict[str, Any]
+    expected: pd.DataFrame | None = None
+    error: str | None = None
+    conditions: list[dict[str, Any]] = field(default_factory=list)
+    inputs: dict[str, pd.DataFrame] = field(default_factory=dict)
+    order_matters: bool = True
+    code: bool = True
+    reason: str = ""
