@@ -27,10 +27,9 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
 from brewdesk.recipes.errors import StepError, did_you_mean
 from brewdesk.recipes.types import Schema
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ConditionName = Literal[
     "IS",

@@ -21,13 +21,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from brewdesk.recipes import registry
 from brewdesk.recipes.conditions import Condition
 from brewdesk.recipes.errors import RecipeFormatError, UnknownOperationError
 from brewdesk.recipes.ops.base import Operation, rename_in_params
 from brewdesk.recipes.types import Schema
+from pydantic import BaseModel, ValidationError
 
 FORMAT = "brewdesk-recipe"
 FORMAT_VERSION = 1

@@ -10,14 +10,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel
-
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError, StepError
 from brewdesk.recipes.ops.base import Kind
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.stats import compute_on_frame
 from brewdesk.recipes.types import ROWID, Schema
+from pydantic import BaseModel
 
 CONDITION_MASK = "condition_mask"
 

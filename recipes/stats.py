@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
 from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.ops.base import Stat
 

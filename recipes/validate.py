@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import BaseModel
-
 from brewdesk.recipes.conditions import check as check_conditions
 from brewdesk.recipes.errors import Problem, RecipeValidationError, did_you_mean
 from brewdesk.recipes.ops.base import StepProblem, referenced_columns
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.types import Schema
+from pydantic import BaseModel
 
 
 def step_schema(step: Step, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:

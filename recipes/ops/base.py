@@ -20,10 +20,9 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
-
 from brewdesk.recipes.errors import did_you_mean
 from brewdesk.recipes.types import Schema
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Kind(StrEnum):

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-
 from brewdesk.recipes.ops.base import Kind, Operation, Params, column
 
 

@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-
 from brewdesk.recipes.ops.base import Kind, Operation, Params, Stat, column
 from brewdesk.recipes.types import NUMERIC, Schema
 

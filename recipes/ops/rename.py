@@ -9,8 +9,15 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column, new_column
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    StepProblem,
+    check_columns,
+    column,
+    new_column,
+)
 from brewdesk.recipes.types import Schema
 
 
