@@ -67,7 +67,8 @@ class Sort(Operation):
                 na_position="first" if k.nulls_ordering == "NULLS_TOP" else "last",
                 kind="stable",
             )
-        return out
+        # a sort gives new row ids in the new order, so later order-sensitive steps follow it
+        return out.set_axis(pd.RangeIndex(len(out), name=frame.index.name), axis=0)
 
     def describe(self, params: SortParams) -> str:
         keys = ", ".join(
@@ -76,13 +77,14 @@ class Sort(Operation):
         return f"Sort by {keys}"
 
     def to_code(self, params: SortParams, fitted: Mapping[str, Any]) -> str:
-        lines = []
+        lines: list[str] = []
         for k in reversed(params.expressions):
             asc = k.ordering == "ASCENDING"
             na = "first" if k.nulls_ordering == "NULLS_TOP" else "last"
             lines.append(
                 f"df = df.sort_values({k.source_column!r}, ascending={asc}, na_position={na!r}, kind='stable')"
             )
+        lines.append("df = df.reset_index(drop=True)")
         return "\n".join(lines)
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,262 @@
+"""Execute a :class:`~brewdesk.engine.plan.Plan` with Dask (DESIGN.md sections 2 and 4).
+
+Every step runs through :func:`brewdesk.recipes.runner.apply_step`, the same pandas code as the
+preview; this module only decides where and when: fused ``map_partitions`` for stages, one
+``dask.compute`` per probe pass for statistics and carries, and the GLOBAL primitives.
+
+Each partition's output is coerced to the planned schema, so the ``meta`` built from the plan
+(before any data is read) equals every partition's dtypes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import dask
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+from brewdesk.engine.plan import Plan, Stage
+from brewdesk.recipes import stats as stats_mod
+from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.ops.base import Kind
+from brewdesk.recipes.runner import apply_step, with_rowid_index
+from brewdesk.recipes.types import ROWID, Schema, pandas_dtype
+
+Compute = Callable[..., tuple[Any, ...]]
+ROWID_BLOCK = 2**40
+"""Row ids after a reshaping step: ``partition * 2**40 + position`` (increasing, unique)."""
+
+
+def meta_for(schema: Schema) -> pd.DataFrame:
+    """Empty frame with the planned dtypes and an int64 ``_rowid`` index (Dask ``meta``)."""
+    cols = {c: pd.Series([], dtype=pandas_dtype(t)) for c, t in schema.items()}
+    return pd.DataFrame(cols, index=pd.Index([], dtype="int64", name=ROWID))
+
+
+def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Coerce a partition to the planned schema (column order and dtypes).
+
+    Raises
+    ------
+    StepError
+        When a column is missing or cannot hold the planned type (a planner/operation bug made
+        visible, rather than a silent dtype drift between partitions).
+    """
+    names = list(schema)
+    if list(df.columns) != names:
+        missing = [c for c in names if c not in df.columns]
+        if missing:
+            raise StepError(f"internal: planned column(s) {missing} missing from a partition")
+        df = df[names]
+    out = None
+    for c, t in schema.items():
+        want = pandas_dtype(t)
+        have = df[c].dtype
+        if t == "category" and isinstance(have, pd.CategoricalDtype):
+            continue
+        if have != want:
+            if out is None:
+                out = df.copy(deep=False)
+            try:
+                out[c] = df[c].astype(want)
+            except (TypeError, ValueError) as e:
+                raise StepError(f"column '{c}' cannot be held as {t}: {e}") from None
+    res = df if out is None else out
+    if res.index.dtype != "int64":
+        res = res.copy(deep=False)
+        res.index = res.index.astype("int64")
+    res.index.name = ROWID
+    return res
+
+
+@dataclass
+class RowCounts:
+    """Rows in and out of each step, summed over partitions (filled while partitions run).
+
+    Recorded per (step, partition) so that a partition computed twice is not counted twice.
+    Counts are collected in this process, so with a distributed scheduler they are unavailable
+    for steps whose partitions ran on workers.
+    """
+
+    cells: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # sent to a distributed worker: counts recorded there stay there
+        return (RowCounts, ())
+
+    def __dask_tokenize__(self) -> str:
+        return self.token
+
+    def record(self, step_id: str, partition: int, rows_in: int, rows_out: int) -> None:
+        with self.lock:
+            self.cells[(step_id, partition)] = (rows_in, rows_out)
+
+    def totals(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        for (sid, _), (a, b) in self.cells.items():
+            x, y = out.get(sid, (0, 0))
+            out[sid] = (x + a, y + b)
+        return out
+
+
+@dataclass
+class StageTiming:
+    """Wall time of a stage's probe or primitive pass."""
+
+    stage: int
+    what: str
+    seconds: float
+
+
+def _run_chain(
+    df: pd.DataFrame,
+    stage: Stage,
+    fitted: Mapping[str, Any],
+    carries: Mapping[str, Sequence[Any]],
+    partition: int,
+    counts: RowCounts | None,
+) -> pd.DataFrame:
+    for p in stage.steps:
+        f = fitted.get(p.step.id, {})
+        if p.step.id in carries:
+            f = {"carry": carries[p.step.id][partition]}
+        n = len(df)
+        df = apply_step(p.step, df, f)
+        if counts is not None:
+            counts.record(p.step.id, partition, n, len(df))
+    return conform(df, stage.output_schema)
+
+
+def _probe(df: pd.DataFrame, stage: Stage) -> dict[str, Any]:
+    """One partition's partials (FIT_MAP) and summaries (NEIGHBOUR), unfitted steps skipped."""
+    out: dict[str, Any] = {}
+    schema = stage.input_schema
+    for p in stage.steps:
+        op = p.step.operation
+        assert op is not None
+        if op.kind is Kind.FIT_MAP:
+            for key, st in op.stats(p.step.params, schema).items():
+                out[f"{p.step.id}/{key}"] = stats_mod.partial(st, df)
+        elif op.kind is Kind.NEIGHBOUR:
+            out[p.step.id] = op.summarize(p.step.params, df)
+        else:
+            df = apply_step(p.step, df, {})
+        schema = p.schema
+    return out
+
+
+class Executor:
+    """Builds the Dask graph of a plan, running the probe and primitive passes it needs.
+
+    Parameters
+    ----------
+    plan
+        The validated plan.
+    compute
+        How to run a pass: a function with ``dask.compute``'s signature (the CLI passes one
+        that adds a progress bar and the chosen scheduler).
+    """
+
+    def __init__(self, plan: Plan, *, compute: Compute = dask.compute) -> None:
+        self.plan = plan
+        self.compute = compute
+        self.counts = RowCounts()
+        self.timings: list[StageTiming] = []
+        self.fitted: dict[str, dict[str, Any]] = {}
+
+    def build(self, frame: dd.DataFrame, inputs: Mapping[str, dd.DataFrame] | None = None) -> dd.DataFrame:
+        """Return the lazy output frame (``_rowid`` as index) for the main input ``frame``.
+
+        ``frame`` and ``inputs`` carry ``_rowid`` as a column (readers' layout) or index.
+        Probe passes and primitive passes run here; the final pass is left to the writer.
+        """
+        from brewdesk.engine import primitives
+
+        inputs = dict(inputs or {})
+        ddf = _indexed(frame, self.plan.input_schema)
+        for n, stage in enumerate(self.plan.stages, 1):
+            t0 = time.perf_counter()
+            if stage.is_global:
+                ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
+                self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
+                continue
+            fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else ({}, {})
+            if stage.needs_probe:
+                self.timings.append(StageTiming(n, "probe pass", time.perf_counter() - t0))
+            ddf = ddf.map_partitions(
+                _map_stage,
+                stage,
+                fitted,
+                carries,
+                self.counts,
+                meta=meta_for(stage.output_schema),
+                enforce_metadata=False,
+                align_dataframes=False,
+            )
+        return ddf
+
+    def _probe_pass(self, stage: Stage, ddf: dd.DataFrame) -> tuple[dict[str, dict[str, Any]], dict[str, list[Any]]]:
+        parts = ddf.to_delayed()
+        probes = [dask.delayed(_probe)(p, stage) for p in parts]
+        results = self.compute(*probes)
+        fitted: dict[str, dict[str, Any]] = {}
+        carries: dict[str, list[Any]] = {}
+        schema = stage.input_schema
+        for p in stage.steps:
+            op = p.step.operation
+            assert op is not None
+            sid = p.step.id
+            if op.kind is Kind.FIT_MAP:
+                fitted[sid] = {
+                    key: stats_mod.finalize(st, [r[f"{sid}/{key}"] for r in results])
+                    for key, st in op.stats(p.step.params, schema).items()
+                }
+            elif op.kind is Kind.NEIGHBOUR:
+                state: Any = None
+                per: list[Any] = []
+                for r in results:
+                    per.append(state)
+                    state = op.carry(p.step.params, state, r[sid])
+                carries[sid] = per
+            schema = p.schema
+        self.fitted.update(fitted)
+        return fitted, carries
+
+
+def _map_stage(
+    df: pd.DataFrame,
+    stage: Stage,
+    fitted: Mapping[str, Any],
+    carries: Mapping[str, Sequence[Any]],
+    counts: RowCounts | None,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    if partition_info is None:  # dask probing with meta: no data
+        return meta_for(stage.output_schema)
+    return _run_chain(df, stage, fitted, carries, partition_info["number"], counts)
+
+
+def _indexed(frame: dd.DataFrame, schema: Schema) -> dd.DataFrame:
+    if ROWID in frame.columns:
+        return frame.map_partitions(_to_index, schema, meta=meta_for(schema), enforce_metadata=False)
+    return frame
+
+
+def _to_index(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    return conform(with_rowid_index(df), schema)
+
+
+def renumber(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Give a partition fresh row ids ``partition * 2**40 + position`` (after a reshaping step)."""
+    number = partition_info["number"] if partition_info else 0
+    out = df.copy(deep=False)
+    out.index = pd.Index(number * ROWID_BLOCK + np.arange(len(df), dtype="int64"), name=ROWID)
+    return out

@@ -1,0 +1,234 @@
+"""The planner: Recipe -> Plan of stages (DESIGN.md section 4).
+
+A *stage* is a run of steps executed as one fused ``map_partitions``. Before the map, a stage
+may need one *probe* pass over the data that computes, in a single ``dask.compute``, the
+whole-dataset statistics of its FIT_MAP steps and the per-partition summaries of its NEIGHBOUR
+steps. A GLOBAL step is a stage of its own, run by one of the primitives in
+:mod:`brewdesk.engine.primitives`.
+
+Steps are batched into one stage as long as what a later FIT_MAP or NEIGHBOUR step measures
+cannot be affected by an earlier, not yet fitted step of the same stage (the probe runs the
+chain with unfitted steps skipped, so that must not change what is measured): the planner
+tracks the columns such steps touch (and columns derived from them), and whether they change
+the row set, and starts a new stage otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from brewdesk.recipes.ops.base import Kind, Stat, referenced_columns
+from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.types import Schema
+from brewdesk.recipes.validate import schemas, validate
+from pydantic import BaseModel
+
+PRIMITIVES = {
+    "remove_duplicates": "dedupe (128-bit row hashes in one pass, then filter)",
+    "sort": "range-partition on the first key, then a stable sort of each partition",
+    "group_by": "tree aggregation of per-partition partials (exact), one pass",
+    "join": "broadcast the second input to every partition; unmatched right rows appended",
+    "union": "concatenate partitions of every input",
+}
+
+
+@dataclass
+class PlannedStep:
+    """A step with its position and the schema after it."""
+
+    index: int
+    step: Step
+    schema: Schema
+
+    @property
+    def kind(self) -> Kind:
+        op = self.step.operation
+        assert op is not None
+        return op.kind
+
+
+@dataclass
+class Stage:
+    """Steps run together: an optional probe pass, then one fused map (or one GLOBAL primitive)."""
+
+    steps: list[PlannedStep] = field(default_factory=list)
+    input_schema: Schema = field(default_factory=Schema)
+
+    @property
+    def is_global(self) -> bool:
+        return len(self.steps) == 1 and self.steps[0].kind is Kind.GLOBAL
+
+    @property
+    def needs_probe(self) -> bool:
+        return any(p.kind in (Kind.FIT_MAP, Kind.NEIGHBOUR) for p in self.steps)
+
+    @property
+    def output_schema(self) -> Schema:
+        return self.steps[-1].schema if self.steps else self.input_schema
+
+    def stats(self) -> list[tuple[str, str, Stat]]:
+        """``(step id, key, Stat)`` for every statistic the stage's FIT_MAP steps request."""
+        out = []
+        schema = self.input_schema
+        for p in self.steps:
+            op = p.step.operation
+            assert op is not None
+            if op.kind is Kind.FIT_MAP:
+                for key, st in op.stats(p.step.params, schema).items():
+                    out.append((p.step.id, key, st))
+            schema = p.schema
+        return out
+
+    @property
+    def passes(self) -> int:
+        """Passes over the data this stage adds before the final write."""
+        if self.is_global:
+            return {"remove_duplicates": 1, "group_by": 1, "sort": 1, "join": 0, "union": 0}.get(self.steps[0].step.op, 1)
+        return 1 if self.needs_probe else 0
+
+
+@dataclass
+class Plan:
+    """The executable plan of a validated recipe."""
+
+    recipe: Recipe
+    input_schema: Schema
+    output_schema: Schema
+    stages: list[Stage]
+
+    @property
+    def passes(self) -> int:
+        """Passes over the data, counting the final one that writes the output."""
+        return sum(s.passes for s in self.stages) + 1
+
+    def to_json(self) -> dict[str, Any]:
+        """Machine-readable plan (``brewdesk explain --json``)."""
+        stages = []
+        for s in self.stages:
+            stages.append(
+                {
+                    "type": "global" if s.is_global else "map",
+                    "primitive": PRIMITIVES.get(s.steps[0].step.op) if s.is_global else None,
+                    "probe_pass": s.needs_probe,
+                    "statistics": [
+                        {"step": sid, "name": st.name, "column": st.column, "arg": st.arg} for sid, _, st in s.stats()
+                    ],
+                    "steps": [
+                        {"index": p.index + 1, "id": p.step.id, "op": p.step.op, "kind": p.kind.value,
+                         "description": p.step.describe()}
+                        for p in s.steps
+                    ],
+                }
+            )
+        return {
+            "recipe": self.recipe.name,
+            "passes": self.passes,
+            "input_columns": self.input_schema.to_dict(),
+            "output_columns": self.output_schema.to_dict(),
+            "stages": stages,
+        }
+
+    def explain(self) -> str:
+        """Human-readable plan: stages, passes over the data, statistics."""
+        lines = [f"Plan for recipe '{self.recipe.name}': {len(self.stages)} stage(s), {self.passes} pass(es) over the data"]
+        for n, s in enumerate(self.stages, 1):
+            if s.is_global:
+                p = s.steps[0]
+                lines.append(f"stage {n}: GLOBAL {p.step.op}: {PRIMITIVES.get(p.step.op, '')}")
+                lines.append(f"  {p.index + 1:>3}. {p.step.describe()}")
+                continue
+            head = f"stage {n}: fused map_partitions of {len(s.steps)} step(s)"
+            if s.needs_probe:
+                head += ", after one probe pass"
+            lines.append(head)
+            for sid, _, st in s.stats():
+                arg = f", {st.arg}" if st.arg is not None else ""
+                lines.append(f"  statistic: {st.name}({st.column}{arg}) over the whole dataset, for step {sid}")
+            for p in s.steps:
+                if p.kind is Kind.NEIGHBOUR:
+                    lines.append(f"  carry: per-partition summary of step {p.step.id}, combined in order")
+            for p in s.steps:
+                lines.append(f"  {p.index + 1:>3}. [{p.kind.value}] {p.step.describe()}")
+        lines.append(f"output columns: {json.dumps(self.output_schema.to_dict())}")
+        return "\n".join(lines)
+
+
+def _touched(step: Step, before: Schema, after: Schema) -> set[str]:
+    cols = set(referenced_columns(step.params)) if isinstance(step.params, BaseModel) else set()
+    cols |= {c for c in after if c not in before}
+    cols |= {c for c in before if c not in after}
+    return cols
+
+
+def _reads(step: Step, schema: Schema) -> set[str]:
+    op = step.operation
+    assert op is not None
+    cols = set(referenced_columns(step.params))
+    cols |= {c.target_column for c in step.conditions}
+    if op.kind is Kind.FIT_MAP:
+        cols |= {st.column for st in op.stats(step.params, schema).values()}
+    if op.id == "remove_duplicates" or not cols:
+        cols |= set(schema)
+    return cols
+
+
+def plan(recipe: Recipe, schema: Schema, inputs: Mapping[str, Schema] | None = None) -> Plan:
+    """Validate ``recipe`` against the input schemas and cut it into stages.
+
+    Parameters
+    ----------
+    recipe
+        The recipe; disabled steps are left out.
+    schema
+        Schema of the main input.
+    inputs
+        Schemas of the secondary inputs by name.
+
+    Raises
+    ------
+    RecipeValidationError
+        Every problem found, before any data is read.
+    UnknownOperationError
+        When an enabled step's operation is unknown.
+    """
+    inputs = dict(inputs or {})
+    recipe.check_runnable()
+    output = validate(recipe, schema, inputs)
+    after, _ = schemas(recipe, schema, inputs)
+    stages: list[Stage] = []
+    current = Stage(input_schema=schema)
+    tainted: set[str] = set()
+    rows_tainted = False
+    before = schema
+    for i, step in enumerate(recipe.steps):
+        if not step.enabled:
+            continue
+        op = step.operation
+        assert op is not None
+        planned = PlannedStep(i, step, after[i])
+        if op.kind is Kind.GLOBAL:
+            if current.steps:
+                stages.append(current)
+            stages.append(Stage(steps=[planned], input_schema=before))
+            current = Stage(input_schema=after[i])
+            tainted, rows_tainted = set(), False
+        else:
+            reads = _reads(step, before)
+            if op.kind in (Kind.FIT_MAP, Kind.NEIGHBOUR) and (rows_tainted or reads & tainted):
+                stages.append(current)
+                current = Stage(input_schema=before)
+                tainted, rows_tainted = set(), False
+            current.steps.append(planned)
+            touched = _touched(step, before, after[i])
+            if op.kind in (Kind.FIT_MAP, Kind.NEIGHBOUR) or reads & tainted:
+                tainted |= touched
+                rows_tainted |= op.changes_rows
+            elif op.changes_rows and rows_tainted:
+                rows_tainted = True
+        before = after[i]
+    if current.steps:
+        stages.append(current)
+    return Plan(recipe=recipe, input_schema=schema, output_schema=output, stages=stages)

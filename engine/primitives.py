@@ -1,0 +1,231 @@
+"""The closed set of GLOBAL primitives (DESIGN.md section 4).
+
+Each primitive runs a GLOBAL operation over a Dask frame whose index is ``_rowid``, using that
+operation's own pandas functions for the per-partition work, so the preview and the full run
+share one implementation:
+
+``remove_duplicates``
+    One pass hashes every row (two independent 64-bit hashes, i.e. 128 bits) and keeps the
+    row ids of the first occurrence of each hash; a filter in the final pass drops the others.
+    Order is kept. A false match needs a 128-bit collision (probability about n^2 / 2^129).
+``sort``
+    ``DataFrame.sort_values`` on the first key range-partitions the data; the operation's stable
+    multi-key sort then orders each partition.
+``group_by``
+    One pass of per-partition partials (the operation's ``partial``), combined exactly
+    (``combine``), then either the small result or a broadcast ``attach`` to every row.
+``join``
+    The second input is read into memory and broadcast: each partition is joined with the
+    operation's ``join_partition``; right rows matched by no partition are appended last.
+``union``
+    Partitions of every input are concatenated in order after ``align``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import dask
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+from brewdesk.engine.execute import Compute, RowCounts, _indexed, conform, meta_for, renumber
+from brewdesk.engine.plan import Stage
+from brewdesk.recipes.errors import BrewdeskError, StepError
+from brewdesk.recipes.types import Schema
+
+
+def run(
+    stage: Stage,
+    ddf: dd.DataFrame,
+    inputs: Mapping[str, dd.DataFrame],
+    *,
+    compute: Compute,
+    counts: RowCounts,
+) -> dd.DataFrame:
+    """Run a GLOBAL stage; returns the lazy result (index ``_rowid``).
+
+    Raises
+    ------
+    StepError
+        When the step fails on the data (the message names the step).
+    """
+    planned = stage.steps[0]
+    step, op = planned.step, planned.step.operation
+    assert op is not None
+    fn = _PRIMITIVES.get(op.id)
+    if fn is None:
+        raise StepError(f"step {step.id}: no engine primitive for GLOBAL operation {op.id}")
+    try:
+        return fn(stage, ddf, inputs, compute)
+    except BrewdeskError:
+        raise
+    except (ValueError, TypeError, KeyError, MemoryError) as e:
+        raise StepError(f"step {step.id} ({op.title}) failed: {type(e).__name__}: {e}") from e
+
+
+# --------------------------------------------------------------------------- dedupe
+def _hashes(df: pd.DataFrame, subset: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    part = df[subset]
+    h1 = pd.util.hash_pandas_object(part, index=False, hash_key="brewdesk-dedup-1").to_numpy()
+    h2 = pd.util.hash_pandas_object(part, index=False, hash_key="brewdesk-dedup-2").to_numpy()
+    return df.index.to_numpy(dtype="int64"), h1, h2
+
+
+def _keep_first(df: pd.DataFrame, drop: np.ndarray) -> pd.DataFrame:
+    if not len(drop) or not len(df):
+        return df
+    return df[~np.isin(df.index.to_numpy(), drop, assume_unique=False)]
+
+
+def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    p = stage.steps[0]
+    op = p.step.operation
+    subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
+    parts = compute(*[dask.delayed(_hashes)(d, subset) for d in ddf.to_delayed()])
+    if not parts:
+        return ddf
+    rowid = np.concatenate([x[0] for x in parts])
+    table = pd.DataFrame({"r": rowid, "a": np.concatenate([x[1] for x in parts]), "b": np.concatenate([x[2] for x in parts])})
+    del parts
+    table = table.sort_values("r", kind="stable")
+    dup = table.duplicated(subset=["a", "b"], keep="first").to_numpy()
+    drop = np.sort(table["r"].to_numpy()[dup])
+    del table
+    return ddf.map_partitions(_keep_first, drop, meta=meta_for(stage.output_schema), enforce_metadata=False)
+
+
+# --------------------------------------------------------------------------- sort
+def _sample_keys(df: pd.DataFrame, key: str, k: int) -> pd.Series:
+    s = df[key].dropna()
+    step = max(1, len(s) // k)
+    return s.iloc[::step]
+
+
+def _assign_part(df: pd.DataFrame, key: str, cuts: pd.Series, n: int, ascending: bool, nulls_top: bool) -> pd.DataFrame:
+    s = df[key]
+    pos = np.asarray(cuts.searchsorted(s.fillna(cuts.iloc[0]) if len(cuts) else s, side="right"), dtype="int64")
+    part = pos if ascending else (n - 1) - pos
+    part = np.where(s.isna().to_numpy(), 0 if nulls_top else n - 1, part)
+    out = df.copy(deep=False)
+    out["__brewdesk_part"] = part
+    out["__brewdesk_rowid"] = df.index.to_numpy()
+    return out
+
+
+def _sort(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    p = stage.steps[0]
+    op = p.step.operation
+    params = p.step.params
+    schema = stage.output_schema
+    meta = meta_for(schema)
+    n = ddf.npartitions
+    if n == 1:
+        return ddf.map_partitions(lambda d: conform(op.apply(params, d, {}), schema), meta=meta)  # type: ignore[union-attr]
+    first = params.expressions[0]
+    key = first.source_column
+    samples = compute(*[dask.delayed(_sample_keys)(d, key, 200) for d in ddf.to_delayed()])
+    allv = pd.concat([x for x in samples if len(x)]) if any(len(x) for x in samples) else pd.Series([], dtype=meta[key].dtype)
+    allv = allv.sort_values(ignore_index=True)
+    cuts = allv.iloc[[int(len(allv) * i / n) for i in range(1, n)]].reset_index(drop=True) if len(allv) else allv
+    asc, top = first.ordering == "ASCENDING", first.nulls_ordering == "NULLS_TOP"
+
+    def split(d: pd.DataFrame) -> list[pd.DataFrame]:
+        t = _assign_part(d, key, cuts, n, asc, top)
+        part = t.pop("__brewdesk_part").to_numpy()
+        t = t.drop(columns="__brewdesk_rowid")
+        return [t[part == j] for j in range(n)]
+
+    def sort_part(j: int, *splits: list[pd.DataFrame]) -> pd.DataFrame:
+        d = pd.concat([sp[j] for sp in splits]) if splits else meta
+        return conform(op.apply(params, d, {}), schema)  # type: ignore[union-attr]
+
+    # a task-based all-to-all exchange: each input partition is cut into n ranges, range j of
+    # every partition is sorted together; ranges are in key order, so the result is sorted
+    splits = [dask.delayed(split)(d) for d in ddf.to_delayed()]
+    ordered = [dask.delayed(sort_part)(j, *splits) for j in range(n)]
+    out = dd.from_delayed(ordered, meta=meta, verify_meta=False)
+    return out.map_partitions(renumber, meta=meta)
+
+
+# --------------------------------------------------------------------------- group by
+def _group_by(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    p = stage.steps[0]
+    op, params = p.step.operation, p.step.params
+    partials = compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()])  # type: ignore[union-attr]
+    result = op.combine(params, list(partials))  # type: ignore[union-attr]
+    if params.use_new_dataframe:
+        result = conform(result, stage.output_schema)
+        nparts = max(1, min(ddf.npartitions, len(result) // 1_000_000 + 1))
+        return dd.from_pandas(result, npartitions=nparts, sort=False).map_partitions(
+            renumber, meta=meta_for(stage.output_schema)
+        )
+    return ddf.map_partitions(
+        lambda d, r: conform(op.attach(params, d, r), stage.output_schema),  # type: ignore[union-attr]
+        result,
+        meta=meta_for(stage.output_schema),
+        enforce_metadata=False,
+    )
+
+
+# --------------------------------------------------------------------------- join
+def _right_frame(name: str, inputs: Mapping[str, dd.DataFrame], compute: Compute, schema: Schema) -> pd.DataFrame:
+    if name not in inputs:
+        raise StepError(f"input '{name}' is not given", hint=f"use --input {name}=SOURCE")
+    (right,) = compute(_indexed(inputs[name], schema))
+    return right
+
+
+def _join(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    p = stage.steps[0]
+    op, params = p.step.operation, p.step.params
+    name = params.secondary_input
+    right = _right_frame(name, inputs, compute, Schema.from_frame(inputs[name]._meta) if name in inputs else Schema())
+    out_schema = stage.output_schema
+
+    def part(d: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+        return op.join_partition(params, d, right)  # type: ignore[union-attr]
+
+    delayed_parts = [dask.delayed(part)(d) for d in ddf.to_delayed()]
+    frames = [dask.delayed(lambda t: conform(t[0], out_schema))(x) for x in delayed_parts]
+    matched = [dask.delayed(lambda t: t[1])(x) for x in delayed_parts]
+
+    def tail(*sets: np.ndarray) -> pd.DataFrame:
+        m = np.unique(np.concatenate(sets)) if sets else np.zeros(0, "int64")
+        extra = op.right_only(params, stage.input_schema, right, m)  # type: ignore[union-attr]
+        if extra.empty:
+            return meta_for(out_schema)
+        extra.index = pd.Index(np.arange(len(extra), dtype="int64"))
+        return conform(extra, out_schema)
+
+    pieces = frames + ([dask.delayed(tail)(*matched)] if params.join_type in {
+        "RIGHT_JOIN", "OUTER_JOIN", "RIGHT_EXCLUDING_JOIN", "OUTER_EXCLUDING_JOIN"} else [])
+    out = dd.from_delayed(pieces, meta=meta_for(out_schema), verify_meta=False)
+    return out.map_partitions(renumber, meta=meta_for(out_schema))
+
+
+# --------------------------------------------------------------------------- union
+def _union(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    p = stage.steps[0]
+    op, params = p.step.operation, p.step.params
+    target = stage.output_schema
+    frames = [ddf]
+    for name in params.secondary_inputs:
+        if name not in inputs:
+            raise StepError(f"input '{name}' is not given", hint=f"use --input {name}=SOURCE")
+        frames.append(_indexed(inputs[name], Schema.from_frame(inputs[name]._meta)))
+    aligned = [
+        f.map_partitions(lambda d: conform(op.align(params, d, target), target), meta=meta_for(target))  # type: ignore[union-attr]
+        for f in frames
+    ]
+    out = dd.concat(aligned, interleave_partitions=False)
+    return out.map_partitions(renumber, meta=meta_for(target))
+
+
+_PRIMITIVES = {
+    "remove_duplicates": _dedupe,
+    "sort": _sort,
+    "group_by": _group_by,
+    "join": _join,
+    "union": _union,
+}
