@@ -153,7 +153,7 @@ def _group_by(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame
     p = stage.steps[0]
     op, params = p.step.operation, p.step.params
     partials = compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()])  # type: ignore[union-attr]
-    result = op.combine(params, list(partials))  # type: ignore[union-attr]
+    result = op.combine(params, list(partials), stage.input_schema)  # type: ignore[union-attr]
     if params.use_new_dataframe:
         result = conform(result, stage.output_schema)
         nparts = max(1, min(ddf.npartitions, len(result) // 1_000_000 + 1))

@@ -12,10 +12,11 @@ from typing import Any
 import pandas as pd
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError, StepError
-from brewdesk.recipes.ops.base import Kind
+from brewdesk.recipes.ops.base import Kind, StepProblem
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.stats import compute_on_frame
 from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.validate import step_schema
 from pydantic import BaseModel
 
 CONDITION_MASK = "condition_mask"
@@ -131,7 +132,8 @@ def run_pandas(
     Raises
     ------
     StepError
-        When a step fails; the recipe should be validated first for schema problems.
+        When a step does not fit the frame (missing column, wrong type: named like a validation
+        problem) or fails on the data.
     """
     steps = recipe.steps if isinstance(recipe, Recipe) else tuple(recipe)
     inputs = dict(inputs or {})
@@ -141,7 +143,13 @@ def run_pandas(
         if step.enabled:
             if not step.available:
                 raise StepError(f"step {step.id}: unknown operation '{step.op}'")
-            fitted = fit_on_frame(step, Schema.from_frame(df), df, inputs)
+            schema = Schema.from_frame(df)
+            try:
+                step_schema(step, schema, {k: Schema.from_frame(v) for k, v in inputs.items()})
+            except StepProblem as e:
+                where = f"step {steps.index(step) + 1} ({step.id})" + (f", {e.field}" if e.field else "")
+                raise StepError(f"{where}: {e.message}") from None
+            fitted = fit_on_frame(step, schema, df, inputs)
             df = apply_step(step, df, fitted)
         if keep_intermediate:
             frames.append(df)

@@ -37,7 +37,7 @@ LOGICAL_TYPES: tuple[str, ...] = (
     "category",
     "object",
 )
-NUMERIC: frozenset[str] = frozenset({"int64", "float64"})
+NUMERIC: tuple[str, ...] = ("int64", "float64")
 ROWID = "_rowid"
 """Name of the hidden int64 column that keeps source order (dropped by writers)."""
 

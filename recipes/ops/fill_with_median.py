@@ -58,7 +58,12 @@ class FillWithMedian(Operation):
 
     def to_code(self, params: FillWithMedianParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        return f"df[{col!r}] = df[{col!r}].fillna(df[{col!r}].median())"
+        return (
+            f"_v = df[{col!r}].median()\n"
+            f"if pd.api.types.is_integer_dtype(df[{col!r}].dtype) and pd.notna(_v):\n"
+            f"    _v = int(round(_v))\n"
+            f"df[{col!r}] = df[{col!r}].fillna(_v)"
+        )
 
 
 OPERATION = FillWithMedian()

@@ -133,8 +133,13 @@ class GroupBy(Operation):
         g = work.groupby(keys, dropna=False, sort=False, observed=True).agg(**aggs).reset_index()
         return {"moments": g, **counts}
 
-    def combine(self, params: GroupByParams, partials: Sequence[dict[str, pd.DataFrame]]) -> pd.DataFrame:
-        """The aggregated frame (one row per group, sorted by keys) from the partials."""
+    def combine(
+        self, params: GroupByParams, partials: Sequence[dict[str, pd.DataFrame]], schema: Schema
+    ) -> pd.DataFrame:
+        """The aggregated frame (one row per group, sorted by keys) from the partials.
+
+        ``schema`` is the schema of the grouped frame (it fixes the output dtypes).
+        """
         keys = list(params.source_columns)
         moments = pd.concat([p["moments"] for p in partials], ignore_index=True)
         rules = {}
@@ -166,9 +171,9 @@ class GroupBy(Operation):
                     var = ((sq - n * (s / n) ** 2) / (n - 1)).clip(lower=0).where(n > 1)
                     res = var if fn == "VARIANCE" else np.sqrt(var)
             out[a.target_column_name] = res.to_numpy() if hasattr(res, "to_numpy") else res
-        return self._finish(params, out)
+        return self._finish(params, out, schema)
 
-    def _finish(self, params: GroupByParams, out: pd.DataFrame) -> pd.DataFrame:
+    def _finish(self, params: GroupByParams, out: pd.DataFrame, schema: Schema) -> pd.DataFrame:
         keys = list(params.source_columns)
         out = out.sort_values(keys, na_position="last", kind="stable", ignore_index=True)
         for a in params.aggregates:
@@ -178,6 +183,9 @@ class GroupBy(Operation):
                 s = s.astype(pandas_dtype(_logical(t)))
             elif a.function_name in {"COUNT", "COUNT_DISTINCT"}:
                 s = s.fillna(0).astype("Int64")
+            else:
+                src_type = schema.get(a.source_column_name) if a.source_column_name else None
+                s = s.astype(pandas_dtype(_out_type(a.function_name, src_type)))
             out[a.target_column_name] = s
         out.index = pd.RangeIndex(len(out), name=out.index.name)
         return out
@@ -193,7 +201,7 @@ class GroupBy(Operation):
         return out
 
     def apply(self, params: GroupByParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        result = self.combine(params, [self.partial(params, frame)])
+        result = self.combine(params, [self.partial(params, frame)], Schema.from_frame(frame))
         if params.use_new_dataframe:
             result.index.name = frame.index.name
             return result

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-
 from brewdesk.recipes.types import canonical_frame, pandas_dtype
 
 
