@@ -1,0 +1,400 @@
+"""Shared code of the statistic-driven (FIT_MAP) and neighbour (NEIGHBOUR) operations.
+
+Not an operation (the registry skips modules starting with ``_``). It holds:
+
+- :class:`StatFill`, the base of ``fill_with_*`` and ``replace_with_*``: one whole-dataset
+  statistic, cast to the column's type, filled into the missing cells (or written over every
+  cell of the rows the step's condition selects);
+- the outlier fences shared by ``flag_outliers`` and ``remove_outliers``;
+- the "last n rows" carry shared by ``prev`` and the rolling windows;
+- :func:`literal`, which writes fitted values into exported code.
+
+Every statistic is requested through ``stats()`` and read from ``fitted``; nothing here computes a
+whole-dataset value from the frame it is given (DESIGN.md section 4).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal
+
+import numpy as np
+import pandas as pd
+from brewdesk.recipes.errors import StepError, did_you_mean
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    Stat,
+    check_columns,
+    column,
+    insert_after,
+)
+from brewdesk.recipes.types import NUMERIC, Schema
+from pydantic import Field
+
+NUMERIC_TYPES: tuple[str, ...] = tuple(sorted(NUMERIC))
+"""Logical types accepted by the numeric operations (``float64``, ``int64``)."""
+
+ORDERED_TYPES: tuple[str, ...] = ("int64", "float64", "string", "boolean", "datetime")
+"""Logical types whose values can be counted and ordered (mode, most frequent, min, max)."""
+
+
+# --------------------------------------------------------------------------- literals
+def literal(value: Any) -> str:
+    """Python source for a fitted value, for ``to_code`` (``pd`` and ``np`` are imported there).
+
+    Handles ``None``/missing, numpy scalars, infinities, timestamps, strings and lists of them.
+    """
+    if isinstance(value, list | tuple):
+        inner = ", ".join(literal(v) for v in value)
+        return f"[{inner}]"
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "None"
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, pd.Timestamp):
+        return f"pd.Timestamp({value.isoformat()!r})"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "float('nan')"
+        if math.isinf(value):
+            return "float('inf')" if value > 0 else "float('-inf')"
+    return repr(value)
+
+
+def col_ref(name: str) -> str:
+    """``df['name']`` in exported code."""
+    return f"df[{name!r}]"
+
+
+# --------------------------------------------------------------------------- typing fitted values
+def typed_value(dtype: Any, value: Any) -> Any:
+    """A statistic as a plain Python value of the column's type; ``None`` when there is none.
+
+    Integer columns get an integer: a fractional statistic (a mean, a median between two values,
+    the AVERAGE of tied modes) is rounded half to even, like Python's ``round`` and pandas'
+    ``Series.round`` (DataBrew's pages do not say; fill_with_median made the same choice).
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating) and math.isnan(float(value)):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if pd.api.types.is_bool_dtype(dtype):
+        return bool(value)
+    if pd.api.types.is_integer_dtype(dtype):
+        return int(round(float(value))) if isinstance(value, float) else int(value)
+    if pd.api.types.is_float_dtype(dtype):
+        return float(value)
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return pd.Timestamp(value)
+    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
+        return str(value)
+    return value
+
+
+def require_column(schema: Schema, name: str) -> None:
+    """Raise :class:`StepError` when ``name`` is not in ``schema`` (stats() guard)."""
+    if name not in schema:
+        raise StepError(f"column '{name}' does not exist{did_you_mean(name, schema)}")
+
+
+# --------------------------------------------------------------------------- placing columns
+def put_column(frame: pd.DataFrame, name: str, values: Any, *, after: str) -> pd.DataFrame:
+    """A copy of ``frame`` with ``values`` as column ``name``: replaced in place when ``name`` is
+    ``after`` (a step writing over its source), else placed right after ``after``."""
+    if name == after and name in frame.columns:
+        out = frame.copy(deep=False)
+        out[name] = values
+        return out
+    return insert_after(frame, name, values, after)
+
+
+def schema_put(schema: Schema, name: str, logical: str, *, after: str) -> Schema:
+    """The schema effect of :func:`put_column`."""
+    if name == after:
+        return schema.with_column(name, logical)
+    return schema.with_column(name, logical, after=after)
+
+
+def put_code(name: str, expr: str, *, after: str) -> str:
+    """Exported code for :func:`put_column`."""
+    if name == after:
+        return f"df[{name!r}] = {expr}"
+    return (
+        f"df = df.drop(columns=[{name!r}], errors='ignore')\n"
+        f"df.insert(df.columns.get_loc({after!r}) + 1, {name!r}, {expr})"
+    )
+
+
+# --------------------------------------------------------------------------- fill / replace
+class StatFill(Operation):
+    """Base of the operations that put one whole-dataset statistic into a column.
+
+    Subclasses give ``Params`` (with a ``source_column``), ``stats()`` and :meth:`value`.
+    With ``replace = False`` (FILL_WITH_*) missing cells get the value; with ``replace = True``
+    (REPLACE_WITH_*) every cell does, and the step's condition (applied by the runner) limits
+    the change to the rows it selects. The statistic is always taken over the whole column,
+    whatever the condition. A column with no values (statistic ``None``) is left as it is.
+    """
+
+    kind = Kind.FIT_MAP
+    category = "Missing"
+    replace: ClassVar[bool] = False
+    statistic: ClassVar[str] = "value"
+    """Words for :meth:`describe` ("the average")."""
+
+    def value(self, params: Any, fitted: Mapping[str, Any]) -> Any:
+        """The value to write (before casting to the column's type); ``None`` for none."""
+        raise NotImplementedError
+
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        col = params.source_column
+        s = frame[col]
+        v = typed_value(s.dtype, self.value(params, fitted))
+        if v is None:
+            return frame
+        out = frame.copy(deep=False)
+        out[col] = pd.Series(v, index=s.index, dtype=s.dtype) if self.replace else s.fillna(v)
+        return out
+
+    def describe(self, params: Any) -> str:
+        if self.replace:
+            return f"Replace values in {params.source_column} with {self.statistic}"
+        return f"Fill missing values in {params.source_column} with {self.statistic}"
+
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
+        col = params.source_column
+        raw = self.value(params, fitted)
+        if typed_value(np.dtype("O"), raw) is None:
+            return f"# {col}: the column has no values; left unchanged"
+        v = value_code(col, raw)
+        if self.replace:
+            return f"df[{col!r}] = pd.Series({v}, index=df.index, dtype=df[{col!r}].dtype)"
+        return f"df[{col!r}] = df[{col!r}].fillna({v})"
+
+
+def value_code(col: str, raw: Any) -> str:
+    """Exported code for ``typed_value(df[col].dtype, raw)``.
+
+    A float statistic is rounded (half to even, Python's ``round``) when the column is integer.
+    """
+    if isinstance(raw, np.generic):
+        raw = raw.item()
+    if isinstance(raw, float):
+        return f"(round({literal(raw)}) if pd.api.types.is_integer_dtype(df[{col!r}].dtype) else {literal(raw)})"
+    return literal(raw)
+
+
+# --------------------------------------------------------------------------- outliers
+OutlierStrategy = Literal["Z_SCORE", "MODIFIED_Z_SCORE", "IQR"]
+
+MAD_FACTOR = 0.6745
+"""Iglewicz and Hoaglin's constant: modified z = 0.6745 (x - median) / MAD."""
+MEAN_AD_FACTOR = 1.253314
+"""When MAD = 0: modified z = (x - median) / (1.253314 * mean absolute deviation) (IBM SPSS)."""
+
+
+class OutlierParams(Params):
+    """Parameters shared by FLAG_OUTLIERS and REMOVE_OUTLIERS."""
+
+    source_column: str = column(types=NUMERIC_TYPES, description="Numeric column to check")
+    outlier_strategy: OutlierStrategy = Field(
+        "Z_SCORE", description="Z_SCORE (mean, std), MODIFIED_Z_SCORE (median, MAD) or IQR (quartiles)"
+    )
+    threshold: float = Field(
+        3.0,
+        gt=0,
+        description="Score above which a value is an outlier (for IQR: the multiple of the IQR beyond the quartiles)",
+    )
+
+
+def outlier_stats(params: OutlierParams) -> dict[str, Stat]:
+    """The whole-dataset statistics an outlier strategy needs.
+
+    MODIFIED_Z_SCORE needs the median of ``|x - median|``, a statistic of a statistic: it asks
+    for the column's value counts and derives median and MAD from them exactly (cheap: one entry
+    per distinct value) in :func:`outlier_fences`.
+    """
+    col = params.source_column
+    if params.outlier_strategy == "Z_SCORE":
+        return {
+            "mean": Stat("mean", col),
+            "std": Stat("std", col),
+            "min": Stat("min", col),
+            "max": Stat("max", col),
+        }
+    if params.outlier_strategy == "IQR":
+        return {"q1": Stat("quantile", col, 0.25), "q3": Stat("quantile", col, 0.75)}
+    return {"value_counts": Stat("value_counts", col)}
+
+
+def weighted_quantile(values: np.ndarray, counts: np.ndarray, q: float) -> float:
+    """Quantile (linear interpolation, pandas' default) of ``values`` repeated ``counts`` times.
+
+    ``values`` must be sorted ascending; counts are positive.
+    """
+    cum = np.cumsum(counts)
+    n = int(cum[-1])
+    pos = q * (n - 1)
+    lo, hi = math.floor(pos), math.ceil(pos)
+    v_lo = float(values[int(np.searchsorted(cum, lo + 1))])
+    v_hi = float(values[int(np.searchsorted(cum, hi + 1))])
+    if lo == hi or v_lo == v_hi:
+        return v_lo
+    return v_lo + (v_hi - v_lo) * (pos - lo)
+
+
+def median_and_spread(counts: pd.Series) -> tuple[float, float, float] | None:
+    """``(median, MAD, mean absolute deviation from the median)`` from whole-dataset value counts.
+
+    ``None`` when there are no values.
+    """
+    vc = counts[counts.to_numpy(dtype="int64", na_value=0) > 0]
+    if vc.empty:
+        return None
+    vc = vc.sort_index()
+    values = vc.index.to_numpy(dtype="float64", na_value=np.nan)
+    n = vc.to_numpy(dtype="int64")
+    median = weighted_quantile(values, n, 0.5)
+    dev = np.abs(values - median)
+    order = np.argsort(dev, kind="stable")
+    mad = weighted_quantile(dev[order], n[order], 0.5)
+    mean_ad = float((dev * n).sum() / n.sum())
+    return median, mad, mean_ad
+
+
+def outlier_fences(params: OutlierParams, fitted: Mapping[str, Any]) -> tuple[float, float]:
+    """``(low, high)``: a value is an outlier when it is below ``low`` or above ``high``.
+
+    ``(-inf, inf)`` (no outliers) when the column has no values or no spread.
+
+    - Z_SCORE: ``|x - mean| / std > t``, i.e. fences ``mean -/+ t * std`` (sample std, ddof=1).
+    - MODIFIED_Z_SCORE: ``0.6745 |x - median| / MAD > t``, fences ``median -/+ t * MAD / 0.6745``;
+      when MAD is 0, ``|x - median| / (1.253314 * meanAD) > t``.
+    - IQR: fences ``Q1 - t * IQR`` and ``Q3 + t * IQR`` (Tukey's fences with multiplier ``t``).
+    """
+    t = float(params.threshold)
+    none = (-math.inf, math.inf)
+    if params.outlier_strategy == "Z_SCORE":
+        mean, std = fitted.get("mean"), fitted.get("std")
+        if mean is None or std is None or not std or fitted.get("min") == fitted.get("max"):
+            return none
+        return float(mean) - t * float(std), float(mean) + t * float(std)
+    if params.outlier_strategy == "IQR":
+        q1, q3 = fitted.get("q1"), fitted.get("q3")
+        if q1 is None or q3 is None:
+            return none
+        iqr = float(q3) - float(q1)
+        return float(q1) - t * iqr, float(q3) + t * iqr
+    spread = median_and_spread(fitted["value_counts"])
+    if spread is None:
+        return none
+    median, mad, mean_ad = spread
+    if mad > 0:
+        half = t * mad / MAD_FACTOR
+    elif mean_ad > 0:
+        half = t * MEAN_AD_FACTOR * mean_ad
+    else:
+        return none
+    return median - half, median + half
+
+
+def outlier_mask(s: pd.Series, fences: tuple[float, float]) -> pd.Series:
+    """Nullable boolean: ``True`` for outliers, missing where ``s`` is missing."""
+    lo, hi = fences
+    return (s < lo) | (s > hi)
+
+
+def outlier_mask_code(col: str, fences: tuple[float, float]) -> str:
+    """Exported code for :func:`outlier_mask`."""
+    ref = col_ref(col)
+    return f"(({ref} < {literal(fences[0])}) | ({ref} > {literal(fences[1])}))"
+
+
+def describe_strategy(params: OutlierParams) -> str:
+    """``"Z-score > 3"``-style words for describe()."""
+    names = {"Z_SCORE": "Z-score", "MODIFIED_Z_SCORE": "modified Z-score", "IQR": "IQR"}
+    t = f"{params.threshold:g}"
+    if params.outlier_strategy == "IQR":
+        return f"more than {t} IQR beyond the quartiles"
+    return f"{names[params.outlier_strategy]} above {t}"
+
+
+# --------------------------------------------------------------------------- last-n-rows carry
+def tail(series: pd.Series, n: int) -> pd.Series:
+    """The last ``n`` values of ``series`` with a fresh RangeIndex (empty for ``n == 0``)."""
+    start = max(len(series) - n, 0) if n > 0 else len(series)
+    return series.iloc[start:].reset_index(drop=True)
+
+
+def carry_tail(state: pd.Series | None, summary: pd.Series, n: int) -> pd.Series:
+    """The last ``n`` values over every partition so far (``summary``: this partition's tail).
+
+    Partitions shorter than ``n`` (also empty ones) keep the older values in front.
+    """
+    if state is None or len(summary) >= n:
+        return tail(summary, n)
+    both = pd.concat([state, summary], ignore_index=True)
+    if both.dtype != summary.dtype:
+        both = both.astype(summary.dtype)
+    return tail(both, n)
+
+
+def with_history(history: pd.Series | None, s: pd.Series) -> tuple[pd.Series, int]:
+    """``(history followed by s, len(history))`` on a fresh RangeIndex, in ``s``'s dtype."""
+    body = s.reset_index(drop=True)
+    if history is None or len(history) == 0:
+        return body, 0
+    both = pd.concat([history, body], ignore_index=True)
+    if both.dtype != s.dtype:
+        both = both.astype(s.dtype)
+    return both, len(history)
+
+
+class NeighbourCheck:
+    """Mixin: raise the validation problem of a NEIGHBOUR step again at run time.
+
+    ``problem(params)`` returns the message (or ``None``); ``columns()`` raises it as a
+    StepProblem, ``apply()`` as a StepError (so a run without validation fails the same way).
+    """
+
+    def problem(self, params: Any) -> str | None:
+        return None
+
+    def check_run(self, params: Any) -> None:
+        msg = self.problem(params)
+        if msg:
+            raise StepError(msg)
+
+
+__all__ = [
+    "NUMERIC_TYPES",
+    "ORDERED_TYPES",
+    "NeighbourCheck",
+    "OutlierParams",
+    "OutlierStrategy",
+    "StatFill",
+    "carry_tail",
+    "check_columns",
+    "col_ref",
+    "describe_strategy",
+    "literal",
+    "median_and_spread",
+    "outlier_fences",
+    "outlier_mask",
+    "outlier_mask_code",
+    "outlier_stats",
+    "put_code",
+    "put_column",
+    "require_column",
+    "schema_put",
+    "tail",
+    "typed_value",
+    "value_code",
+    "weighted_quantile",
+    "with_history",
+]
