@@ -1,0 +1,384 @@
+"""The ``brewdesk`` command line.
+
+Conventions (as datasette and sqlite-utils do): ``--help`` on every command, exit status 0 on
+success and non-zero with one clear message on any error (no traceback unless ``--debug``),
+``--json`` for machine-readable output, a progress bar only on a terminal.
+
+Exit codes: 1 general error, 2 bad recipe file or usage, 3 recipe does not fit the data,
+4 a step failed on the data, 5 unreadable source, 6 destination problem, 70 internal error,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from brewdesk.recipes.errors import BrewdeskError, RecipeFormatError
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="brewdesk",
+    help="Brewdesk: DataBrew-style data preparation. Run, validate and explain recipes over datasets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+ops_app = typer.Typer(help="List and describe the operations recipes can use.", no_args_is_help=True)
+app.add_typer(ops_app, name="ops")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+_state: dict[str, Any] = {"debug": False}
+
+InputOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--input",
+        "-i",
+        help="Input as [NAME=]SOURCE: a file path, a Parquet folder, a SQLAlchemy URL with "
+        "?table= or ?query=, package://PKG/FILE, or table:NAME in the embedded database. "
+        "The first unnamed input is 'main'; join and union steps use named inputs.",
+    ),
+]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+# --------------------------------------------------------------------------- helpers
+def _load_recipe(path: Path):
+    from brewdesk.recipes.recipe import Recipe
+
+    return Recipe.load(path)
+
+
+def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str | None = None, encoding: str | None = None):
+    """``[NAME=]SOURCE`` strings -> (main SourceSpec, {name: SourceSpec})."""
+    from brewdesk.engine import locations
+    from brewdesk.engine.readers import parse_source
+
+    main = None
+    named = {}
+    for v in values:
+        name, sep, rest = v.partition("=")
+        if sep and name.isidentifier():
+            src = rest
+        else:
+            name, src = "main", v
+        opts: dict[str, Any] = {}
+        if delimiter:
+            opts["delimiter"] = "\t" if delimiter in ("\\t", "tab") else delimiter
+        if encoding:
+            opts["encoding"] = encoding
+        if sheet is not None:
+            opts["sheet"] = int(sheet) if sheet.isdigit() else sheet
+        spec = parse_source(locations.resolve(src), **opts)
+        if name == "main":
+            if main is not None:
+                raise BrewdeskError("two main inputs given", hint="name secondary inputs: --input NAME=SOURCE")
+            main = spec
+        else:
+            if name in named:
+                raise BrewdeskError(f"input '{name}' given twice")
+            named[name] = spec
+    if main is None:
+        raise BrewdeskError("no main input given", hint="use --input SOURCE")
+    return main, named
+
+
+def _progress_factory():
+    if not sys.stderr.isatty():
+        return None
+    from brewdesk.engine.progress import rich_progress
+
+    return rich_progress
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+
+
+# --------------------------------------------------------------------------- run
+@app.command()
+def run(
+    recipe: Annotated[Path, typer.Argument(help="Recipe file (Brewdesk JSON).")],
+    input: InputOpt,
+    output: Annotated[
+        list[str],
+        typer.Option("--output", "-o", help="Destination: a file or folder path, a SQLAlchemy URL with ?table=NAME, or table:NAME (embedded SQLite). Repeat for several outputs."),
+    ],
+    format: Annotated[str | None, typer.Option("--format", "-f", help="Output format: csv, parquet, jsonl, excel, sql (default: from the extension).")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace existing file outputs (atomically); DataBrew's Overwrite flag.")] = False,
+    if_exists: Annotated[str, typer.Option("--if-exists", help="Database outputs: fail, replace or append.")] = "fail",
+    compression: Annotated[str | None, typer.Option("--compression", help="Parquet codec (snappy, zstd, gzip, none) or gzip/bz2 for CSV and JSON Lines.")] = None,
+    partition_by: Annotated[list[str] | None, typer.Option("--partition-by", help="Partition Parquet output by this column (repeatable).")] = None,
+    partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Number of partitions for the main input.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="threads (default), processes, sync, or a dask.distributed address such as tcp://127.0.0.1:8786.")] = None,
+    delimiter: Annotated[str | None, typer.Option("--delimiter", help="CSV delimiter of the inputs (default: detected).")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel sheet name or 0-based index.")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Text encoding of the inputs (default: detected).")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write the run report (JSON) here.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
+) -> None:
+    """Run RECIPE over the inputs and write every output (atomically)."""
+    from brewdesk.engine import locations
+    from brewdesk.engine.run import RunOptions, run_recipe
+    from brewdesk.engine.writers import parse_dest
+
+    rec = _load_recipe(recipe)
+    main, named = _parse_inputs(input, delimiter=delimiter, sheet=sheet, encoding=encoding)
+    dests = []
+    for o in output:
+        loc = locations.resolve(o)
+        opts: dict[str, Any] = {"overwrite": overwrite, "if_exists": if_exists}
+        if format:
+            opts["format"] = format
+        if compression:
+            opts["compression"] = compression
+        if partition_by:
+            opts["partition_cols"] = tuple(partition_by)
+        dests.append(parse_dest(loc, **opts))
+    result = run_recipe(
+        rec,
+        main=main,
+        inputs=named,
+        outputs=dests,
+        options=RunOptions(partitions=partitions, scheduler=scheduler, progress=_progress_factory()),
+    )
+    if report:
+        result.save(report)
+    if json_out:
+        _print_json(result.to_json())
+        return
+    _print_summary(result)
+
+
+def _print_summary(result) -> None:
+    from brewdesk.engine.report import safe_location
+
+    table = Table(title=f"{result.recipe}: {result.status} in {result.seconds:.1f} s ({result.scheduler})")
+    table.add_column("#", justify="right")
+    table.add_column("step")
+    table.add_column("rows in", justify="right")
+    table.add_column("rows out", justify="right")
+    for s in result.steps:
+        fmt = lambda v: "" if v is None else f"{v:,}"  # noqa: E731
+        table.add_row(str(s.index), s.description + ("" if s.enabled else " (disabled)"), fmt(s.rows_in), fmt(s.rows_out))
+    out.print(table)
+    for o in result.outputs:
+        out.print(f"wrote {o.rows:,} rows to {safe_location(o.location)} ({o.format}, {len(o.files)} file(s), {o.bytes:,} bytes)")
+
+
+# --------------------------------------------------------------------------- validate / explain
+@app.command()
+def validate(
+    recipe: Annotated[Path, typer.Argument(help="Recipe file.")],
+    input: InputOpt,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Check RECIPE against the inputs' columns and types without running it."""
+    from brewdesk.engine.run import make_plan, open_inputs
+    from brewdesk.recipes.errors import RecipeValidationError
+
+    rec = _load_recipe(recipe)
+    main, named = _parse_inputs(input)
+    ds, others = open_inputs(main, named)
+    try:
+        p = make_plan(rec, ds, others)
+    except RecipeValidationError as e:
+        if json_out:
+            _print_json({"valid": False, "problems": [vars(x) for x in e.problems]})
+            raise typer.Exit(e.exit_code) from None
+        raise
+    if json_out:
+        _print_json({"valid": True, "output_columns": p.output_schema.to_dict()})
+    else:
+        out.print(f"{recipe}: valid; {len(rec.steps)} step(s); output columns: {', '.join(p.output_schema)}")
+
+
+@app.command()
+def explain(
+    recipe: Annotated[Path, typer.Argument(help="Recipe file.")],
+    input: InputOpt,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+) -> None:
+    """Print the execution plan of RECIPE: stages, passes over the data, statistics."""
+    from brewdesk.engine.run import make_plan, open_inputs
+
+    rec = _load_recipe(recipe)
+    main, named = _parse_inputs(input)
+    ds, others = open_inputs(main, named)
+    p = make_plan(rec, ds, others)
+    if json_out:
+        _print_json(p.to_json())
+    else:
+        out.print(p.explain(), markup=False)
+
+
+# --------------------------------------------------------------------------- sample
+@app.command()
+def sample(
+    source: Annotated[str, typer.Argument(help="File path or SQLAlchemy URL with ?table= (see `run --help`).")],
+    first: Annotated[int | None, typer.Option("--first", help="The first N rows (default 20).")] = None,
+    last: Annotated[int | None, typer.Option("--last", help="The last N rows.")] = None,
+    random: Annotated[int | None, typer.Option("--random", help="N random rows.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for --random.")] = 0,
+    format: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
+) -> None:
+    """Print a sample of SOURCE (first, last or random rows) with its column types."""
+    from brewdesk.engine import locations
+    from brewdesk.engine.readers import parse_source
+    from brewdesk.engine.sampler import SampleMethod, SampleSpec
+    from brewdesk.engine.sampler import sample as take
+    from brewdesk.recipes.types import ROWID, Schema
+
+    chosen = [(m, n) for m, n in ((SampleMethod.FIRST_N, first), (SampleMethod.LAST_N, last), (SampleMethod.RANDOM, random)) if n is not None]
+    if len(chosen) > 1:
+        raise BrewdeskError("choose one of --first, --last, --random")
+    method, n = chosen[0] if chosen else (SampleMethod.FIRST_N, 20)
+    if n < 1:
+        raise BrewdeskError("the sample size must be at least 1")
+    df = take(parse_source(locations.resolve(source)), SampleSpec(method=method, size=n, seed=seed))
+    df = df.drop(columns=[ROWID], errors="ignore")
+    if format == "csv":
+        sys.stdout.write(df.to_csv(index=False))
+    elif format == "jsonl":
+        sys.stdout.write(df.to_json(orient="records", lines=True, date_format="iso") + "\n")
+    elif format == "table":
+        schema = Schema.from_frame(df)
+        table = Table()
+        for c in df.columns:
+            table.add_column(f"{c}\n{schema[c]}")
+        for row in df.itertuples(index=False):
+            table.add_row(*["" if v is None or v is _NA() else str(v) for v in row])
+        out.print(table)
+    else:
+        raise BrewdeskError(f"unknown --format {format!r}", hint="use table, csv or jsonl")
+
+
+def _NA():  # noqa: N802
+    import pandas as pd
+
+    return pd.NA
+
+
+# --------------------------------------------------------------------------- ops
+@ops_app.command("list")
+def ops_list(json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+    """List every operation with its kind, category and DataBrew name."""
+    from brewdesk.recipes.registry import operations
+
+    ops = operations()
+    if json_out:
+        _print_json([
+            {"id": o.id, "title": o.title, "kind": o.kind.value, "category": o.category, "databrew": list(o.databrew)}
+            for o in ops.values()
+        ])
+        return
+    table = Table(title=f"{len(ops)} operations")
+    for col in ("id", "title", "kind", "category", "DataBrew"):
+        table.add_column(col)
+    for o in sorted(ops.values(), key=lambda o: (o.category, o.id)):
+        table.add_row(o.id, o.title, o.kind.value, o.category, ", ".join(o.databrew))
+    out.print(table)
+
+
+@ops_app.command("show")
+def ops_show(
+    op: Annotated[str, typer.Argument(help="Operation id (see `brewdesk ops list`).")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the parameter JSON Schema.")] = False,
+) -> None:
+    """Describe one operation: semantics, parameters, DataBrew mapping."""
+    import inspect
+
+    from brewdesk.recipes.registry import get
+
+    o = get(op)
+    schema = o.Params.model_json_schema()
+    if json_out:
+        _print_json({"id": o.id, "version": o.version, "kind": o.kind.value, "databrew": list(o.databrew), "params": schema})
+        return
+    doc = inspect.getdoc(sys.modules[type(o).__module__]) or ""
+    out.print(f"{o.id} (v{o.version}): {o.title}", markup=False)
+    out.print(f"kind: {o.kind.value}   category: {o.category}   DataBrew: {', '.join(o.databrew) or '-'}", markup=False)
+    if o.doc_url:
+        out.print(f"follows: {o.doc_url}", markup=False)
+    out.print("\n" + doc + "\n", markup=False)
+    out.print("parameters:")
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        typ = prop.get("type") or " | ".join(p.get("type", "?") for p in prop.get("anyOf", [])) or prop.get("$ref", "object").split("/")[-1]
+        req = "required" if name in required else f"default {prop.get('default')!r}"
+        desc = prop.get("description", "")
+        out.print(f"  {name}: {typ} ({req}) {desc}", markup=False)
+
+
+# --------------------------------------------------------------------------- export
+@app.command("export-code")
+def export_code(
+    recipe: Annotated[Path, typer.Argument(help="Recipe file.")],
+    source: Annotated[str, typer.Option("--source", help="Input path the script reads.")] = "input.csv",
+    destination: Annotated[str, typer.Option("--destination", help="Output path the script writes.")] = "output.csv",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the script here (default: stdout).")] = None,
+) -> None:
+    """Export RECIPE as a standalone pandas script."""
+    from brewdesk.recipes.codegen import script
+
+    text = script(_load_recipe(recipe), source=source, destination=destination)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+# --------------------------------------------------------------------------- entry point
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point; returns the exit status."""
+    try:
+        app(args=argv, standalone_mode=False)
+        return 0
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.ClickException as e:
+        e.show()
+        return 2
+    except click.exceptions.Abort:
+        err.print("cancelled")
+        return 130
+    except KeyboardInterrupt:
+        err.print("cancelled: the destination was left as it was")
+        return 130
+    except BrewdeskError as e:
+        if _state["debug"]:
+            traceback.print_exc()
+        err.print(f"error: {e}", markup=False)
+        return e.exit_code
+    except RecipeFormatError as e:  # pragma: no cover - subclass of BrewdeskError
+        err.print(f"error: {e}", markup=False)
+        return 2
+    except Exception as e:  # noqa: BLE001 - last resort: one line, not a traceback
+        if _state["debug"]:
+            traceback.print_exc()
+        err.print(f"internal error: {type(e).__name__}: {e} (run with --debug for details)", markup=False)
+        return 70
+
+
+def entry() -> None:
+    """``brewdesk`` console script."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

