@@ -47,6 +47,8 @@ def literal(value: Any) -> str:
 
     Handles ``None``/missing, numpy scalars, infinities, timestamps, strings and lists of them.
     """
+    if isinstance(value, pd.Series):
+        return f"pd.Series({literal(value.tolist())}, index={literal(value.index.tolist())}, dtype='int64')"
     if isinstance(value, list | tuple):
         inner = ", ".join(literal(v) for v in value)
         return f"[{inner}]"
@@ -134,11 +136,12 @@ def put_code(name: str, expr: str, *, after: str) -> str:
 class StatFill(Operation):
     """Base of the operations that put one whole-dataset statistic into a column.
 
-    Subclasses give ``Params`` (with a ``source_column``), ``stats()`` and :meth:`value`.
-    With ``replace = False`` (FILL_WITH_*) missing cells get the value; with ``replace = True``
-    (REPLACE_WITH_*) every cell does, and the step's condition (applied by the runner) limits
-    the change to the rows it selects. The statistic is always taken over the whole column,
-    whatever the condition. A column with no values (statistic ``None``) is left as it is.
+    Subclasses give ``Params`` (with a ``source_column``), :meth:`requests`, :meth:`value` and
+    ``value_code``. With ``replace = False`` (FILL_WITH_*) missing cells get the value; with
+    ``replace = True`` (REPLACE_WITH_*) every cell does, and the step's condition (applied by the
+    runner) limits the change to the rows it selects. The statistic is always taken over the
+    whole column, whatever the condition. A column with no values (statistic ``None``) is left
+    as it is.
     """
 
     kind = Kind.FIT_MAP
@@ -146,6 +149,20 @@ class StatFill(Operation):
     replace: ClassVar[bool] = False
     statistic: ClassVar[str] = "value"
     """Words for :meth:`describe` ("the average")."""
+    value_code: ClassVar[str] = "_value"
+    """Python expression of the value in exported code, over the ``_<key>`` variables."""
+
+    def requests(self, params: Any) -> dict[str, Stat]:
+        """The statistics, without checks (``stats()`` adds the schema checks)."""
+        raise NotImplementedError
+
+    def check(self, params: Any, schema: Schema) -> None:
+        """Raise :class:`StepError` when the statistics cannot be taken on ``schema``."""
+
+    def stats(self, params: Any, schema: Schema) -> dict[str, Stat]:
+        require_column(schema, params.source_column)
+        self.check(params, schema)
+        return self.requests(params)
 
     def value(self, params: Any, fitted: Mapping[str, Any]) -> Any:
         """The value to write (before casting to the column's type); ``None`` for none."""
@@ -168,25 +185,71 @@ class StatFill(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        raw = self.value(params, fitted)
-        if typed_value(np.dtype("O"), raw) is None:
-            return f"# {col}: the column has no values; left unchanged"
-        v = value_code(col, raw)
+        ref = col_ref(col)
+        lines = fitted_lines(self.requests(params), fitted)
+        lines += [
+            f"_v = {self.value_code}",
+            "if _v is not None:",
+            f"    if pd.api.types.is_integer_dtype({ref}.dtype):",
+            "        _v = round(_v)",
+        ]
         if self.replace:
-            return f"df[{col!r}] = pd.Series({v}, index=df.index, dtype=df[{col!r}].dtype)"
-        return f"df[{col!r}] = df[{col!r}].fillna({v})"
+            lines.append(f"    df[{col!r}] = pd.Series(_v, index=df.index, dtype={ref}.dtype)")
+        else:
+            lines.append(f"    df[{col!r}] = {ref}.fillna(_v)")
+        return "\n".join(lines)
 
 
-def value_code(col: str, raw: Any) -> str:
-    """Exported code for ``typed_value(df[col].dtype, raw)``.
+# --------------------------------------------------------------------------- statistics in code
+def stat_lines(var: str, st: Stat) -> list[str]:
+    """Exported code binding ``var`` to statistic ``st`` computed on the whole ``df``.
 
-    A float statistic is rounded (half to even, Python's ``round``) when the column is integer.
+    Matches :mod:`brewdesk.recipes.stats`: missing values ignored, ``None`` for no value, exact
+    median and quantiles (pandas' linear interpolation), sample std, DataBrew's mode tie rules.
     """
-    if isinstance(raw, np.generic):
-        raw = raw.item()
-    if isinstance(raw, float):
-        return f"(round({literal(raw)}) if pd.api.types.is_integer_dtype(df[{col!r}].dtype) else {literal(raw)})"
-    return literal(raw)
+    s = col_ref(st.column)
+    if st.name in {"mean", "median", "std", "var", "sum", "min", "max"}:
+        lines = [f"{var} = {s}.{st.name}()"]
+    elif st.name == "count":
+        return [f"{var} = int({s}.count())"]
+    elif st.name == "quantile":
+        lines = [f"{var} = {s}.quantile({float(st.arg)!r})"]
+    elif st.name == "distinct":
+        return [f"{var} = sorted({s}.dropna().unique().tolist())"]
+    elif st.name == "value_counts":
+        return [f"{var} = {s}.dropna().value_counts().sort_index()"]
+    elif st.name == "mode":
+        rule = str(st.arg or "MINIMUM").upper()
+        pick = {
+            "MINIMUM": "_top[0] if _top else None",
+            "MAXIMUM": "_top[-1] if _top else None",
+            "NONE": "_top[0] if len(_top) == 1 else None",
+            "AVERAGE": "(_top[0] if len(_top) == 1 else sum(_top) / len(_top)) if _top else None",
+        }[rule]
+        return [
+            f"_vc = {s}.dropna().value_counts()",
+            "_top = sorted(_vc[_vc == _vc.max()].index.tolist()) if len(_vc) else []",
+            f"{var} = {pick}",
+        ]
+    else:
+        raise ValueError(f"no code for statistic {st.name!r}")
+    return [*lines, f"{var} = None if pd.isna({var}) else {var}"]
+
+
+def fitted_lines(requests: Mapping[str, Stat], fitted: Mapping[str, Any]) -> list[str]:
+    """Exported code binding ``_<key>`` for every requested statistic.
+
+    The fitted value is written as a literal when ``fitted`` has it (the engine's whole-dataset
+    value); otherwise the code computes it with pandas on ``df``, which in an exported script is
+    the whole dataset.
+    """
+    lines: list[str] = []
+    for key, st in requests.items():
+        if key in fitted:
+            lines.append(f"_{key} = {literal(fitted[key])}")
+        else:
+            lines += stat_lines(f"_{key}", st)
+    return lines
 
 
 # --------------------------------------------------------------------------- outliers
@@ -394,7 +457,8 @@ __all__ = [
     "schema_put",
     "tail",
     "typed_value",
-    "value_code",
+    "fitted_lines",
+    "stat_lines",
     "weighted_quantile",
     "with_history",
 ]

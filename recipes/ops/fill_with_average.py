@@ -20,9 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill, require_column
+from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill
 from brewdesk.recipes.ops.base import Params, Stat, column
-from brewdesk.recipes.types import Schema
 
 
 class FillWithAverageParams(Params):
@@ -37,10 +36,10 @@ class FillWithAverage(StatFill):
     statistic = "the average"
     databrew = ("FILL_WITH_AVERAGE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FILL_WITH_AVERAGE.html"
+    value_code = "_mean"
     Params = FillWithAverageParams
 
-    def stats(self, params: FillWithAverageParams, schema: Schema) -> dict[str, Stat]:
-        require_column(schema, params.source_column)
+    def requests(self, params: FillWithAverageParams) -> dict[str, Stat]:
         return {"mean": Stat("mean", params.source_column)}
 
     def value(self, params: FillWithAverageParams, fitted: Mapping[str, Any]) -> Any:

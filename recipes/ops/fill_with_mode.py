@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, ORDERED_TYPES, StatFill, require_column
+from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, ORDERED_TYPES, StatFill
 from brewdesk.recipes.ops.base import Params, Stat, StepProblem, check_columns, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -56,6 +56,7 @@ class FillWithMode(StatFill):
     title = "Fill with mode"
     databrew = ("FILL_WITH_MODE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FILL_WITH_MODE.html"
+    value_code = "_mode"
     Params = FillWithModeParams
 
     def columns(self, params: FillWithModeParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
@@ -65,11 +66,12 @@ class FillWithMode(StatFill):
             raise StepProblem(problem, field="mode_type")
         return schema
 
-    def stats(self, params: FillWithModeParams, schema: Schema) -> dict[str, Stat]:
-        require_column(schema, params.source_column)
+    def check(self, params: FillWithModeParams, schema: Schema) -> None:
         problem = average_problem(params.mode_type, params.source_column, schema)
         if problem:
             raise StepError(problem)
+
+    def requests(self, params: FillWithModeParams) -> dict[str, Stat]:
         return {"mode": Stat("mode", params.source_column, params.mode_type)}
 
     def value(self, params: FillWithModeParams, fitted: Mapping[str, Any]) -> Any:

@@ -17,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.ops._fit_common import ORDERED_TYPES, StatFill, require_column
+from brewdesk.recipes.ops._fit_common import ORDERED_TYPES, StatFill
 from brewdesk.recipes.ops.base import Params, Stat, column
-from brewdesk.recipes.types import Schema
 
 
 class FillWithMostFrequentParams(Params):
@@ -34,10 +33,10 @@ class FillWithMostFrequent(StatFill):
     statistic = "the most frequent value"
     databrew = ("FILL_WITH_MOST_FREQUENT",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FILL_WITH_MOST_FREQUENT.html"
+    value_code = "_mode"
     Params = FillWithMostFrequentParams
 
-    def stats(self, params: FillWithMostFrequentParams, schema: Schema) -> dict[str, Stat]:
-        require_column(schema, params.source_column)
+    def requests(self, params: FillWithMostFrequentParams) -> dict[str, Stat]:
         return {"mode": Stat("mode", params.source_column, "MINIMUM")}
 
     def value(self, params: FillWithMostFrequentParams, fitted: Mapping[str, Any]) -> Any:

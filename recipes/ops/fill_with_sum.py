@@ -18,9 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill, require_column
+from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill
 from brewdesk.recipes.ops.base import Params, Stat, column
-from brewdesk.recipes.types import Schema
 
 
 class FillWithSumParams(Params):
@@ -35,10 +34,10 @@ class FillWithSum(StatFill):
     statistic = "the sum"
     databrew = ("FILL_WITH_SUM",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FILL_WITH_SUM.html"
+    value_code = "_sum if _count else None"
     Params = FillWithSumParams
 
-    def stats(self, params: FillWithSumParams, schema: Schema) -> dict[str, Stat]:
-        require_column(schema, params.source_column)
+    def requests(self, params: FillWithSumParams) -> dict[str, Stat]:
         col = params.source_column
         return {"sum": Stat("sum", col), "count": Stat("count", col)}
 

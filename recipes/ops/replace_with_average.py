@@ -20,9 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill, require_column
+from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill
 from brewdesk.recipes.ops.base import Params, Stat, column
-from brewdesk.recipes.types import Schema
 
 
 class ReplaceWithAverageParams(Params):
@@ -38,10 +37,10 @@ class ReplaceWithAverage(StatFill):
     replace = True
     databrew = ("REPLACE_WITH_AVERAGE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.REPLACE_WITH_AVERAGE.html"
+    value_code = "_mean"
     Params = ReplaceWithAverageParams
 
-    def stats(self, params: ReplaceWithAverageParams, schema: Schema) -> dict[str, Stat]:
-        require_column(schema, params.source_column)
+    def requests(self, params: ReplaceWithAverageParams) -> dict[str, Stat]:
         return {"mean": Stat("mean", params.source_column)}
 
     def value(self, params: ReplaceWithAverageParams, fitted: Mapping[str, Any]) -> Any:

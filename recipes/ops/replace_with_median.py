@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill, require_column
+from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, StatFill
 from brewdesk.recipes.ops.base import Params, Stat, column
-from brewdesk.recipes.types import Schema
 
 
 class ReplaceWithMedianParams(Params):
@@ -37,10 +36,10 @@ class ReplaceWithMedian(StatFill):
     replace = True
     databrew = ("REPLACE_WITH_MEDIAN",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.REPLACE_WITH_MEDIAN.html"
+    value_code = "_median"
     Params = ReplaceWithMedianParams
 
-    def stats(self, params: ReplaceWithMedianParams, schema: Schema) -> dict[str, Stat]:
-        require_column(schema, params.source_column)
+    def requests(self, params: ReplaceWithMedianParams) -> dict[str, Stat]:
         return {"median": Stat("median", params.source_column)}
 
     def value(self, params: ReplaceWithMedianParams, fitted: Mapping[str, Any]) -> Any:
