@@ -57,7 +57,11 @@ def run(
     if fn is None:
         raise StepError(f"step {step.id}: no engine primitive for GLOBAL operation {op.id}")
     try:
-        return fn(stage, ddf, inputs, compute)
+        out = fn(stage, ddf, inputs, compute)
+        if isinstance(out, tuple):  # the pass could count rows in and out
+            out, (rows_in, rows_out) = out
+            counts.record(step.id, 0, rows_in, rows_out)
+        return out
     except BrewdeskError:
         raise
     except (ValueError, TypeError, KeyError, MemoryError) as e:
@@ -78,7 +82,7 @@ def _keep_first(df: pd.DataFrame, drop: np.ndarray) -> pd.DataFrame:
     return df[~np.isin(df.index.to_numpy(), drop, assume_unique=False)]
 
 
-def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
     p = stage.steps[0]
     op = p.step.operation
     subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
@@ -91,8 +95,9 @@ def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame],
     table = table.sort_values("r", kind="stable")
     dup = table.duplicated(subset=["a", "b"], keep="first").to_numpy()
     drop = np.sort(table["r"].to_numpy()[dup])
+    rows = (len(table), len(table) - len(drop))
     del table
-    return ddf.map_partitions(_keep_first, drop, meta=meta_for(stage.output_schema), enforce_metadata=False)
+    return ddf.map_partitions(_keep_first, drop, meta=meta_for(stage.output_schema), enforce_metadata=False), rows
 
 
 # --------------------------------------------------------------------------- sort
@@ -149,23 +154,25 @@ def _sort(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], c
 
 
 # --------------------------------------------------------------------------- group by
-def _group_by(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+def _group_by(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
     p = stage.steps[0]
     op, params = p.step.operation, p.step.params
     partials = compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()])  # type: ignore[union-attr]
     result = op.combine(params, list(partials), stage.input_schema)  # type: ignore[union-attr]
+    rows_in = int(sum(int(p_["moments"]["__rows"].sum()) for p_ in partials))
+    rows = (rows_in, len(result) if params.use_new_dataframe else rows_in)
     if params.use_new_dataframe:
         result = conform(result, stage.output_schema)
         nparts = max(1, min(ddf.npartitions, len(result) // 1_000_000 + 1))
         return dd.from_pandas(result, npartitions=nparts, sort=False).map_partitions(
             renumber, meta=meta_for(stage.output_schema)
-        )
+        ), rows
     return ddf.map_partitions(
         lambda d, r: conform(op.attach(params, d, r), stage.output_schema),  # type: ignore[union-attr]
         result,
         meta=meta_for(stage.output_schema),
         enforce_metadata=False,
-    )
+    ), rows
 
 
 # --------------------------------------------------------------------------- join
