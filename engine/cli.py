@@ -142,12 +142,13 @@ def run(
     dests = []
     for o in output:
         loc = locations.resolve(o)
+        is_db = "://" in loc
         opts: dict[str, Any] = {"overwrite": overwrite, "if_exists": if_exists}
         if format:
             opts["format"] = format
-        if compression:
+        if compression and not is_db:
             opts["compression"] = compression
-        if partition_by:
+        if partition_by and not is_db:
             opts["partition_cols"] = tuple(partition_by)
         dests.append(parse_dest(loc, **opts))
     result = run_recipe(
