@@ -1,0 +1,39 @@
+"""MOVE_TO_END: move a column to the end (last position).
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MOVE_TO_END.html
+
+Values are unchanged; only the column order changes.
+"""
+
+from __future__ import annotations
+
+from brewdesk.recipes.ops._common import ReorderOperation
+from brewdesk.recipes.ops.base import Params, column
+
+
+class MoveToEndParams(Params):
+    source_column: str = column(description="Column to move")
+
+
+class MoveToEnd(ReorderOperation):
+    """Move ``source_column`` to the end (last position)."""
+
+    id = "move_to_end"
+    title = "Move column to the end"
+    databrew = ("MOVE_TO_END",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MOVE_TO_END.html"
+    Params = MoveToEndParams
+
+    def order(self, params: MoveToEndParams, names: list[str]) -> list[str]:
+        c = params.source_column
+        return [x for x in names if x != c] + [c]
+
+    def order_code(self, params: MoveToEndParams) -> str:
+        c = params.source_column
+        return f"[x for x in df.columns if x != {c!r}] + [{c!r}]"
+
+    def describe(self, params: MoveToEndParams) -> str:
+        return f"Move {params.source_column} to the end"
+
+
+OPERATION = MoveToEnd()
