@@ -34,7 +34,7 @@ app = typer.Typer(
 ops_app = typer.Typer(help="List and describe the operations recipes can use.", no_args_is_help=True)
 app.add_typer(ops_app, name="ops")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 _state: dict[str, Any] = {"debug": False}
 
