@@ -372,10 +372,55 @@ def outlier_mask(s: pd.Series, fences: tuple[float, float]) -> pd.Series:
     return (s < lo) | (s > hi)
 
 
-def outlier_mask_code(col: str, fences: tuple[float, float]) -> str:
-    """Exported code for :func:`outlier_mask`."""
+def outlier_mask_code(col: str) -> str:
+    """Exported code for :func:`outlier_mask` over the ``_lo`` / ``_hi`` of :func:`fences_lines`."""
     ref = col_ref(col)
-    return f"(({ref} < {literal(fences[0])}) | ({ref} > {literal(fences[1])}))"
+    return f"(({ref} < _lo) | ({ref} > _hi))"
+
+
+def fences_lines(params: OutlierParams, fitted: Mapping[str, Any]) -> list[str]:
+    """Exported code binding ``_lo`` and ``_hi`` (see :func:`outlier_fences`).
+
+    Literals when ``fitted`` has the statistics, else computed with pandas on the whole ``df``.
+    """
+    requests = outlier_stats(params)
+    if all(k in fitted for k in requests):
+        lo, hi = outlier_fences(params, fitted)
+        return [f"_lo, _hi = {literal(lo)}, {literal(hi)}"]
+    t = float(params.threshold)
+    s = col_ref(params.source_column)
+    none = "_lo, _hi = float('-inf'), float('inf')"
+    if params.outlier_strategy == "MODIFIED_Z_SCORE":
+        return [
+            f"_x = {s}.dropna().astype('float64')",
+            "_med = float(_x.median()) if len(_x) else 0.0",
+            "_dev = (_x - _med).abs()",
+            "_mad = float(_dev.median()) if len(_x) else 0.0",
+            "_mean_ad = float(_dev.mean()) if len(_x) else 0.0",
+            "if _mad > 0:",
+            f"    _lo, _hi = _med - {t!r} * _mad / {MAD_FACTOR!r}, _med + {t!r} * _mad / {MAD_FACTOR!r}",
+            "elif _mean_ad > 0:",
+            f"    _lo, _hi = _med - {t!r} * {MEAN_AD_FACTOR!r} * _mean_ad, _med + {t!r} * {MEAN_AD_FACTOR!r} * _mean_ad",
+            "else:",
+            f"    {none}",
+        ]
+    lines = fitted_lines(requests, fitted)
+    if params.outlier_strategy == "IQR":
+        return [
+            *lines,
+            "if _q1 is None or _q3 is None:",
+            f"    {none}",
+            "else:",
+            "    _iqr = float(_q3) - float(_q1)",
+            f"    _lo, _hi = float(_q1) - {t!r} * _iqr, float(_q3) + {t!r} * _iqr",
+        ]
+    return [
+        *lines,
+        "if _mean is None or _std is None or not _std or _min == _max:",
+        f"    {none}",
+        "else:",
+        f"    _lo, _hi = float(_mean) - {t!r} * float(_std), float(_mean) + {t!r} * float(_std)",
+    ]
 
 
 def describe_strategy(params: OutlierParams) -> str:
@@ -457,6 +502,7 @@ __all__ = [
     "schema_put",
     "tail",
     "typed_value",
+    "fences_lines",
     "fitted_lines",
     "stat_lines",
     "weighted_quantile",
