@@ -1,0 +1,45 @@
+"""TRIM: remove leading and trailing whitespace.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.TRIM.html
+
+DataBrew's TRIM function writes to ``targetColumn``; here the target is optional and the source
+is changed in place when it is absent. A new target column is placed right after the source.
+Whitespace is Unicode whitespace (spaces, tabs, line breaks, no-break and ideographic spaces);
+inner whitespace is kept. Missing values stay missing; a category column gives a string column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, describe_target
+from brewdesk.recipes.ops.base import Params, column, new_column
+
+
+class TrimParams(Params):
+    source_column: str = column(types=TEXT_TYPES, description="Text column to trim")
+    target_column: str | None = new_column(None, description="New column (empty: change in place)")
+
+
+class Trim(TextMapOperation):
+    """Strip leading and trailing whitespace."""
+
+    id = "trim"
+    category = "Functions"
+    title = "Trim whitespace"
+    databrew = ("TRIM",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.TRIM.html"
+    Params = TrimParams
+
+    def text(self, params: Any, s: pd.Series) -> pd.Series:
+        return s.str.strip()
+
+    def text_expr(self, params: Any, src: str) -> str:
+        return f"{src}.str.strip()"
+
+    def describe(self, params: Any) -> str:
+        return f"Trim whitespace in {params.source_column}{describe_target(params)}"
+
+
+OPERATION = Trim()
