@@ -1,0 +1,83 @@
+"""PREV: the value ``num_rows`` rows above, in a new column.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.PREV.html
+
+Semantics
+---------
+- Row ``i`` gets the source value of row ``i - num_rows`` in source order (the ``_rowid``
+  order), whatever the partitioning: the engine carries the last ``num_rows`` values of the
+  earlier partitions into each partition (partitions shorter than ``num_rows``, also empty
+  ones, pass older values on).
+- The first ``num_rows`` rows get a missing value; a missing source value is passed on as
+  missing (it is not skipped).
+- The new column has the source's type and follows the source column.
+- Any type except ``category`` and ``object``.
+
+DataBrew's NEXT (the value below) is not provided: it needs the following partitions, and the
+engine's carries run forward only (see the report on window functions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops._fit_common import (
+    carry_tail,
+    put_code,
+    put_column,
+    schema_put,
+    tail,
+    with_history,
+)
+from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
+from brewdesk.recipes.types import Schema
+from pydantic import Field
+
+SOURCE_TYPES = ("int64", "float64", "boolean", "string", "datetime")
+
+
+class PrevParams(Params):
+    source_column: str = column(types=SOURCE_TYPES, description="Column to look back in")
+    num_rows: int = Field(1, ge=1, description="How many rows above")
+    target_column: str = new_column(description="New column with the earlier value")
+
+
+class Prev(Operation):
+    """The source value ``num_rows`` rows above each row (source order, across partitions)."""
+
+    id = "prev"
+    kind = Kind.NEIGHBOUR
+    category = "Functions"
+    title = "Previous value"
+    databrew = ("PREV",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.PREV.html"
+    Params = PrevParams
+
+    def columns(self, params: PrevParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        check_columns(params, schema)
+        return schema_put(schema, params.target_column, schema[params.source_column], after=params.source_column)
+
+    def summarize(self, params: PrevParams, frame: pd.DataFrame) -> pd.Series:
+        return tail(frame[params.source_column], params.num_rows)
+
+    def carry(self, params: PrevParams, state: pd.Series | None, summary: pd.Series) -> pd.Series:
+        return carry_tail(state, summary, params.num_rows)
+
+    def apply(self, params: PrevParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        s = frame[params.source_column]
+        both, k = with_history(fitted.get("carry"), s)
+        shifted = both.shift(params.num_rows).iloc[k:].set_axis(s.index)
+        return put_column(frame, params.target_column, shifted, after=params.source_column)
+
+    def describe(self, params: PrevParams) -> str:
+        rows = "row" if params.num_rows == 1 else f"{params.num_rows} rows"
+        return f"Value of {params.source_column} {rows} above into {params.target_column}"
+
+    def to_code(self, params: PrevParams, fitted: Mapping[str, Any]) -> str:
+        col = params.source_column
+        return put_code(params.target_column, f"df[{col!r}].shift({params.num_rows})", after=col)
+
+
+OPERATION = Prev()
