@@ -89,14 +89,25 @@ def split(frame: pd.DataFrame, how: str) -> list[pd.DataFrame]:
 
 
 def run_partitioned(step: Step, frame: pd.DataFrame, how: str) -> pd.DataFrame:
-    """Simulate the engine's run of one step over pieces of ``frame``."""
+    """Simulate the engine's run of one step over pieces of ``frame`` (see :func:`split`)."""
+    return run_pieces(step, split(with_rowid_index(frame), how))
+
+
+def pieces_at(frame: pd.DataFrame, cuts: Sequence[int]) -> list[pd.DataFrame]:
+    """``frame`` (row id as index) cut at the given positions (repeats make empty pieces)."""
     df = with_rowid_index(frame)
+    bounds = [0, *sorted(min(max(c, 0), len(df)) for c in cuts), len(df)]
+    return [df.iloc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def run_pieces(step: Step, pieces: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Run one step over pieces (row id as index) as the engine does: FIT_MAP statistics from
+    every piece's partial, NEIGHBOUR carries in piece order; then ``apply`` per piece."""
     op = step.operation
     assert op is not None
-    pieces = split(df, how)
     outs = []
     if op.kind is Kind.FIT_MAP:
-        reqs = op.stats(step.params, Schema.from_frame(df))
+        reqs = op.stats(step.params, Schema.from_frame(pieces[0]))
         fitted = {k: stats_mod.finalize(st, [stats_mod.partial(st, p) for p in pieces]) for k, st in reqs.items()}
         outs = [apply_step(step, p, fitted) for p in pieces]
     elif op.kind is Kind.NEIGHBOUR:
