@@ -30,8 +30,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.ops.base import Kind, Operation, StepProblem, check_columns, insert_after
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    StepProblem,
+    check_columns,
+    column,
+    insert_after,
+    new_column,
+)
 from brewdesk.recipes.types import STRING_DTYPE, Schema
+from pydantic import Field, model_validator
 
 TEXT_TYPES: tuple[str, ...] = ("string", "category")
 """Column types the text operations accept (a category column comes out as string)."""
@@ -226,6 +236,34 @@ def _bd_merge(parts, delimiter):
     for p in parts[1:]:
         out = (out + delimiter + p).fillna(out).fillna(p)
     return out
+
+
+def _bd_arith(a, b, op):
+    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing
+    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD
+    keeps the sign of ``a`` (Spark's ``%``)."""
+    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"
+    kind = "Int64" if ints else "Float64"
+    x, y = a.astype(kind), b.astype(kind)
+    na = (x.isna() | y.isna()).to_numpy(dtype=bool)
+    if op in ("DIVIDE", "MOD"):
+        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)
+    if op == "ADD":
+        out = x + y
+    elif op == "SUBTRACT":
+        out = x - y
+    elif op == "MULTIPLY":
+        out = x * y
+    elif op == "DIVIDE":
+        out = x / y.mask(na, 1)
+    elif op == "MOD":
+        np_kind = "int64" if ints else "float64"
+        xv = x.to_numpy(dtype=np_kind, na_value=0)
+        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))
+        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)
+    else:
+        raise ValueError(f"unknown arithmetic operation {op!r}")
+    return out.mask(na)
 
 
 def _bd_date_diff(a, b, units):
@@ -650,6 +688,67 @@ class ReorderOperation(Operation):
         return f"df = df[{self.order_code(params)}]"
 
 
+class BinaryParams(Params):
+    """Two operands, each a numeric column or a literal number, and the new column."""
+
+    source_column1: str | None = column(None, types=("int64", "float64"), description="First operand column")
+    value1: int | float | None = Field(None, description="First operand value (instead of a column)")
+    source_column2: str | None = column(None, types=("int64", "float64"), description="Second operand column")
+    value2: int | float | None = Field(None, description="Second operand value (instead of a column)")
+    target_column: str = new_column(description="New column")
+
+    @model_validator(mode="after")
+    def _operands(self) -> BinaryParams:
+        check_one_of(self, "source_column1", "value1")
+        check_one_of(self, "source_column2", "value2")
+        return self
+
+
+class ArithmeticOperation(Operation):
+    """Base of ADD, SUBTRACT, MULTIPLY, DIVIDE and MOD (:func:`_bd_arith`)."""
+
+    kind = Kind.ROW
+    category = "Functions"
+    symbol: ClassVar[str]
+    int_result: ClassVar[bool] = True
+
+    @property
+    def op_name(self) -> str:
+        return self.databrew[0]
+
+    def _after(self, params: Any) -> str | None:
+        return first_column(params.source_column1, params.source_column2)
+
+    def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        check_columns(params, schema)
+        types = {operand_type(schema, params.source_column1, params.value1),
+                 operand_type(schema, params.source_column2, params.value2)}
+        out = "int64" if self.int_result and types == {"int64"} else "float64"
+        return place_schema(schema, params.target_column, out, self._after(params))
+
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        a = operand(frame, params.source_column1, params.value1)
+        b = operand(frame, params.source_column2, params.value2)
+        return place(frame, params.target_column, _bd_arith(a, b, self.op_name), self._after(params))
+
+    def describe(self, params: Any) -> str:
+        a = params.source_column1 if params.source_column1 is not None else repr(params.value1)
+        b = params.source_column2 if params.source_column2 is not None else repr(params.value2)
+        return f"{params.target_column} = {a} {self.symbol} {b}"
+
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
+        a = operand_code(params.source_column1, params.value1)
+        b = operand_code(params.source_column2, params.value2)
+        expr = f"_bd_arith({a}, {b}, {self.op_name!r})"
+        return helper_code("_bd_arith") + place_code(params.target_column, expr, self._after(params))
+
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        return {**databrew_operands(parameters), "target_column": parameters["targetColumn"]}
+
+    def to_databrew(self, params: Any) -> tuple[str, dict[str, str]]:
+        return self.op_name, {**operands_to_databrew(params), "targetColumn": params.target_column}
+
+
 def _regenerate() -> None:
     """Rewrite :data:`HELPER_SOURCES` from the ``_bd_*`` functions (run this module after editing one)."""
     import inspect
@@ -677,6 +776,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bd_sentence': 'def _bd_sentence(s):\n    """Sentence case: lower-case the value, then upper-case its first letter (after any leading\n    spaces, digits or punctuation)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pc.utf8_lower(pa.array(s.astype("string[pyarrow]").array, type=pa.large_string()))\n    parts = pc.extract_regex(a, r"(?s)^(?P<head>\\P{L}*)(?P<first>\\p{L}?)(?P<rest>.*)$")\n    head, first, rest = (pc.struct_field(parts, i) for i in range(3))\n    out = pc.binary_join_element_wise(head, pc.utf8_upper(first), rest, pa.scalar("", pa.large_string()))\n    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)\n',
     '_bd_missing': 'def _bd_missing(s):\n    """Missing cells (a boolean numpy array): missing, or empty or blank text."""\n    na = s.isna().to_numpy(dtype=bool)\n    if pd.api.types.is_string_dtype(s.dtype) or isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        blank = s.astype("string[pyarrow]").str.strip().eq("").fillna(False).to_numpy(dtype=bool)\n        return na | blank\n    return na\n',
     '_bd_merge': 'def _bd_merge(parts, delimiter):\n    """Join text Series with ``delimiter``, skipping missing values; all missing -> missing."""\n    out = parts[0]\n    for p in parts[1:]:\n        out = (out + delimiter + p).fillna(out).fillna(p)\n    return out\n',
+    '_bd_arith': 'def _bd_arith(a, b, op):\n    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing\n    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD\n    keeps the sign of ``a`` (Spark\'s ``%``)."""\n    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"\n    kind = "Int64" if ints else "Float64"\n    x, y = a.astype(kind), b.astype(kind)\n    na = (x.isna() | y.isna()).to_numpy(dtype=bool)\n    if op in ("DIVIDE", "MOD"):\n        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)\n    if op == "ADD":\n        out = x + y\n    elif op == "SUBTRACT":\n        out = x - y\n    elif op == "MULTIPLY":\n        out = x * y\n    elif op == "DIVIDE":\n        out = x / y.mask(na, 1)\n    elif op == "MOD":\n        np_kind = "int64" if ints else "float64"\n        xv = x.to_numpy(dtype=np_kind, na_value=0)\n        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))\n        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)\n    else:\n        raise ValueError(f"unknown arithmetic operation {op!r}")\n    return out.mask(na)\n',
     '_bd_date_diff': 'def _bd_date_diff(a, b, units):\n    """``b - a`` in whole ``units`` (truncated toward zero): elapsed time for MILLISECONDS to\n    WEEKS, complete calendar months for MONTHS, QUARTERS and YEARS."""\n    x = a.to_numpy(dtype="datetime64[us]")\n    y = b.to_numpy(dtype="datetime64[us]")\n    na = np.isnat(x) | np.isnat(y)\n    x = np.where(na, np.datetime64(0, "us"), x)\n    y = np.where(na, np.datetime64(0, "us"), y)\n    idx = a.index\n    per = {"MILLISECONDS": 1_000, "SECONDS": 1_000_000, "MINUTES": 60_000_000,\n           "HOURS": 3_600_000_000, "DAYS": 86_400_000_000, "WEEKS": 604_800_000_000}\n    if units in per:\n        d = (y - x).astype("int64")\n        q = np.abs(d) // per[units] * np.sign(d)\n        return pd.Series(q, index=idx, dtype="Int64").mask(na)\n    mx = x.astype("datetime64[M]")\n    my = y.astype("datetime64[M]")\n    months = (my - mx).astype("int64")\n    rx = (x - mx.astype("datetime64[us]")).astype("int64")\n    ry = (y - my.astype("datetime64[us]")).astype("int64")\n    months = months - ((months > 0) & (ry < rx)) + ((months < 0) & (ry > rx))\n    div = {"MONTHS": 1, "QUARTERS": 3, "YEARS": 12}[units]\n    q = np.abs(months) // div * np.sign(months)\n    return pd.Series(q, index=idx, dtype="Int64").mask(na)\n',
     '_bd_make_datetime': 'def _bd_make_datetime(year, month, day, hour, minute, second):\n    """A datetime from parts (Series or numbers). The date must be a real calendar date (else\n    missing); hour, minute and second are added as durations, so 24:00 is next midnight."""\n    idx = next((p.index for p in (year, month, day, hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    y, mo, d, h, mi, se = (part(v) for v in (year, month, day, hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v in (y, mo, d, h, mi, se):\n        ok &= np.isfinite(v) & (v == np.floor(v))\n    ok &= (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 31) & (y >= 1) & (y <= 9999)\n    yi, moi, di = (np.where(ok, v, 1).astype("int64") for v in (y, mo, d))\n    first = (yi - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (moi - 1)\n    date = first.astype("datetime64[D]") + (di - 1)\n    ok &= date.astype("datetime64[M]") == first\n    secs = np.where(ok, h * 3600 + mi * 60 + se, 0).astype("int64")\n    out = date.astype("datetime64[us]") + secs.astype("timedelta64[s]")\n    return pd.Series(out, index=idx).mask(~ok).astype("datetime64[us]")\n',
     '_bd_time': 'def _bd_time(hour, minute, second):\n    """``HH:MM:SS`` text from parts (Series or numbers); out of range (hour 0-23, minute and\n    second 0-59) or fractional parts give missing."""\n    idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    h, m, s = (part(v) for v in (hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v, top in ((h, 23), (m, 59), (s, 59)):\n        ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)\n    secs = np.where(ok, h * 3600 + m * 60 + s, 0).astype("int64")\n    out = pd.Series(secs.astype("datetime64[s]").astype("datetime64[us]"), index=idx)\n    text = out.dt.hour.astype("string[pyarrow]").str.zfill(2) + ":" + out.dt.minute.astype("string[pyarrow]").str.zfill(2) + ":" + out.dt.second.astype("string[pyarrow]").str.zfill(2)\n    return text.mask(~ok)\n',
