@@ -8,14 +8,11 @@ the hand-worked expected frame; error cases must raise a BrewdeskError with the 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from tests.recipes.test_ops_fit_harness import FIT_OPS, check_case, load_cases, make_step  # noqa: E402
+from tests.recipes.test_ops_fit_harness import FIT_OPS, check_case, load_cases, make_step
 
 CASES = load_cases()
 
@@ -35,7 +32,6 @@ def test_every_op_has_cases_and_declaration(op_id: str) -> None:
     assert any(c.error for c in cases), f"{op_id}: no error case"
     assert op.title and op.category and op.__doc__
     assert op.kind.name in {"FIT_MAP", "NEIGHBOUR"}
-    import sys
 
     assert sys.modules[type(op).__module__].__doc__, f"{op_id}: module docstring"
     for case in cases:

@@ -8,23 +8,18 @@ the exported code) or raises a BrewdeskError, never a raw pandas exception.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
+from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.types import Schema
+from brewdesk.recipes.validate import validate
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from brewdesk.recipes.errors import BrewdeskError  # noqa: E402
-from brewdesk.recipes.recipe import Recipe, Step  # noqa: E402
-from brewdesk.recipes.runner import run_pandas  # noqa: E402
-from brewdesk.recipes.types import Schema  # noqa: E402
-from brewdesk.recipes.validate import validate  # noqa: E402
-
-from tests.recipes.test_ops_fit_harness import FIT_OPS, pieces_at, run_code, run_pieces  # noqa: E402
+from tests.recipes.test_ops_fit_harness import FIT_OPS, pieces_at, run_code, run_pieces
 
 NUM = "größe ü 列"
 TEXT = "名前 🍺"

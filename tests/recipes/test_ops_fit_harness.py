@@ -14,24 +14,17 @@ from __future__ import annotations
 
 import importlib
 import re
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from brewdesk.recipes import stats as stats_mod  # noqa: E402
-from brewdesk.recipes.ops.base import Kind  # noqa: E402
-from brewdesk.recipes.recipe import Recipe, Step  # noqa: E402
-from brewdesk.recipes.runner import apply_step, run_pandas, with_rowid_index  # noqa: E402
-from brewdesk.recipes.types import Schema  # noqa: E402
-from brewdesk.recipes.validate import validate  # noqa: E402
+from brewdesk.recipes import stats as stats_mod
+from brewdesk.recipes.ops.base import Kind
+from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.runner import apply_step, run_pandas, with_rowid_index
+from brewdesk.recipes.types import Schema
+from brewdesk.recipes.validate import validate
 
 FIT_OPS = [
     "fill_with_average",

@@ -8,21 +8,16 @@ equal the whole-frame pandas run.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from brewdesk.recipes.recipe import Step
+from brewdesk.recipes.runner import run_pandas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from brewdesk.recipes.recipe import Step  # noqa: E402
-from brewdesk.recipes.runner import run_pandas  # noqa: E402
-
-from tests.recipes.test_ops_fit_harness import pieces_at, run_pieces  # noqa: E402
+from tests.recipes.test_ops_fit_harness import pieces_at, run_pieces
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
