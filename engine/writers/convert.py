@@ -203,18 +203,6 @@ def python_values(s: pd.Series, logical: str) -> np.ndarray:
     return s.astype(object).where(s.notna(), None).to_numpy(dtype=object)
 
 
-def text_frame(df: pd.DataFrame, logical: tuple[str, ...]) -> pd.DataFrame:
-    """A copy of ``df`` with datetimes as ISO strings and booleans as ``true``/``false``."""
-    out = {}
-    for (name, s), lt in zip(df.items(), logical, strict=True):
-        if lt == "datetime":
-            s = pd.Series(iso_datetimes(s), index=s.index, dtype=object)
-        elif lt == "boolean":
-            s = s.map({True: "true", False: "false"}, na_action="ignore").astype(object)
-        out[name] = s
-    return pd.DataFrame(out, index=df.index, columns=df.columns)
-
-
 def hive_segment(column: str, value: Any, logical: str) -> str:
     """Folder name ``column=value`` of a hive partition (URI-escaped; nulls as the Hive default)."""
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):

@@ -614,3 +614,70 @@ def test_destspec_defaults():
     spec = DestSpec("x.csv")
     assert (spec.format, spec.compression, spec.partition_cols, spec.if_exists, spec.overwrite, spec.single_file) == (
         None, None, (), "fail", False, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# text formatting details
+
+
+def test_json_strings_escape_exactly_like_json_dumps():
+    from brewdesk.engine.writers.text import json_strings
+
+    nasty = ["".join(map(chr, range(0, 128))), 'q"uo\\te', "line\nbreak\r\n", "\u2028\u2029 é 中 😀", "", "\x7f\x1f"]
+    got = json_strings(pa.array(nasty, pa.string())).to_pylist()
+    assert got == [json.dumps(s, ensure_ascii=False) for s in nasty]
+    assert [json.loads(g) for g in got] == nasty
+
+
+def test_csv_quoting_empty_strings_and_numbers(tmp_path):
+    pdf = pd.DataFrame(
+        {
+            "s": pd.array(["", None, "plain", ' lead', "a\rb"], dtype=STRING_DTYPE),
+            "f": pd.array([7.0, -0.0, float("inf"), None, 1e20], dtype="Float64"),
+            "d": pd.Series([dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59, 999999), None,
+                            dt.datetime(2024, 1, 1), dt.datetime(2024, 1, 1)], dtype="datetime64[us]"),
+        }
+    )
+    out = tmp_path / "q.csv"
+    write(frame(pdf, 2), parse_dest(str(out)))
+    assert out.read_bytes().decode() == (
+        "s,f,d\n"
+        '"",7.0,0001-01-01T00:00:00.000000\n'  # empty string quoted; a missing value is empty
+        ",-0.0,9999-12-31T23:59:59.999999\n"
+        "plain,inf,\n"
+        " lead,,2024-01-01T00:00:00.000000\n"
+        '"a\rb",1e+20,2024-01-01T00:00:00.000000\n'
+    )
+    back = pd.read_csv(out, keep_default_na=False, na_values=[""])
+    assert back["f"].tolist()[:3] == [7.0, 0.0, float("inf")]
+
+
+def test_single_column_csv_has_no_blank_lines(tmp_path):
+    pdf = pd.DataFrame({"n": pd.array([1, None, 3], dtype="Int64")})
+    out = tmp_path / "one.csv"
+    write(frame(pdf, 1), parse_dest(str(out)))
+    assert out.read_text() == 'n\n1\n""\n3\n'
+
+
+def test_years_beyond_9999_and_nested_values(tmp_path):
+    pdf = pd.DataFrame(
+        {
+            "d": pd.Series([np.datetime64("10000-01-01T00:00:00"), np.datetime64("2024-01-01")], dtype="datetime64[us]"),
+            "o": pd.Series([{"a": [1, 2]}, None], dtype=object),
+        }
+    )
+    with dask.config.set({"dataframe.convert-string": False}):  # keep the dicts as objects
+        nested = frame(pdf, 1)
+    write(nested, parse_dest(str(tmp_path / "y.jsonl")))
+    rows = [json.loads(x) for x in (tmp_path / "y.jsonl").read_text().splitlines()]
+    assert rows == [{"d": "10000-01-01T00:00:00.000000", "o": {"a": [1, 2]}},
+                    {"d": "2024-01-01T00:00:00.000000", "o": None}]
+    write(nested, parse_dest(str(tmp_path / "y.csv")))
+    assert (tmp_path / "y.csv").read_text().splitlines()[1] == '10000-01-01T00:00:00.000000,"{""a"":[1,2]}"'
+
+
+def test_jsonl_gzip_multi_member(tmp_path):
+    out = tmp_path / "o.jsonl.gz"
+    report = write(frame(), parse_dest(str(out)))
+    lines = gzip.decompress(out.read_bytes()).decode().splitlines()
+    assert report.rows == len(lines) == 6 and json.loads(lines[0])["i"] == 1
