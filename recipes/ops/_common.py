@@ -318,9 +318,10 @@ def _bd_make_datetime(year, month, day, hour, minute, second):
     return pd.Series(out, index=idx).mask(~ok).astype("datetime64[us]")
 
 
-def _bd_time(hour, minute, second):
-    """``HH:MM:SS`` text from parts (Series or numbers); out of range (hour 0-23, minute and
-    second 0-59) or fractional parts give missing."""
+def _bd_time(hour, minute, second, fmt=None):
+    """Time-of-day text from parts (Series or numbers): ``HH:MM:SS``, or ``fmt`` (strftime codes
+    %H %I %M %S %p %%). Out of range (hour 0-23, minute and second 0-59) or fractional parts give
+    missing."""
     idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)
     n = 1 if idx is None else len(idx)
 
@@ -334,10 +335,21 @@ def _bd_time(hour, minute, second):
     ok = np.ones(n, dtype=bool)
     for v, top in ((h, 23), (m, 59), (s, 59)):
         ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)
-    secs = np.where(ok, h * 3600 + m * 60 + s, 0).astype("int64")
-    out = pd.Series(secs.astype("datetime64[s]").astype("datetime64[us]"), index=idx)
-    text = out.dt.hour.astype("string[pyarrow]").str.zfill(2) + ":" + out.dt.minute.astype("string[pyarrow]").str.zfill(2) + ":" + out.dt.second.astype("string[pyarrow]").str.zfill(2)
-    return text.mask(~ok)
+    h, m, s = (pd.Series(np.where(ok, v, 0).astype("int64"), index=idx) for v in (h, m, s))
+    pieces = {"H": h, "I": (h + 11) % 12 + 1, "M": m, "S": s}
+    out = pd.Series("", index=idx, dtype="string[pyarrow]")
+    for token in re.split(r"(%.)", fmt or "%H:%M:%S"):
+        if token in ("%H", "%I", "%M", "%S"):
+            out = out + pieces[token[1]].astype("string[pyarrow]").str.zfill(2)
+        elif token == "%p":
+            out = out + pd.Series(np.where(h < 12, "AM", "PM"), index=idx, dtype="string[pyarrow]")
+        elif token == "%%":
+            out = out + "%"
+        elif token.startswith("%") and len(token) == 2:
+            raise ValueError(f"unsupported time format code {token}")
+        elif token:
+            out = out + token
+    return out.mask(~ok)
 
 
 # =========================================================================== helper sources
@@ -749,6 +761,49 @@ class ArithmeticOperation(Operation):
         return self.op_name, {**operands_to_databrew(params), "targetColumn": params.target_column}
 
 
+class DatePartParams(Params):
+    """A date part function's params: a datetime (or date text) column into a new column."""
+
+    source_column: str = column(types=DATE_SOURCE_TYPES, description="Datetime column (or date text)")
+    target_column: str = new_column(description="New column")
+    date_time_format: str | None = Field(
+        None, description="Pattern of a text column's dates, e.g. dd/MM/yyyy (default ISO 8601)"
+    )
+
+
+class DatePartOperation(MapOperation):
+    """Base of YEAR, MONTH, DAY, HOUR, MINUTE, WEEK_DAY: an integer part of a datetime.
+
+    A text column is parsed first: with ``date_time_format`` when given, else as ISO 8601;
+    text that does not parse gives missing.
+    """
+
+    category = "Functions"
+    helpers = ("_bd_convert",)
+    part: ClassVar[str]
+    """pandas ``Series.dt`` attribute."""
+    offset: ClassVar[int] = 0
+
+    def out_type(self, params: Any, in_type: str) -> str:
+        return "int64"
+
+    def check(self, params: Any, schema: Schema) -> None:
+        strftime_or_problem(params.date_time_format, "date_time_format")
+
+    def transform(self, params: Any, s: pd.Series) -> pd.Series:
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        value = getattr(_bd_convert(s, "datetime", fmt).dt, self.part).astype("Int64")
+        return value + self.offset if self.offset else value
+
+    def expr(self, params: Any, src: str) -> str:
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        plus = f" + {self.offset}" if self.offset else ""
+        return f"_bd_convert({src}, 'datetime', {fmt!r}).dt.{self.part}.astype('Int64'){plus}"
+
+    def describe(self, params: Any) -> str:
+        return f"{self.title} of {params.source_column} into {params.target_column}"
+
+
 def _regenerate() -> None:
     """Rewrite :data:`HELPER_SOURCES` from the ``_bd_*`` functions (run this module after editing one)."""
     import inspect
@@ -779,7 +834,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bd_arith': 'def _bd_arith(a, b, op):\n    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing\n    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD\n    keeps the sign of ``a`` (Spark\'s ``%``)."""\n    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"\n    kind = "Int64" if ints else "Float64"\n    x, y = a.astype(kind), b.astype(kind)\n    na = (x.isna() | y.isna()).to_numpy(dtype=bool)\n    if op in ("DIVIDE", "MOD"):\n        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)\n    if op == "ADD":\n        out = x + y\n    elif op == "SUBTRACT":\n        out = x - y\n    elif op == "MULTIPLY":\n        out = x * y\n    elif op == "DIVIDE":\n        out = x / y.mask(na, 1)\n    elif op == "MOD":\n        np_kind = "int64" if ints else "float64"\n        xv = x.to_numpy(dtype=np_kind, na_value=0)\n        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))\n        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)\n    else:\n        raise ValueError(f"unknown arithmetic operation {op!r}")\n    return out.mask(na)\n',
     '_bd_date_diff': 'def _bd_date_diff(a, b, units):\n    """``b - a`` in whole ``units`` (truncated toward zero): elapsed time for MILLISECONDS to\n    WEEKS, complete calendar months for MONTHS, QUARTERS and YEARS."""\n    x = a.to_numpy(dtype="datetime64[us]")\n    y = b.to_numpy(dtype="datetime64[us]")\n    na = np.isnat(x) | np.isnat(y)\n    x = np.where(na, np.datetime64(0, "us"), x)\n    y = np.where(na, np.datetime64(0, "us"), y)\n    idx = a.index\n    per = {"MILLISECONDS": 1_000, "SECONDS": 1_000_000, "MINUTES": 60_000_000,\n           "HOURS": 3_600_000_000, "DAYS": 86_400_000_000, "WEEKS": 604_800_000_000}\n    if units in per:\n        d = (y - x).astype("int64")\n        q = np.abs(d) // per[units] * np.sign(d)\n        return pd.Series(q, index=idx, dtype="Int64").mask(na)\n    mx = x.astype("datetime64[M]")\n    my = y.astype("datetime64[M]")\n    months = (my - mx).astype("int64")\n    rx = (x - mx.astype("datetime64[us]")).astype("int64")\n    ry = (y - my.astype("datetime64[us]")).astype("int64")\n    months = months - ((months > 0) & (ry < rx)) + ((months < 0) & (ry > rx))\n    div = {"MONTHS": 1, "QUARTERS": 3, "YEARS": 12}[units]\n    q = np.abs(months) // div * np.sign(months)\n    return pd.Series(q, index=idx, dtype="Int64").mask(na)\n',
     '_bd_make_datetime': 'def _bd_make_datetime(year, month, day, hour, minute, second):\n    """A datetime from parts (Series or numbers). The date must be a real calendar date (else\n    missing); hour, minute and second are added as durations, so 24:00 is next midnight."""\n    idx = next((p.index for p in (year, month, day, hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    y, mo, d, h, mi, se = (part(v) for v in (year, month, day, hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v in (y, mo, d, h, mi, se):\n        ok &= np.isfinite(v) & (v == np.floor(v))\n    ok &= (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 31) & (y >= 1) & (y <= 9999)\n    yi, moi, di = (np.where(ok, v, 1).astype("int64") for v in (y, mo, d))\n    first = (yi - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (moi - 1)\n    date = first.astype("datetime64[D]") + (di - 1)\n    ok &= date.astype("datetime64[M]") == first\n    secs = np.where(ok, h * 3600 + mi * 60 + se, 0).astype("int64")\n    out = date.astype("datetime64[us]") + secs.astype("timedelta64[s]")\n    return pd.Series(out, index=idx).mask(~ok).astype("datetime64[us]")\n',
-    '_bd_time': 'def _bd_time(hour, minute, second):\n    """``HH:MM:SS`` text from parts (Series or numbers); out of range (hour 0-23, minute and\n    second 0-59) or fractional parts give missing."""\n    idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    h, m, s = (part(v) for v in (hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v, top in ((h, 23), (m, 59), (s, 59)):\n        ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)\n    secs = np.where(ok, h * 3600 + m * 60 + s, 0).astype("int64")\n    out = pd.Series(secs.astype("datetime64[s]").astype("datetime64[us]"), index=idx)\n    text = out.dt.hour.astype("string[pyarrow]").str.zfill(2) + ":" + out.dt.minute.astype("string[pyarrow]").str.zfill(2) + ":" + out.dt.second.astype("string[pyarrow]").str.zfill(2)\n    return text.mask(~ok)\n',
+    '_bd_time': 'def _bd_time(hour, minute, second, fmt=None):\n    """Time-of-day text from parts (Series or numbers): ``HH:MM:SS``, or ``fmt`` (strftime codes\n    %H %I %M %S %p %%). Out of range (hour 0-23, minute and second 0-59) or fractional parts give\n    missing."""\n    idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    h, m, s = (part(v) for v in (hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v, top in ((h, 23), (m, 59), (s, 59)):\n        ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)\n    h, m, s = (pd.Series(np.where(ok, v, 0).astype("int64"), index=idx) for v in (h, m, s))\n    pieces = {"H": h, "I": (h + 11) % 12 + 1, "M": m, "S": s}\n    out = pd.Series("", index=idx, dtype="string[pyarrow]")\n    for token in re.split(r"(%.)", fmt or "%H:%M:%S"):\n        if token in ("%H", "%I", "%M", "%S"):\n            out = out + pieces[token[1]].astype("string[pyarrow]").str.zfill(2)\n        elif token == "%p":\n            out = out + pd.Series(np.where(h < 12, "AM", "PM"), index=idx, dtype="string[pyarrow]")\n        elif token == "%%":\n            out = out + "%"\n        elif token.startswith("%") and len(token) == 2:\n            raise ValueError(f"unsupported time format code {token}")\n        elif token:\n            out = out + token\n    return out.mask(~ok)\n',
 }
 """Source text of every ``_bd_*`` helper, exported by ``to_code()``."""
 

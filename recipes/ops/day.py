@@ -1,0 +1,33 @@
+"""DAY: the day of the month of a date, 1 to 31.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.DAY.html
+
+The source is a datetime column, or a text column parsed as dates (``date_time_format``, a
+DataBrew/Java pattern such as ``dd/MM/yyyy``, or ISO 8601 by default; text that does not parse
+gives missing). The result is an integer column placed right after the source; missing stays
+missing. A literal ``value`` instead of a column (DataBrew's ``sourceColumn | value``) is not
+supported.
+"""
+
+from __future__ import annotations
+
+from brewdesk.recipes.ops._common import DatePartOperation, DatePartParams
+
+
+class DayParams(DatePartParams):
+    pass
+
+
+class Day(DatePartOperation):
+    """The day of the month of a date, 1 to 31."""
+
+    id = "day"
+    title = "Day"
+    databrew = ("DAY",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.DAY.html"
+    Params = DayParams
+    part = "day"
+    offset = 0
+
+
+OPERATION = Day()

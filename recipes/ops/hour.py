@@ -1,0 +1,33 @@
+"""HOUR: the hour of a datetime, 0 to 23.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.HOUR.html
+
+The source is a datetime column, or a text column parsed as dates (``date_time_format``, a
+DataBrew/Java pattern such as ``dd/MM/yyyy``, or ISO 8601 by default; text that does not parse
+gives missing). The result is an integer column placed right after the source; missing stays
+missing. A literal ``value`` instead of a column (DataBrew's ``sourceColumn | value``) is not
+supported.
+"""
+
+from __future__ import annotations
+
+from brewdesk.recipes.ops._common import DatePartOperation, DatePartParams
+
+
+class HourParams(DatePartParams):
+    pass
+
+
+class Hour(DatePartOperation):
+    """The hour of a datetime, 0 to 23."""
+
+    id = "hour"
+    title = "Hour"
+    databrew = ("HOUR",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.HOUR.html"
+    Params = HourParams
+    part = "hour"
+    offset = 0
+
+
+OPERATION = Hour()

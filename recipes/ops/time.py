@@ -1,0 +1,155 @@
+"""TIME: time-of-day text (``HH:MM:SS``) from hour, minute and second.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.TIME.html
+
+- Each part is a column (``hour_column``, ...; integer, number or numeric text) or a literal
+  (``hour``, ...), not both; the hour is required, minute and second default to 0. DataBrew
+  passes them in ``dateTimeParameters`` (``{"hour": {"sourceColumn": "h"}, ...}``).
+- Unlike DATE_TIME, a time of day must be in range: hour 0-23, minute and second 0-59, whole
+  numbers; anything else (or a missing part) gives missing. (DATE_TIME lets time parts overflow
+  into the next day; a time of day has no next day to go to.)
+- ``date_time_format`` (default ``HH:mm:ss``) may use ``HH``, ``hh``, ``mm``, ``ss`` and ``a``
+  (or strftime ``%H %I %M %S %p``). The result is a string column placed right after the first
+  part column (at the end when every part is a literal).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops._common import (
+    _bd_time,
+    check_one_of,
+    databrew_error,
+    decode_json,
+    first_column,
+    helper_code,
+    place,
+    place_code,
+    place_schema,
+    strftime_or_problem,
+)
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    StepProblem,
+    check_columns,
+    column,
+    new_column,
+)
+from brewdesk.recipes.types import Schema
+from pydantic import Field, model_validator
+
+PARTS = ("hour", "minute", "second")
+PART_TYPES = ("int64", "float64", "string")
+
+
+class TimeParams(Params):
+    hour_column: str | None = column(None, types=PART_TYPES, description="Column holding the hour")
+    hour: int | None = Field(None, description="The hour (instead of a column)")
+    minute_column: str | None = column(None, types=PART_TYPES, description="Column holding the minute")
+    minute: int | None = Field(None, description="The minute (instead of a column)")
+    second_column: str | None = column(None, types=PART_TYPES, description="Column holding the second")
+    second: int | None = Field(None, description="The second (instead of a column)")
+    date_time_format: str | None = Field(None, description="Output pattern (default HH:mm:ss)")
+    target_column: str = new_column(description="New text column")
+
+    @model_validator(mode="after")
+    def _parts(self) -> TimeParams:
+        for p in PARTS:
+            check_one_of(self, f"{p}_column", p, required=p == "hour")
+        return self
+
+
+def _fmt(params: TimeParams) -> str | None:
+    fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+    if fmt is not None:
+        bad = [c for c in fmt.replace("%%", "").split("%")[1:] if c[:1] not in ("H", "I", "M", "S", "p")]
+        if bad:
+            raise StepProblem(f"a time format takes hours, minutes, seconds and AM/PM only, not %{bad[0][:1]}", field="date_time_format")
+    return fmt
+
+
+class Time(Operation):
+    """Write ``HH:MM:SS`` (or ``date_time_format``) from hour, minute and second."""
+
+    id = "time"
+    kind = Kind.ROW
+    category = "Functions"
+    title = "Time from parts"
+    databrew = ("TIME",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.TIME.html"
+    Params = TimeParams
+
+    def _after(self, params: TimeParams) -> str | None:
+        return first_column(*(getattr(params, f"{p}_column") for p in PARTS))
+
+    def _args(self, params: TimeParams, frame: pd.DataFrame | None) -> list[Any]:
+        out: list[Any] = []
+        for p in PARTS:
+            col = getattr(params, f"{p}_column")
+            if col is not None:
+                out.append(frame[col] if frame is not None else f"df[{col!r}]")
+            else:
+                v = getattr(params, p)
+                out.append(0 if v is None else v if frame is not None else repr(v))
+        if self._after(params) is None:
+            n = "len(df)" if frame is None else len(frame)
+            out[0] = (
+                pd.Series([out[0]] * len(frame), index=frame.index, dtype="Int64")
+                if frame is not None
+                else f"pd.Series([{out[0]}] * {n}, index=df.index, dtype='Int64')"
+            )
+        return out
+
+    def columns(self, params: TimeParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        check_columns(params, schema)
+        _fmt(params)
+        return place_schema(schema, params.target_column, "string", self._after(params))
+
+    def apply(self, params: TimeParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        out = _bd_time(*self._args(params, frame), _fmt(params))
+        return place(frame, params.target_column, out, self._after(params))
+
+    def describe(self, params: TimeParams) -> str:
+        parts = [str(getattr(params, f"{p}_column") or getattr(params, p) or 0) for p in PARTS]
+        return f"{params.target_column} = time {':'.join(parts)}"
+
+    def to_code(self, params: TimeParams, fitted: Mapping[str, Any]) -> str:
+        args = [str(a) for a in self._args(params, None)]
+        expr = f"_bd_time({', '.join(args)}, {_fmt(params)!r})"
+        return helper_code("_bd_time") + place_code(params.target_column, expr, self._after(params))
+
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        spec = decode_json(parameters.get("dateTimeParameters", {}))
+        if not isinstance(spec, dict):
+            raise databrew_error("TIME: dateTimeParameters must be a JSON object")
+        out: dict[str, Any] = {"target_column": parameters["targetColumn"]}
+        for p in PARTS:
+            v = spec.get(p)
+            if isinstance(v, dict) and v.get("sourceColumn"):
+                out[f"{p}_column"] = v["sourceColumn"]
+            elif isinstance(v, dict) and v.get("value") not in (None, ""):
+                out[p] = int(v["value"])
+        if parameters.get("dateTimeFormat"):
+            out["date_time_format"] = parameters["dateTimeFormat"]
+        return out
+
+    def to_databrew(self, params: TimeParams) -> tuple[str, dict[str, str]]:
+        spec: dict[str, Any] = {}
+        for p in PARTS:
+            col, v = getattr(params, f"{p}_column"), getattr(params, p)
+            if col is not None:
+                spec[p] = {"sourceColumn": col}
+            elif v is not None:
+                spec[p] = {"value": str(v)}
+        out = {"dateTimeParameters": json.dumps(spec), "targetColumn": params.target_column}
+        out["dateTimeFormat"] = params.date_time_format or "HH:mm:ss"
+        return "TIME", out
+
+
+OPERATION = Time()
