@@ -85,7 +85,7 @@ class FlagOutliers(Operation):
         return put_column(frame, params.target_column, flag.where(s.notna()), after=params.source_column)
 
     def describe(self, params: FlagOutliersParams) -> str:
-        return f"Flag values of {params.source_column} with {describe_strategy(params)} in {params.target_column}"
+        return f"Flag outliers of {params.source_column} ({describe_strategy(params)}) in {params.target_column}"
 
     def to_code(self, params: FlagOutliersParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column

@@ -171,7 +171,8 @@ class OneHotEncoding(Operation):
 
     def describe(self, params: OneHotEncodingParams) -> str:
         if params.categories:
-            return f"One-hot encode {params.source_column} into {len(params.categories)} columns"
+            n = len(params.categories)
+            return f"One-hot encode {params.source_column} into {n} column{'s' * (n != 1)}"
         return f"One-hot encode {params.source_column}"
 
     def to_code(self, params: OneHotEncodingParams, fitted: Mapping[str, Any]) -> str:

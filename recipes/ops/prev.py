@@ -72,8 +72,8 @@ class Prev(Operation):
         return put_column(frame, params.target_column, shifted, after=params.source_column)
 
     def describe(self, params: PrevParams) -> str:
-        rows = "row" if params.num_rows == 1 else f"{params.num_rows} rows"
-        return f"Value of {params.source_column} {rows} above into {params.target_column}"
+        rows = "1 row" if params.num_rows == 1 else f"{params.num_rows} rows"
+        return f"Value of {params.source_column} {rows} above, into {params.target_column}"
 
     def to_code(self, params: PrevParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column

@@ -90,8 +90,8 @@ class RemoveOutliers(Operation):
         return out
 
     def describe(self, params: RemoveOutliersParams) -> str:
-        what = "Delete rows" if params.remove_type == "DELETE_ROWS" else "Clear values"
-        return f"{what} where {params.source_column} has a {describe_strategy(params)}"
+        what = "Delete rows with outliers" if params.remove_type == "DELETE_ROWS" else "Clear outliers"
+        return f"{what} in {params.source_column} ({describe_strategy(params)})"
 
     def to_code(self, params: RemoveOutliersParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column

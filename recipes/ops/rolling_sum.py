@@ -31,8 +31,8 @@ class RollingSum(Rolling):
 
     def describe(self, params: RollingParams) -> str:
         return (
-            f"Rolling sum of {params.source_column} over {params.num_rows_before + 1} rows "
-            f"into {params.target_column}"
+            f"Rolling sum of {params.source_column} over the row and {params.num_rows_before} "
+            f"above, into {params.target_column}"
         )
 
 
