@@ -165,9 +165,10 @@ class Executor:
         that adds a progress bar and the chosen scheduler).
     """
 
-    def __init__(self, plan: Plan, *, compute: Compute = dask.compute) -> None:
+    def __init__(self, plan: Plan, *, compute: Compute = dask.compute, checkpoints: Any = None) -> None:
         self.plan = plan
         self.compute = compute
+        self.checkpoints = checkpoints
         self.counts = RowCounts()
         self.timings: list[StageTiming] = []
         self.fitted: dict[str, dict[str, Any]] = {}
@@ -182,8 +183,20 @@ class Executor:
 
         inputs = dict(inputs or {})
         ddf = _indexed(frame, self.plan.input_schema)
+        pending = self.checkpoints is not None
         for n, stage in enumerate(self.plan.stages, 1):
             t0 = time.perf_counter()
+            if pending and (stage.is_global or stage.needs_probe):
+                pending = False
+                if _big_passes(self.plan.stages[n - 1 :]) >= 2:
+                    # the first pass over the data also writes this stage's input to a local
+                    # checkpoint, so later passes read Parquet instead of re-parsing the source
+                    ddf, probed = self._checkpoint(ddf, stage, n)
+                    self.timings.append(StageTiming(n, "first pass (checkpoint)", time.perf_counter() - t0))
+                    if probed is not None:
+                        ddf = self._map(stage, ddf, *probed)
+                        continue
+                    t0 = time.perf_counter()
             if stage.is_global:
                 ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
                 self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
@@ -191,22 +204,41 @@ class Executor:
             fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else ({}, {})
             if stage.needs_probe:
                 self.timings.append(StageTiming(n, "probe pass", time.perf_counter() - t0))
-            ddf = ddf.map_partitions(
-                _map_stage,
-                stage,
-                fitted,
-                carries,
-                self.counts,
-                meta=meta_for(stage.output_schema),
-                enforce_metadata=False,
-                align_dataframes=False,
-            )
+            ddf = self._map(stage, ddf, fitted, carries)
         return ddf
 
+    def _map(self, stage: Stage, ddf: dd.DataFrame, fitted: Any, carries: Any) -> dd.DataFrame:
+        return ddf.map_partitions(
+            _map_stage,
+            stage,
+            fitted,
+            carries,
+            self.counts,
+            meta=meta_for(stage.output_schema),
+            enforce_metadata=False,
+            align_dataframes=False,
+        )
+
+    def _checkpoint(self, ddf: dd.DataFrame, stage: Stage, n: int) -> tuple[dd.DataFrame, Any]:
+        """Write ``ddf`` (the input of ``stage``) to a checkpoint in one pass, probing on the way.
+
+        Returns the checkpointed frame and the probe's ``(fitted, carries)`` (``None`` when the
+        stage needs no probe).
+        """
+        writes, paths = self.checkpoints.tasks(ddf, f"stage-{n}")
+        parts = ddf.to_delayed()
+        probes = [dask.delayed(_probe)(p, stage) for p in parts] if stage.needs_probe else []
+        results = self.compute(*writes, *probes)
+        probed = self._finish_probe(stage, list(results[len(writes) :])) if stage.needs_probe else None
+        return self.checkpoints.frame(paths, meta_for(stage.input_schema), stage.input_schema), probed
     def _probe_pass(self, stage: Stage, ddf: dd.DataFrame) -> tuple[dict[str, dict[str, Any]], dict[str, list[Any]]]:
         parts = ddf.to_delayed()
         probes = [dask.delayed(_probe)(p, stage) for p in parts]
-        results = self.compute(*probes)
+        return self._finish_probe(stage, list(self.compute(*probes)))
+
+    def _finish_probe(
+        self, stage: Stage, results: list[Any]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, list[Any]]]:
         fitted: dict[str, dict[str, Any]] = {}
         carries: dict[str, list[Any]] = {}
         schema = stage.input_schema
@@ -229,6 +261,20 @@ class Executor:
             schema = p.schema
         self.fitted.update(fitted)
         return fitted, carries
+
+
+def _big_passes(stages: Sequence[Stage]) -> int:
+    """Passes over full-size data from here on, counting the final write.
+
+    After a group by into a new frame, later passes read the small aggregated result.
+    """
+    n = 0
+    for s in stages:
+        n += s.passes
+        p = s.steps[0].step
+        if s.is_global and p.op == "group_by" and p.params.use_new_dataframe:
+            return n
+    return n + 1
 
 
 def _map_stage(

@@ -20,11 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from brewdesk.recipes.ops.base import Kind, Stat, referenced_columns
+from brewdesk.recipes.ops.base import Kind, Stat, new_column_fields, referenced_columns
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import schemas, validate
-from pydantic import BaseModel
 
 PRIMITIVES = {
     "remove_duplicates": "dedupe (128-bit row hashes in one pass, then filter)",
@@ -157,10 +156,19 @@ class Plan:
 
 
 def _touched(step: Step, before: Schema, after: Schema) -> set[str]:
-    cols = set(referenced_columns(step.params)) if isinstance(step.params, BaseModel) else set()
-    cols |= {c for c in after if c not in before}
-    cols |= {c for c in before if c not in after}
-    return cols
+    """Columns whose values a step may change.
+
+    A step that names a new column (DataBrew's ``targetColumn``) writes only that column;
+    otherwise it may change every column it references. Created, removed and retyped columns
+    always count.
+    """
+    created = {c for c in after if c not in before}
+    removed = {c for c in before if c not in after}
+    retyped = {c for c in before if c in after and before[c] != after[c]}
+    targets = [getattr(step.params, f) for f in new_column_fields(type(step.params))]
+    if any(targets) and created:
+        return created | removed | retyped
+    return set(referenced_columns(step.params)) | created | removed | retyped
 
 
 def _reads(step: Step, schema: Schema) -> set[str]:

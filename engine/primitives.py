@@ -24,6 +24,7 @@ share one implementation:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import dask
 import dask.dataframe as dd

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import dask
+from brewdesk.engine.checkpoint import Checkpoints
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import Plan, plan
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
@@ -40,11 +41,16 @@ class RunOptions:
     progress
         A factory of context managers showing progress for one pass (given its label);
         ``None`` for silence.
+    spill_dir
+        Folder for checkpoints (local Parquet copies that spare later passes from re-reading
+        the source). Default: the system's temporary folder; with a distributed scheduler,
+        checkpoints are used only when this names a folder every worker can reach.
     """
 
     partitions: int | None = None
     scheduler: str | None = None
     progress: ProgressFactory | None = None
+    spill_dir: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -151,10 +157,19 @@ def run_recipe(
 
         return run
 
-    with scheduler_context(options.scheduler) as where:
+    distributed = options.scheduler not in (None, "", "threads", "sync", "processes")
+    use_checkpoints = options.spill_dir is not None or not distributed
+    with scheduler_context(options.scheduler) as where, (
+        Checkpoints(options.spill_dir) if use_checkpoints else contextlib.nullcontext()
+    ) as checkpoints:
         report.scheduler = where
-        executor = Executor(the_plan, compute=compute("statistics pass"))
+        executor = Executor(the_plan, compute=compute("statistics pass"), checkpoints=checkpoints)
         out = executor.build(ds.frame, {n: d.frame for n, d in others.items()})
+        if checkpoints is not None and len(outputs) > 1:
+            # several outputs: compute the result once, then write each output from it
+            writes, paths = checkpoints.tasks(out, "result")
+            compute("computing the result")(*writes)
+            out = Checkpoints.frame(paths, out._meta, the_plan.output_schema)
         frame = out.reset_index()
         for dest in outputs:
             written = write(frame, dest, compute=compute(f"writing {dest.location}"))

@@ -1,0 +1,68 @@
+"""Checkpoints: materialise a Dask frame once as local Parquet pieces, read back lazily.
+
+A plan with several passes over the data would otherwise re-read and re-parse its source (a
+CSV, a zipped CSV, a database query) and re-run the steps before each pass. The executor writes
+the main input to a checkpoint during the first pass instead, so later passes read columnar
+Parquet. Pieces keep the ``_rowid`` index and the exact canonical dtypes (read back through
+:func:`brewdesk.engine.execute.conform`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from brewdesk.recipes.types import ROWID, Schema, arrow_to_pandas_dtype
+
+
+def write_piece(df: pd.DataFrame, path: str) -> int:
+    """Write one partition (index ``_rowid`` kept) as an uncompressed-fast Parquet file."""
+    table = pa.Table.from_pandas(df, preserve_index=True)
+    pq.write_table(table, path, compression="lz4")
+    return len(df)
+
+
+def read_piece(path: str, schema: Schema) -> pd.DataFrame:
+    """Read one piece back with Brewdesk's canonical dtypes."""
+    from brewdesk.engine.execute import conform
+
+    df = pq.read_table(path).to_pandas(types_mapper=arrow_to_pandas_dtype)
+    if df.index.name != ROWID and ROWID in df.columns:
+        df = df.set_index(ROWID)
+    return conform(df, schema)
+
+
+class Checkpoints:
+    """A temporary folder of checkpoints, removed by :meth:`cleanup` (or at exit of ``with``)."""
+
+    def __init__(self, base: str | None = None) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="brewdesk-checkpoint-", dir=base))
+
+    def __enter__(self) -> Checkpoints:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.cleanup()
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def tasks(self, ddf: dd.DataFrame, name: str) -> tuple[list[Any], list[str]]:
+        """Delayed writes of every partition of ``ddf`` and the piece paths."""
+        folder = self.root / name
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = [str(folder / f"part-{i:05d}.parquet") for i in range(ddf.npartitions)]
+        writes = [dask.delayed(write_piece)(d, p) for d, p in zip(ddf.to_delayed(), paths, strict=True)]
+        return writes, paths
+
+    @staticmethod
+    def frame(paths: list[str], meta: pd.DataFrame, schema: Schema) -> dd.DataFrame:
+        """The checkpointed frame, read lazily piece by piece."""
+        return dd.from_map(read_piece, paths, args=(schema,), meta=meta, enforce_metadata=False)
