@@ -5,6 +5,7 @@ Public API::
     parse_dest(text, **options) -> DestSpec       # "out.csv.gz", "sqlite:///o.db?table=t", ...
     check_destination(dest) -> None                # cheap pre-flight, before any work
     write(frame, dest, *, compute=dask.compute, schema=None) -> OutputReport
+                                                   # schema: planned types (recipes.Schema)
 
 Every output is written to a hidden staging place, verified, and only then swapped into place
 (files and folders) or committed (SQL, one transaction). A failure leaves the old destination

@@ -174,13 +174,6 @@ class Target:
     url: Any = None  # sqlalchemy.engine.URL, without the table query parameter
     table: str | None = None
 
-    @property
-    def display(self) -> str:
-        """The destination as shown to users (passwords masked)."""
-        if self.kind == "sql":
-            return f"{self.url.render_as_string(hide_password=True)} (table {self.table!r})"
-        return str(self.path)
-
 
 def mask_location(location: str) -> str:
     """Return ``location`` with a URL password replaced by ``***``."""

@@ -112,11 +112,8 @@ def _finish(results: Sequence[PartResult], plan: PartPlan, output_format: str, o
         parquet.check_file(str(out), plan.columns, plan.logical, rows)
         size = os.path.getsize(out)
     else:
-        size = text.concatenate(plan, parts, out, plan.columns)
-        header = len(text.csv_header(plan.columns).encode()) if plan.format == "csv" else 0
-        if plan.format == "csv" and plan.compression:
-            header = None  # compressed header member: size not predictable, check by reading
-        if header is not None and size != header + part_bytes:
+        size, header = text.concatenate(plan, parts, out, plan.columns)
+        if size != header + part_bytes:
             raise DestinationError(f"verification failed: {out} has {size} bytes, expected {header + part_bytes}")
         _check_head(plan, out)
     return Finished(rows, [out.name], size)
@@ -266,6 +263,12 @@ def write(frame: Any, dest: DestSpec, *, compute: Callable[..., tuple] = dask.co
     Returns
     -------
     OutputReport
+
+    Notes
+    -----
+    Part files are written by the Dask workers into the staging folder beside the
+    destination (SQL: the temporary folder), so workers must see that folder: the local
+    schedulers, a cluster on this machine, or a shared file system.
 
     Raises
     ------

@@ -35,7 +35,6 @@ import socket
 import sys
 import time
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -287,16 +286,3 @@ def looks_like_output(folder: Path, fmt: str, *, limit: int = 10_000) -> bool:
                 return False
         seen += len(dirs)
     return True
-
-
-def tree_files(folder: Path, *, skip: Iterable[str] = (MANIFEST,)) -> list[Path]:
-    """Visible files under ``folder`` (sorted), without the manifest or hidden files."""
-    skip = set(skip)
-    out = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in files:
-            if name in skip or name.startswith((".", "_")):
-                continue
-            out.append(Path(root) / name)
-    return sorted(out)

@@ -45,7 +45,10 @@ def part_name(plan: PartPlan, index: int) -> str:
 
 
 def open_binary_writer(path: str | os.PathLike[str], compression: str | None) -> IO[bytes]:
-    """Binary file, wrapped in a compressor; gzip members carry no name or time (reproducible)."""
+    """A new binary file, wrapped in a compressor.
+
+    gzip members carry no file name or time, so the same data gives the same bytes.
+    """
     raw = open(path, "xb")
     if compression == "gzip":
         return gzip.GzipFile(filename="", fileobj=_Closing(raw), mode="wb", compresslevel=6, mtime=0)
@@ -321,21 +324,29 @@ def count_rows(plan: PartPlan, path: str, columns: tuple[str, ...], *, header: b
     return count_jsonl_rows(path, plan.compression, columns)
 
 
-def concatenate(plan: PartPlan, parts: list[Path], out: Path, columns: tuple[str, ...]) -> int:
-    """Concatenate part files in order into ``out`` (CSV: header first); return its size."""
+def concatenate(plan: PartPlan, parts: list[Path], out: Path, columns: tuple[str, ...]) -> tuple[int, int]:
+    """Concatenate part files in order into ``out`` (CSV: a header first).
+
+    Returns
+    -------
+    (size, header_size)
+        Bytes of ``out`` and of its header (a gzip/bz2 member of its own when compressed).
+    """
+    header = b""
+    if plan.format == "csv":
+        header = csv_header(columns).encode("utf-8")
+        if plan.compression == "gzip":
+            header = gzip.compress(header, compresslevel=6, mtime=0)
+        elif plan.compression == "bz2":
+            header = bz2.compress(header, 9)
     with open(out, "xb") as dst:
-        if plan.format == "csv":
-            with open_binary_writer(str(out) + ".header", plan.compression) as h:
-                h.write(csv_header(columns).encode("utf-8"))
-            with open(str(out) + ".header", "rb") as src:
-                shutil.copyfileobj(src, dst, 1 << 20)
-            os.unlink(str(out) + ".header")
+        dst.write(header)
         for part in parts:
             with open(part, "rb") as src:
                 shutil.copyfileobj(src, dst, 1 << 20)
         dst.flush()
         os.fsync(dst.fileno())
-    return os.path.getsize(out)
+    return os.path.getsize(out), len(header)
 
 
 __all__ = [

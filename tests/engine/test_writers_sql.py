@@ -282,3 +282,28 @@ def test_compute_called_once(tmp_path):
 
     write(frame(), parse_dest(url(tmp_path / "o.db")), compute=compute)
     assert calls == [3]  # one call, the three partition tasks
+
+
+def test_ddl_and_rename_are_quoted_for_postgresql():
+    """No PostgreSQL server here (a later issue): check the SQL we would send is quoted."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateTable
+
+    logical = ["int64", "float64", "boolean", "string", "datetime", "category", "object"]
+    table = Table(WEIRD_TABLE, MetaData(),
+                  *(Column(f"{WEIRD_COL}{i}", sql_mod.sql_type(t), key=f"c{i}") for i, t in enumerate(logical)))
+    ddl = str(CreateTable(table).compile(dialect=postgresql.dialect()))
+    assert 'CREATE TABLE "we\'ird""; DROP TABLE keep; --"' in ddl
+    for i, sql_type in enumerate(["BIGINT", "FLOAT", "BOOLEAN", "TEXT", "TIMESTAMP WITHOUT TIME ZONE", "TEXT", "JSON"]):
+        assert f'"x""; DROP TABLE t; --{i}" {sql_type}' in ddl
+
+    class Conn:
+        dialect = postgresql.dialect()
+        sent: list[str] = []
+
+        def exec_driver_sql(self, statement):
+            self.sent.append(statement)
+
+    conn = Conn()
+    sql_mod._rename_table(conn, "brewdesk_staging_0123", WEIRD_TABLE)
+    assert conn.sent == ['ALTER TABLE brewdesk_staging_0123 RENAME TO "we\'ird""; DROP TABLE keep; --"']
