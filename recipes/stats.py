@@ -35,21 +35,29 @@ def partial(stat: Stat, frame: pd.DataFrame) -> Any:
     Returns
     -------
     tuple | pandas.Series
-        ``(count, sum, sum of squares)`` for moments, ``(min, max)`` for extremes, the value
+        ``(count, sum, M2)`` for moments (M2: sum of squared deviations from the partition's
+        own mean), ``(min, max)`` for extremes, the value
         counts (index = value, int64 counts) for order statistics.
     """
     if stat.name not in STAT_NAMES:
         raise ValueError(f"unknown statistic {stat.name!r}")
     s = frame[stat.column]
     if stat.name in _MOMENTS:
-        x = pd.to_numeric(s, errors="coerce").dropna().astype("float64")
-        return (int(x.size), float(x.sum()), float((x * x).sum()))
+        x = pd.to_numeric(s, errors="coerce").dropna()
+        n = int(x.size)
+        if stat.name == "sum" and pd.api.types.is_integer_dtype(x.dtype):
+            return (n, int(x.astype("int64").sum()), 0.0)  # exact integer sums
+        x = x.astype("float64")
+        mean = float(x.mean()) if n else 0.0
+        m2 = float(((x - mean) ** 2).sum()) if n else 0.0
+        return (n, float(x.sum()), m2)
     if stat.name in {"min", "max"}:
         x = s.dropna()
         if x.empty:
             return (None, None)
         return (x.min(), x.max())
-    return s.dropna().value_counts(sort=False)
+    vc = s.dropna().value_counts(sort=False)
+    return vc[vc > 0] if isinstance(s.dtype, pd.CategoricalDtype) else vc
 
 
 def _combine_counts(partials: Sequence[pd.Series]) -> pd.Series:
@@ -73,7 +81,6 @@ def finalize(stat: Stat, partials: Sequence[Any]) -> Any:
     if stat.name in _MOMENTS:
         n = sum(p[0] for p in partials)
         total = sum(p[1] for p in partials)
-        sq = sum(p[2] for p in partials)
         if stat.name == "count":
             return n
         if stat.name == "sum":
@@ -85,7 +92,9 @@ def finalize(stat: Stat, partials: Sequence[Any]) -> Any:
             return mean
         if n < 2:
             return None
-        var = max(sq - n * mean * mean, 0.0) / (n - 1)
+        # Chan et al.'s pairwise combination of (count, mean, M2): no catastrophic cancellation
+        m2 = sum(p[2] + p[0] * (p[1] / p[0] - mean) ** 2 for p in partials if p[0])
+        var = max(m2, 0.0) / (n - 1)
         return var if stat.name == "var" else math.sqrt(var)
     if stat.name in {"min", "max"}:
         vals = [p[0] if stat.name == "min" else p[1] for p in partials if p[0] is not None]
