@@ -27,8 +27,6 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from brewdesk.recipes.errors import RecipeFormatError
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -77,24 +75,28 @@ def _bd_convert(s, to, fmt=None):
             flags = s.fillna(False).to_numpy(dtype=bool)
             out = pd.Series(np.where(flags, "true", "false"), index=idx, dtype="string[pyarrow]")
         elif is_dt:
-            t = pd.Series(s.to_numpy(dtype="datetime64[us]"), index=idx).fillna(pd.Timestamp(0)).dt
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            v = np.where(na, np.datetime64(0, "us"), s.to_numpy(dtype="datetime64[us]"))
+            t = pd.Series(v, index=idx).dt
             months = ["January", "February", "March", "April", "May", "June", "July", "August",
                       "September", "October", "November", "December"]
             days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-            out = pd.Series("", index=idx, dtype="string[pyarrow]")
+            tables = {}
+            pieces = []
             for part in re.split(r"(%.)", fmt or "%Y-%m-%d %H:%M:%S"):
                 if len(part) == 2 and part[0] == "%":
                     c = part[1]
                     if c == "%":
-                        out = out + "%"
+                        pieces.append(pa.scalar("%", pa.large_string()))
                         continue
                     if c in "BbAap":
                         names = {"B": months, "b": [m[:3] for m in months], "A": days,
                                  "a": [d[:3] for d in days], "p": ["AM", "PM"]}[c]
                         pos = {"B": t.month - 1, "b": t.month - 1, "A": t.day_of_week,
                                "a": t.day_of_week, "p": t.hour // 12}[c]
-                        piece = pd.Series(np.asarray(names, dtype=object)[pos.to_numpy()],
-                                          index=idx, dtype="string[pyarrow]")
+                        table = pa.array(names, pa.large_string())
                     else:
                         num = {"Y": (t.year, 4), "y": (t.year % 100, 2), "m": (t.month, 2),
                                "d": (t.day, 2), "H": (t.hour, 2), "I": ((t.hour + 11) % 12 + 1, 2),
@@ -102,13 +104,27 @@ def _bd_convert(s, to, fmt=None):
                                "j": (t.day_of_year, 3)}.get(c)
                         if num is None:
                             raise ValueError(f"unsupported date format code %{c}")
-                        piece = num[0].astype("string[pyarrow]").str.zfill(num[1])
-                    out = out + piece
+                        pos, width = num
+                        if width == 6 or not ((pos >= 0) & (pos < 10**width)).all():
+                            piece = pos.astype("string[pyarrow]").str.zfill(width)
+                            pieces.append(pa.array(piece.array, type=pa.large_string()))
+                            continue
+                        if width not in tables:
+                            tables[width] = pa.array([str(i).zfill(width) for i in range(10**width)], pa.large_string())
+                        table = tables[width]
+                    pieces.append(pc.take(table, pa.array(pos.to_numpy(dtype="int64"))))
                 elif part:
-                    out = out + part
-            if fmt is None:
-                frac = ("." + t.microsecond.astype("string[pyarrow]").str.zfill(6)).str.rstrip("0")
-                out = out.where(t.microsecond == 0, out + frac)
+                    pieces.append(pa.scalar(part, pa.large_string()))
+            if not pieces:
+                pieces.append(pa.scalar("", pa.large_string()))
+            if not any(isinstance(p, pa.Array) for p in pieces):
+                pieces.append(pa.array([""] * len(v), pa.large_string()))
+            joined = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))
+            out = pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=idx)
+            micro = t.microsecond
+            if fmt is None and (micro != 0).any():
+                frac = ("." + micro.astype("string[pyarrow]").str.zfill(6)).str.rstrip("0")
+                out = out.where(micro == 0, out + frac)
         else:
             out = s.astype("string[pyarrow]")
         return out.mask(na)
@@ -219,6 +235,24 @@ def _bd_sentence(s):
     head, first, rest = (pc.struct_field(parts, i) for i in range(3))
     out = pc.binary_join_element_wise(head, pc.utf8_upper(first), rest, pa.scalar("", pa.large_string()))
     return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)
+
+
+def _bd_split(s, pattern, limit):
+    """Split text at a literal ``pattern`` at most ``limit`` times from the left; return the
+    ``limit + 1`` pieces as string Series (missing where a value has fewer pieces)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())
+    lists = pc.split_pattern(a, pattern, max_splits=limit)
+    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
+    starts = lists.offsets.to_numpy()[:-1]
+    out = []
+    for i in range(limit + 1):
+        ok = lengths > i
+        taken = pc.take(lists.values, pa.array(np.where(ok, starts + i, 0), mask=~ok))
+        out.append(pd.Series(pd.array(taken, dtype="string[pyarrow]"), index=s.index))
+    return out
 
 
 def _bd_missing(s):
@@ -513,15 +547,23 @@ def java_to_strftime(pattern: str) -> str:
     while i < len(pattern):
         ch = pattern[i]
         if ch == "'":
-            j = pattern.find("'", i + 1)
-            if j == i + 1:
+            if pattern.startswith("''", i):
                 out.append("'")
                 i += 2
                 continue
-            if j < 0:
-                raise ValueError(f"unclosed quote in date pattern {pattern!r}")
-            out.append(pattern[i + 1 : j].replace("%", "%%"))
-            i = j + 1
+            i += 1
+            while True:
+                if i >= len(pattern):
+                    raise ValueError(f"unclosed quote in date pattern {pattern!r}")
+                if pattern.startswith("''", i):
+                    out.append("'")
+                    i += 2
+                elif pattern[i] == "'":
+                    i += 1
+                    break
+                else:
+                    out.append("%%" if pattern[i] == "%" else pattern[i])
+                    i += 1
             continue
         if not ch.isalpha():
             out.append("%%" if ch == "%" else ch)
@@ -563,23 +605,21 @@ def strftime_or_problem(pattern: str | None, field: str) -> str | None:
 
 # =========================================================================== regular expressions
 def check_regex(pattern: str, field: str) -> int:
-    """Check a regex compiles both for Python ``re`` and pyarrow (RE2); return its group count.
+    """Check a regular expression compiles (Python ``re`` syntax); return its group count.
+
+    pandas runs string regexes with pyarrow's RE2 only where RE2 behaves exactly like Python's
+    ``re`` and falls back to ``re`` otherwise, so Python's syntax and semantics hold throughout
+    (lookarounds and backreferences included; ``\\w``, ``\\d``, ``\\s`` are Unicode-aware).
 
     Raises
     ------
     StepProblem
-        When it does not compile (lookarounds and backreferences are not RE2).
+        When it does not compile.
     """
     try:
-        groups = re.compile(pattern).groups
+        return re.compile(pattern).groups
     except re.error as e:
         raise StepProblem(f"invalid regular expression {pattern!r}: {e}", field=field) from None
-    try:
-        pc.replace_substring_regex(pa.array([""], pa.large_string()), pattern, "")
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-        msg = str(e).split(":")[-1].strip()
-        raise StepProblem(f"invalid regular expression {pattern!r}: {msg}", field=field) from None
-    return groups
 
 
 # =========================================================================== DataBrew import
@@ -825,10 +865,11 @@ def _regenerate() -> None:
 
 # --- generated: HELPER_SOURCES (python -m brewdesk.recipes.ops._common)
 HELPER_SOURCES: dict[str, str] = {
-    '_bd_convert': 'def _bd_convert(s, to, fmt=None):\n    """Convert a column the way CHANGE_DATA_TYPE does; values that do not convert become missing.\n\n    ``to``: int64/long/int/short/byte, float64/double/float/decimal/number, string, boolean,\n    datetime/timestamp, date. ``fmt``: strftime pattern for text <-> datetime (default: ISO 8601\n    when parsing, ``%Y-%m-%d %H:%M:%S`` plus nonzero fractions when formatting).\n    """\n    na = s.isna().to_numpy(dtype=bool)\n    if isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        s = s.astype("string[pyarrow]")\n    idx = s.index\n    is_bool = pd.api.types.is_bool_dtype(s.dtype)\n    is_dt = pd.api.types.is_datetime64_any_dtype(s.dtype)\n    is_text = pd.api.types.is_string_dtype(s.dtype)\n    ints = {"byte": 7, "short": 15, "int": 31, "long": 63, "int64": 63}\n    if to == "string":\n        if is_bool:\n            flags = s.fillna(False).to_numpy(dtype=bool)\n            out = pd.Series(np.where(flags, "true", "false"), index=idx, dtype="string[pyarrow]")\n        elif is_dt:\n            t = pd.Series(s.to_numpy(dtype="datetime64[us]"), index=idx).fillna(pd.Timestamp(0)).dt\n            months = ["January", "February", "March", "April", "May", "June", "July", "August",\n                      "September", "October", "November", "December"]\n            days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]\n            out = pd.Series("", index=idx, dtype="string[pyarrow]")\n            for part in re.split(r"(%.)", fmt or "%Y-%m-%d %H:%M:%S"):\n                if len(part) == 2 and part[0] == "%":\n                    c = part[1]\n                    if c == "%":\n                        out = out + "%"\n                        continue\n                    if c in "BbAap":\n                        names = {"B": months, "b": [m[:3] for m in months], "A": days,\n                                 "a": [d[:3] for d in days], "p": ["AM", "PM"]}[c]\n                        pos = {"B": t.month - 1, "b": t.month - 1, "A": t.day_of_week,\n                               "a": t.day_of_week, "p": t.hour // 12}[c]\n                        piece = pd.Series(np.asarray(names, dtype=object)[pos.to_numpy()],\n                                          index=idx, dtype="string[pyarrow]")\n                    else:\n                        num = {"Y": (t.year, 4), "y": (t.year % 100, 2), "m": (t.month, 2),\n                               "d": (t.day, 2), "H": (t.hour, 2), "I": ((t.hour + 11) % 12 + 1, 2),\n                               "M": (t.minute, 2), "S": (t.second, 2), "f": (t.microsecond, 6),\n                               "j": (t.day_of_year, 3)}.get(c)\n                        if num is None:\n                            raise ValueError(f"unsupported date format code %{c}")\n                        piece = num[0].astype("string[pyarrow]").str.zfill(num[1])\n                    out = out + piece\n                elif part:\n                    out = out + part\n            if fmt is None:\n                frac = ("." + t.microsecond.astype("string[pyarrow]").str.zfill(6)).str.rstrip("0")\n                out = out.where(t.microsecond == 0, out + frac)\n        else:\n            out = s.astype("string[pyarrow]")\n        return out.mask(na)\n    if to in ("datetime", "timestamp", "date"):\n        if is_bool:\n            raise TypeError("a boolean column cannot become a datetime")\n        if is_dt:\n            out = s.astype("datetime64[us]")\n        elif is_text:\n            parsed = pd.to_datetime(s.str.strip(), format=fmt or "ISO8601", errors="coerce", utc=True)\n            out = parsed.dt.tz_localize(None).astype("datetime64[us]")\n        else:\n            x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            ok = np.isfinite(x) & (np.abs(x) < 9.2e12)\n            us = np.where(ok, np.round(np.where(ok, x, 0) * 1e6), 0).astype("int64")\n            out = pd.Series(us.astype("datetime64[us]"), index=idx).mask(~ok)\n        if to == "date":\n            out = out.dt.floor("D")\n        return out.mask(na)\n    if to == "boolean":\n        if is_dt:\n            raise TypeError("a datetime column cannot become a boolean")\n        if is_bool:\n            return s.astype("boolean")\n        if is_text:\n            t = s.str.strip().str.lower()\n            yes = t.isin(["true", "t", "yes", "y", "1"]).fillna(False).to_numpy(dtype=bool)\n            no = t.isin(["false", "f", "no", "n", "0"]).fillna(False).to_numpy(dtype=bool)\n            return pd.Series(yes, index=idx, dtype="boolean").mask(~(yes | no))\n        x = s.astype("Float64")\n        return (x != 0).astype("boolean").mask(x.isna())\n    if to in ("float64", "double", "float", "decimal", "number"):\n        if is_dt:\n            us = s.to_numpy(dtype="datetime64[us]").astype("int64")\n            return pd.Series(us / 1e6, index=idx, dtype="Float64").mask(na)\n        if is_text:\n            x = pd.to_numeric(s.str.strip(), errors="coerce")\n            x = pd.Series(x, index=idx).astype("Float64")\n            return x.mask(~np.isfinite(x.to_numpy(dtype="float64", na_value=np.nan)))\n        return s.astype("Float64")\n    if to in ints:\n        bits = ints[to]\n        lo, hi = -(2**bits), 2**bits - 1\n        if is_bool or pd.api.types.is_integer_dtype(s.dtype):\n            out = s.astype("Int64")\n        else:\n            if is_dt:\n                x = np.floor(s.to_numpy(dtype="datetime64[us]").astype("int64") / 1e6)\n            elif is_text:\n                text = s.str.strip()\n                x = pd.to_numeric(text, errors="coerce")\n                x = pd.Series(x, index=idx).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            else:\n                x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            x = np.trunc(x)\n            ok = np.isfinite(x) & (x >= float(lo)) & (x < 2.0**bits)\n            out = pd.Series(np.where(ok, x, 0).astype("int64"), index=idx, dtype="Int64").mask(~ok)\n            if is_text:\n                exact = text.where(text.str.fullmatch(r"[+-]?\\d{1,18}").fillna(False))\n                exact = pd.Series(pd.to_numeric(exact, errors="coerce"), index=idx).astype("Int64")\n                out = exact.where(exact.notna(), out)\n        return out.where((out >= lo) & (out <= hi)).mask(na)\n    raise ValueError(f"unknown column data type {to!r}")\n',
+    '_bd_convert': 'def _bd_convert(s, to, fmt=None):\n    """Convert a column the way CHANGE_DATA_TYPE does; values that do not convert become missing.\n\n    ``to``: int64/long/int/short/byte, float64/double/float/decimal/number, string, boolean,\n    datetime/timestamp, date. ``fmt``: strftime pattern for text <-> datetime (default: ISO 8601\n    when parsing, ``%Y-%m-%d %H:%M:%S`` plus nonzero fractions when formatting).\n    """\n    na = s.isna().to_numpy(dtype=bool)\n    if isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        s = s.astype("string[pyarrow]")\n    idx = s.index\n    is_bool = pd.api.types.is_bool_dtype(s.dtype)\n    is_dt = pd.api.types.is_datetime64_any_dtype(s.dtype)\n    is_text = pd.api.types.is_string_dtype(s.dtype)\n    ints = {"byte": 7, "short": 15, "int": 31, "long": 63, "int64": 63}\n    if to == "string":\n        if is_bool:\n            flags = s.fillna(False).to_numpy(dtype=bool)\n            out = pd.Series(np.where(flags, "true", "false"), index=idx, dtype="string[pyarrow]")\n        elif is_dt:\n            import pyarrow as pa\n            import pyarrow.compute as pc\n\n            v = np.where(na, np.datetime64(0, "us"), s.to_numpy(dtype="datetime64[us]"))\n            t = pd.Series(v, index=idx).dt\n            months = ["January", "February", "March", "April", "May", "June", "July", "August",\n                      "September", "October", "November", "December"]\n            days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]\n            tables = {}\n            pieces = []\n            for part in re.split(r"(%.)", fmt or "%Y-%m-%d %H:%M:%S"):\n                if len(part) == 2 and part[0] == "%":\n                    c = part[1]\n                    if c == "%":\n                        pieces.append(pa.scalar("%", pa.large_string()))\n                        continue\n                    if c in "BbAap":\n                        names = {"B": months, "b": [m[:3] for m in months], "A": days,\n                                 "a": [d[:3] for d in days], "p": ["AM", "PM"]}[c]\n                        pos = {"B": t.month - 1, "b": t.month - 1, "A": t.day_of_week,\n                               "a": t.day_of_week, "p": t.hour // 12}[c]\n                        table = pa.array(names, pa.large_string())\n                    else:\n                        num = {"Y": (t.year, 4), "y": (t.year % 100, 2), "m": (t.month, 2),\n                               "d": (t.day, 2), "H": (t.hour, 2), "I": ((t.hour + 11) % 12 + 1, 2),\n                               "M": (t.minute, 2), "S": (t.second, 2), "f": (t.microsecond, 6),\n                               "j": (t.day_of_year, 3)}.get(c)\n                        if num is None:\n                            raise ValueError(f"unsupported date format code %{c}")\n                        pos, width = num\n                        if width == 6 or not ((pos >= 0) & (pos < 10**width)).all():\n                            piece = pos.astype("string[pyarrow]").str.zfill(width)\n                            pieces.append(pa.array(piece.array, type=pa.large_string()))\n                            continue\n                        if width not in tables:\n                            tables[width] = pa.array([str(i).zfill(width) for i in range(10**width)], pa.large_string())\n                        table = tables[width]\n                    pieces.append(pc.take(table, pa.array(pos.to_numpy(dtype="int64"))))\n                elif part:\n                    pieces.append(pa.scalar(part, pa.large_string()))\n            if not pieces:\n                pieces.append(pa.scalar("", pa.large_string()))\n            if not any(isinstance(p, pa.Array) for p in pieces):\n                pieces.append(pa.array([""] * len(v), pa.large_string()))\n            joined = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))\n            out = pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=idx)\n            micro = t.microsecond\n            if fmt is None and (micro != 0).any():\n                frac = ("." + micro.astype("string[pyarrow]").str.zfill(6)).str.rstrip("0")\n                out = out.where(micro == 0, out + frac)\n        else:\n            out = s.astype("string[pyarrow]")\n        return out.mask(na)\n    if to in ("datetime", "timestamp", "date"):\n        if is_bool:\n            raise TypeError("a boolean column cannot become a datetime")\n        if is_dt:\n            out = s.astype("datetime64[us]")\n        elif is_text:\n            parsed = pd.to_datetime(s.str.strip(), format=fmt or "ISO8601", errors="coerce", utc=True)\n            out = parsed.dt.tz_localize(None).astype("datetime64[us]")\n        else:\n            x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            ok = np.isfinite(x) & (np.abs(x) < 9.2e12)\n            us = np.where(ok, np.round(np.where(ok, x, 0) * 1e6), 0).astype("int64")\n            out = pd.Series(us.astype("datetime64[us]"), index=idx).mask(~ok)\n        if to == "date":\n            out = out.dt.floor("D")\n        return out.mask(na)\n    if to == "boolean":\n        if is_dt:\n            raise TypeError("a datetime column cannot become a boolean")\n        if is_bool:\n            return s.astype("boolean")\n        if is_text:\n            t = s.str.strip().str.lower()\n            yes = t.isin(["true", "t", "yes", "y", "1"]).fillna(False).to_numpy(dtype=bool)\n            no = t.isin(["false", "f", "no", "n", "0"]).fillna(False).to_numpy(dtype=bool)\n            return pd.Series(yes, index=idx, dtype="boolean").mask(~(yes | no))\n        x = s.astype("Float64")\n        return (x != 0).astype("boolean").mask(x.isna())\n    if to in ("float64", "double", "float", "decimal", "number"):\n        if is_dt:\n            us = s.to_numpy(dtype="datetime64[us]").astype("int64")\n            return pd.Series(us / 1e6, index=idx, dtype="Float64").mask(na)\n        if is_text:\n            x = pd.to_numeric(s.str.strip(), errors="coerce")\n            x = pd.Series(x, index=idx).astype("Float64")\n            return x.mask(~np.isfinite(x.to_numpy(dtype="float64", na_value=np.nan)))\n        return s.astype("Float64")\n    if to in ints:\n        bits = ints[to]\n        lo, hi = -(2**bits), 2**bits - 1\n        if is_bool or pd.api.types.is_integer_dtype(s.dtype):\n            out = s.astype("Int64")\n        else:\n            if is_dt:\n                x = np.floor(s.to_numpy(dtype="datetime64[us]").astype("int64") / 1e6)\n            elif is_text:\n                text = s.str.strip()\n                x = pd.to_numeric(text, errors="coerce")\n                x = pd.Series(x, index=idx).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            else:\n                x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            x = np.trunc(x)\n            ok = np.isfinite(x) & (x >= float(lo)) & (x < 2.0**bits)\n            out = pd.Series(np.where(ok, x, 0).astype("int64"), index=idx, dtype="Int64").mask(~ok)\n            if is_text:\n                exact = text.where(text.str.fullmatch(r"[+-]?\\d{1,18}").fillna(False))\n                exact = pd.Series(pd.to_numeric(exact, errors="coerce"), index=idx).astype("Int64")\n                out = exact.where(exact.notna(), out)\n        return out.where((out >= lo) & (out <= hi)).mask(na)\n    raise ValueError(f"unknown column data type {to!r}")\n',
     '_bd_round': 'def _bd_round(s, decimals=0):\n    """Round half away from zero (DataBrew: ".5 rounds up"), not numpy\'s half-to-even.\n\n    A value within 1e-14 (relative) of a half counts as the half, so 2.675 (stored as\n    2.67499999...) rounds to 2.68 as written. Integer columns stay integer.\n    """\n    is_int = pd.api.types.is_integer_dtype(s.dtype)\n    if is_int and decimals >= 0:\n        return s.astype("Int64")\n    x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n    scale = 10.0 ** abs(decimals)\n    y = np.abs(x) * scale if decimals >= 0 else np.abs(x) / scale\n    low = np.floor(y)\n    up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)\n    r = np.where(up, low + 1, low)\n    r = (r / scale if decimals >= 0 else r * scale) * np.sign(x) + 0.0\n    out = pd.Series(r, index=s.index, dtype="Float64").mask(s.isna())\n    return out.astype("Int64") if is_int else out\n',
     '_bd_capital': 'def _bd_capital(s):\n    """Capital case like Spark\'s ``initcap``: lower-case, then upper-case the first letter of\n    each word; words are separated by spaces (``\' \'``)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())\n    words = pc.split_pattern(a, " ")\n    flat = pc.utf8_capitalize(words.flatten())\n    rebuilt = type(words).from_arrays(words.offsets, flat, mask=pc.is_null(words))\n    out = pc.binary_join(rebuilt, pa.scalar(" ", pa.large_string()))\n    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)\n',
     '_bd_sentence': 'def _bd_sentence(s):\n    """Sentence case: lower-case the value, then upper-case its first letter (after any leading\n    spaces, digits or punctuation)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pc.utf8_lower(pa.array(s.astype("string[pyarrow]").array, type=pa.large_string()))\n    parts = pc.extract_regex(a, r"(?s)^(?P<head>\\P{L}*)(?P<first>\\p{L}?)(?P<rest>.*)$")\n    head, first, rest = (pc.struct_field(parts, i) for i in range(3))\n    out = pc.binary_join_element_wise(head, pc.utf8_upper(first), rest, pa.scalar("", pa.large_string()))\n    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)\n',
+    '_bd_split': 'def _bd_split(s, pattern, limit):\n    """Split text at a literal ``pattern`` at most ``limit`` times from the left; return the\n    ``limit + 1`` pieces as string Series (missing where a value has fewer pieces)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())\n    lists = pc.split_pattern(a, pattern, max_splits=limit)\n    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)\n    starts = lists.offsets.to_numpy()[:-1]\n    out = []\n    for i in range(limit + 1):\n        ok = lengths > i\n        taken = pc.take(lists.values, pa.array(np.where(ok, starts + i, 0), mask=~ok))\n        out.append(pd.Series(pd.array(taken, dtype="string[pyarrow]"), index=s.index))\n    return out\n',
     '_bd_missing': 'def _bd_missing(s):\n    """Missing cells (a boolean numpy array): missing, or empty or blank text."""\n    na = s.isna().to_numpy(dtype=bool)\n    if pd.api.types.is_string_dtype(s.dtype) or isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        blank = s.astype("string[pyarrow]").str.strip().eq("").fillna(False).to_numpy(dtype=bool)\n        return na | blank\n    return na\n',
     '_bd_merge': 'def _bd_merge(parts, delimiter):\n    """Join text Series with ``delimiter``, skipping missing values; all missing -> missing."""\n    out = parts[0]\n    for p in parts[1:]:\n        out = (out + delimiter + p).fillna(out).fillna(p)\n    return out\n',
     '_bd_arith': 'def _bd_arith(a, b, op):\n    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing\n    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD\n    keeps the sign of ``a`` (Spark\'s ``%``)."""\n    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"\n    kind = "Int64" if ints else "Float64"\n    x, y = a.astype(kind), b.astype(kind)\n    na = (x.isna() | y.isna()).to_numpy(dtype=bool)\n    if op in ("DIVIDE", "MOD"):\n        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)\n    if op == "ADD":\n        out = x + y\n    elif op == "SUBTRACT":\n        out = x - y\n    elif op == "MULTIPLY":\n        out = x * y\n    elif op == "DIVIDE":\n        out = x / y.mask(na, 1)\n    elif op == "MOD":\n        np_kind = "int64" if ints else "float64"\n        xv = x.to_numpy(dtype=np_kind, na_value=0)\n        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))\n        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)\n    else:\n        raise ValueError(f"unknown arithmetic operation {op!r}")\n    return out.mask(na)\n',

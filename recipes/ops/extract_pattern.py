@@ -4,8 +4,9 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.EXTRACT_
 
 - The first (leftmost) match is extracted; when the expression has groups, the text of the first
   group. No match (or a first group that did not take part) gives missing.
-- The expression uses the syntax common to Python and RE2 (no lookaround, no backreferences); one
-  that does not compile is a validation problem on ``pattern``. Case-sensitive.
+- The expression is a Python regular expression (``\\w``, ``\\d``, ``\\s`` are Unicode-aware;
+  Java's, hence DataBrew's, are ASCII-only); one that does not compile is a validation problem on
+  ``pattern``. Case-sensitive.
 - The new column is a string column placed right after the source; missing values stay missing.
 """
 

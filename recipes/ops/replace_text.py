@@ -2,9 +2,10 @@
 
 DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.REPLACE_TEXT.html
 
-- ``pattern`` is literal text by default; with ``regex`` true it is a regular expression in the
-  syntax common to Python and RE2 (pyarrow's engine): no lookaround, no backreferences in the
-  pattern. A pattern that does not compile is a validation problem on ``pattern``.
+- ``pattern`` is literal text by default; with ``regex`` true it is a Python regular expression
+  (``\\w``, ``\\d`` and ``\\s`` are Unicode-aware, where Java's, hence DataBrew's, are ASCII-only;
+  lookarounds and backreferences work). A pattern that does not compile is a validation problem
+  on ``pattern``.
 - Every occurrence is replaced (DataBrew's page does not say; Spark's ``regexp_replace`` does the
   same). The replacement ``value`` is literal text; with ``regex`` it may refer to groups as
   ``\\1`` (DataBrew/Java's ``$1`` is converted on import).

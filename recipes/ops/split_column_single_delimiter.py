@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, databrew_error
+from brewdesk.recipes.ops._common import TEXT_TYPES, _bd_split, databrew_error, helper_code
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -29,7 +29,7 @@ from brewdesk.recipes.ops.base import (
     check_columns,
     column,
 )
-from brewdesk.recipes.types import STRING_DTYPE, Schema
+from brewdesk.recipes.types import Schema
 from pydantic import Field
 
 
@@ -71,10 +71,8 @@ class SplitColumnSingleDelimiter(Operation):
 
     def apply(self, params: SplitColumnSingleDelimiterParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         src = params.source_column
-        s = frame[src].astype(STRING_DTYPE)
-        parts = s.str.split(params.pattern, n=params.limit, expand=True, regex=False)
-        parts = parts.reindex(columns=range(params.limit + 1)).astype(STRING_DTYPE)
-        parts.columns = names(params)
+        pieces = _bd_split(frame[src], params.pattern, params.limit)
+        parts = pd.DataFrame(dict(zip(names(params), pieces, strict=True)), index=frame.index)
         i = frame.columns.get_loc(src)
         return pd.concat([frame.iloc[:, :i], parts, frame.iloc[:, i + 1 :]], axis=1)
 
@@ -83,11 +81,9 @@ class SplitColumnSingleDelimiter(Operation):
 
     def to_code(self, params: SplitColumnSingleDelimiterParams, fitted: Mapping[str, Any]) -> str:
         src = params.source_column
-        return (
-            f"_parts = df[{src!r}].astype('string[pyarrow]').str.split({params.pattern!r}, "
-            f"n={params.limit}, expand=True, regex=False)\n"
-            f"_parts = _parts.reindex(columns=range({params.limit + 1})).astype('string[pyarrow]')\n"
-            f"_parts.columns = {names(params)!r}\n"
+        return helper_code("_bd_split") + (
+            f"_parts = pd.DataFrame(dict(zip({names(params)!r}, _bd_split(df[{src!r}], {params.pattern!r}, "
+            f"{params.limit}))), index=df.index)\n"
             f"_i = df.columns.get_loc({src!r})\n"
             "df = pd.concat([df.iloc[:, :_i], _parts, df.iloc[:, _i + 1:]], axis=1)"
         )

@@ -131,3 +131,69 @@ def test_canonical_outputs() -> None:
             if case.expected is not None:
                 for c in case.expected.columns:
                     assert canonical_series(case.expected[c]).dtype == case.expected[c].dtype
+
+
+@pytest.mark.parametrize(("op_id", "case"), _cases())
+def test_databrew_round_trip(op_id: str, case) -> None:
+    """Exporting a step to DataBrew's string parameters and importing it back gives the same result."""
+    if case.error:
+        return
+    op = get(op_id)
+    step = Step.create(op_id, case.params, conditions=case.conditions)
+    try:
+        name, parameters = op.to_databrew(step.params)
+    except NotImplementedError:
+        return
+    assert name in op.databrew
+    assert all(isinstance(v, str) for v in parameters.values())
+    again = Step.create(op_id, op.from_databrew(name, parameters), conditions=case.conditions)
+    result = run_pandas([again], case.input)
+    pd.testing.assert_frame_equal(result.reset_index(drop=True), case.expected)
+
+
+def test_databrew_imports() -> None:
+    """DataBrew's documented parameter shapes import as expected."""
+    assert get("delete").from_databrew("DELETE", {"sourceColumns": '["a", "b"]'}) == {"source_columns": ["a", "b"]}
+    assert get("delete").from_databrew("DELETE", {"sourceColumn": "a"}) == {"source_columns": ["a"]}
+    imported = get("change_data_type").from_databrew("TO_NUMBER_COLUMN", {"sourceColumn": "a", "columnDataType": "number"})
+    assert imported == {"source_column": "a", "column_data_type": "double"}
+    assert get("add").from_databrew("ADD", {"sourceColumn1": "a", "value1": "100", "targetColumn": "t"}) == {
+        "source_column1": "a",
+        "value2": "100",
+        "target_column": "t",
+    }
+    step = Step.create("add", {"source_column1": "a", "value2": "100", "target_column": "t"})
+    assert step.params.value2 == 100 and isinstance(step.params.value2, int)
+    assert get("floor").from_databrew("FLOOR", {"sourceColumn1": "x", "targetColumn": "t"}) == {"source_column": "x", "target_column": "t"}
+    assert get("replace_text").from_databrew(
+        "REPLACE_TEXT", {"sourceColumn": "a", "pattern": "(x)", "value": "$1$1", "regex": "true"}
+    )["value"] == r"\1\1"
+    dt = get("date_time").from_databrew(
+        "DATE_TIME",
+        {
+            "dateTimeParameters": '{"year": {"sourceColumn": "y"}, "month": {"value": "2"}, "day": {"sourceColumn": "d"}}',
+            "dateTimeFormat": "yyyy-MM-dd",
+            "targetColumn": "t",
+        },
+    )
+    assert dt == {"target_column": "t", "year_column": "y", "month": 2, "day_column": "d", "date_time_format": "yyyy-MM-dd"}
+    split = get("split_column_single_delimiter")
+    assert split.from_databrew("SPLIT_COLUMN_SINGLE_DELIMITER", {"sourceColumn": "a", "pattern": ",", "limit": "2"})["limit"] == 2
+    with pytest.raises(BrewdeskError, match="includeInSplit"):
+        split.from_databrew("SPLIT_COLUMN_SINGLE_DELIMITER", {"sourceColumn": "a", "pattern": ",", "includeInSplit": "true"})
+
+
+def test_java_patterns() -> None:
+    j = _common.java_to_strftime
+    assert j("yyyy-MM-dd HH:mm:ss") == "%Y-%m-%d %H:%M:%S"
+    assert j("yyyy-mm-dd") == "%Y-%m-%d"
+    assert j("mm/dd/yyyy") == "%m/%d/%Y"
+    assert j("dd/MM/yy hh:mm a") == "%d/%m/%y %I:%M %p"
+    assert j("EEEE, MMMM d") == "%A, %B %d"
+    assert j("yyyy-MM-dd'T'HH:mm:ss.SSS") == "%Y-%m-%dT%H:%M:%S.%f"
+    assert j("YYYY-MM-DD") == "%Y-%m-%d"
+    assert j("h 'o''clock' a, ''") == "%I o'clock %p, '"
+    assert j("'at' HH") == "at %H"
+    assert j("%d.%m.%Y") == "%d.%m.%Y"
+    with pytest.raises(ValueError, match="unsupported letter 'z'"):
+        j("yyyy z")

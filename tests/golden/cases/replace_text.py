@@ -41,10 +41,16 @@ CASES = [
         error="invalid regular expression '(a'",
     ),
     GoldenCase(
-        "lookahead-not-re2",
+        "lookahead",
         _in(_T),
-        {"source_column": "t", "pattern": "a(?=b)", "value": "", "regex": True},
-        error="invalid regular expression",
+        {"source_column": "t", "pattern": r"\d(?=-)", "value": "#", "regex": True},
+        _in([None, "a.b.c", None, None, "Café café", "202#-0#-31"]),
+    ),
+    GoldenCase(
+        "unicode-word-class",
+        _in(_T),
+        {"source_column": "t", "pattern": r"\w+", "value": "w", "regex": True},
+        _in([None, "w.w.w", None, None, "w w", "w-w-w"]),
     ),
     GoldenCase("empty-pattern", _in(_T), {"source_column": "t", "pattern": "", "value": "y"}, error="pattern"),
 ]
