@@ -11,6 +11,7 @@ Exit codes: 1 general error, 2 bad recipe file or usage, 3 recipe does not fit t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import traceback
@@ -150,6 +151,10 @@ def run(
             opts["compression"] = compression
         if partition_by and not is_db:
             opts["partition_cols"] = tuple(partition_by)
+        if not is_db:
+            # like DataBrew's S3 paths: missing parent folders of an output are created
+            with contextlib.suppress(OSError):
+                Path(loc).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
         dests.append(parse_dest(loc, **opts))
     result = run_recipe(
         rec,

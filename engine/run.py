@@ -172,7 +172,9 @@ def run_recipe(
             out = Checkpoints.frame(paths, out._meta, the_plan.output_schema)
         frame = out.reset_index()
         for dest in outputs:
-            written = write(frame, dest, compute=compute(f"writing {dest.location}"))
+            written = write(
+                frame, dest, compute=compute(f"writing {dest.masked_location}"), schema=the_plan.output_schema
+            )
             report.outputs.append(written)
     report.stage_seconds = [
         {"stage": t.stage, "what": t.what, "seconds": round(t.seconds, 3)} for t in executor.timings

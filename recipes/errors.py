@@ -33,6 +33,16 @@ class BrewdeskError(Exception):
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # keep the hint when the error crosses a process boundary (distributed workers)
+        return (_rebuild, (type(self), self.message, self.hint))
+
+
+def _rebuild(cls: type[BrewdeskError], message: str, hint: str | None) -> BrewdeskError:
+    err = cls.__new__(cls)
+    BrewdeskError.__init__(err, message, hint=hint)
+    return err
+
 
 class RecipeFormatError(BrewdeskError):
     """A recipe file cannot be read: invalid JSON, wrong shape, bad parameters."""
@@ -91,6 +101,9 @@ class RecipeValidationError(BrewdeskError):
         lines = "\n".join(f"  - {p}" for p in self.problems)
         n = len(self.problems)
         super().__init__(f"recipe is not valid for this input ({n} problem{'s' * (n != 1)}):\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (RecipeValidationError, (self.problems,))
 
 
 class StepError(BrewdeskError):
