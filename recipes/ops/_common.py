@@ -45,13 +45,6 @@ TEXT_TYPES: tuple[str, ...] = ("string", "category")
 """Column types the text operations accept (a category column comes out as string)."""
 DATE_SOURCE_TYPES: tuple[str, ...] = ("datetime", "string", "category")
 """Column types the date functions accept (text is parsed first)."""
-INT_RANGES: dict[str, tuple[int, int]] = {
-    "byte": (-(2**7), 2**7 - 1),
-    "short": (-(2**15), 2**15 - 1),
-    "int": (-(2**31), 2**31 - 1),
-    "long": (-(2**63), 2**63 - 1),
-    "int64": (-(2**63), 2**63 - 1),
-}
 
 
 # =========================================================================== exported helpers
@@ -431,9 +424,6 @@ def place_code(name: str, expr: str, after: str | None) -> str:
 
 
 # =========================================================================== operands
-Literal_ = int | float | str | bool | None
-
-
 def operand(frame: pd.DataFrame, column: str | None, value: Any) -> pd.Series:
     """An operand given as a column or a literal, as a Series over ``frame``'s index."""
     if column is not None:

@@ -101,7 +101,7 @@ class DateDiff(Operation):
     def describe(self, params: DateDiffParams) -> str:
         a = params.source_column1 or params.value1
         b = params.source_column2 or params.value2
-        return f"{params.units.lower()} from {a} to {b} into {params.target_column}"
+        return f"{params.target_column} = {params.units.lower()} from {a} to {b}"
 
     def to_code(self, params: DateDiffParams, fitted: Mapping[str, Any]) -> str:
         a = f"_bd_convert({operand_code(params.source_column1, params.value1)}, 'datetime')"

@@ -197,3 +197,14 @@ def test_java_patterns() -> None:
     assert j("%d.%m.%Y") == "%d.%m.%Y"
     with pytest.raises(ValueError, match="unsupported letter 'z'"):
         j("yyyy z")
+
+
+@pytest.mark.parametrize(("op_id", "case"), _cases())
+def test_native_json_round_trip(op_id: str, case) -> None:
+    """Params survive the recipe file (JSON) unchanged, and describe() renders."""
+    if case.error:
+        return
+    step = Step.create(op_id, case.params, conditions=case.conditions)
+    again = Recipe.loads(Recipe(steps=(step,)).dumps()).steps[0]
+    assert again.params == step.params
+    assert step.describe()
