@@ -317,14 +317,14 @@ class PieceReader:
         self.handle = handle
 
     def __call__(self, piece: Any, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        cols = None if columns is None else list(columns)
+        cols = None if columns is None else [c for c in columns if c != ROWID]
         try:
             frame = self.handle.read_piece(piece, cols)
         except BrewdeskError:
             raise
         except (OSError, ValueError, pa.ArrowException, MemoryError) as exc:
             raise SourceError(f"{self.handle.label}: cannot read: {exc}") from exc
-        return frame if cols is None else frame[cols]
+        return frame if columns is None else frame[list(columns)]
 
 
 @dataclass

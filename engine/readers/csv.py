@@ -323,7 +323,9 @@ class CsvHandle(SourceHandle):
                 need = n - len(chosen)
                 if need <= 0:
                     break
-                offs = np.sort(rng.integers(lay.data_start, lay.size, size=need + need // 8 + 8))
+                # exactly `need` draws per round: stopping early in sorted offsets would bias
+                # the sample towards the start of the file; misses are redrawn next round
+                offs = np.sort(rng.integers(lay.data_start, lay.size, size=need))
                 for x in offs.tolist():
                     s = x if x == lay.data_start else textio.next_line(fd, x - 1, win, lay.size)
                     if s is None or s >= lay.size or s in chosen:
@@ -337,6 +339,8 @@ class CsvHandle(SourceHandle):
                         break
         finally:
             os.close(fd)
+        if len(chosen) < n:
+            raise _SeekFailed
         self._check_unchanged()
         keys = sorted(chosen)
         buf = b"".join(chosen[k] for k in keys)

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from brewdesk.engine.readers import textio
 from brewdesk.engine.readers.base import default_names, unique_names
-from brewdesk.engine.readers.infer import FALSE_VALUES, TRUE_VALUES, infer_text_type
+from brewdesk.engine.readers.infer import ARROW_TYPES, FALSE_VALUES, TRUE_VALUES, infer_text_type
 from brewdesk.engine.readers.sources import (
     SourceSpec,
     effective_delimiter,
@@ -281,7 +281,7 @@ def _infer_layout(spec: SourceSpec, path: str, size: int, mtime_ns: int) -> CsvL
     for n in names:
         lt, at = infer_text_type(table.column(n))
         if n in overrides:
-            lt, at = overrides[n], _ARROW_FOR_OVERRIDE[overrides[n]]
+            lt, at = overrides[n], ARROW_TYPES[overrides[n]]
         logical.append(lt)
         types.append(at)
     return replace(
@@ -302,22 +302,16 @@ def _refuse_binary(raw_head: bytes, name: str) -> None:
         if raw_head.startswith(magic):
             raise SourceError(f"{name}: is {what}, not a CSV file", hint="pass the right format=")
     head = raw_head[:4096]
-    if head[:2] not in (b"\xff\xfe", b"\xfe\xff") and head.count(b"\x00") > len(head) // 4 and len(head) > 64:
-        text_like = head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
-        if not text_like:
-            raise SourceError(
-                f"{name}: does not look like a text (CSV) file: it holds binary data",
-                hint="pass the right format= (parquet, excel ...) or encoding=",
-            )
-
-
-_ARROW_FOR_OVERRIDE = {
-    "string": pa.large_string(),
-    "int64": pa.int64(),
-    "float64": pa.float64(),
-    "boolean": pa.bool_(),
-    "datetime": pa.timestamp("us"),
-}
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or len(head) <= 64:
+        return
+    if head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3:
+        return  # UTF-16 without BOM
+    control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
+    if control > len(head) // 20:
+        raise SourceError(
+            f"{name}: does not look like a text (CSV) file: it holds binary data",
+            hint="pass the right format= (parquet, excel ...) or encoding=",
+        )
 
 
 def _line_ends_any(buf: bytes, quote: int, cr: bool, start: int) -> np.ndarray:
