@@ -35,12 +35,13 @@ def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None
         return body
     lines = [f"_mask = pd.Series(np.asarray({cond_mod.to_code(step.conditions)}, dtype=bool), index=df.index)"]
     if op.handles_condition:
-        return "\n".join([*lines, body])
+        return "\n".join([*lines, body, "del _mask"])
     lines += ["_before = df.copy()", body]
     lines.append(
         "df = df.assign(**{_c: (df[_c].where(_mask, _before[_c]) if _c in _before.columns "
         "and df[_c].dtype == _before[_c].dtype else df[_c].where(_mask)) for _c in df.columns})"
     )
+    lines.append("del _mask, _before")
     return "\n".join(lines)
 
 

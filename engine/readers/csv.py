@@ -72,6 +72,8 @@ def block_bounds(layout: CsvLayout, nblocks: int) -> list[int]:
     key = (layout.path, layout.size, layout.mtime_ns, start, nblocks, layout.quotechar)
     with _BOUNDS_LOCKS(key):
         if key not in _BOUNDS:
+            if len(_BOUNDS) >= 64:
+                _BOUNDS.clear()
             _BOUNDS[key] = _compute_bounds(layout, nblocks)
         return _BOUNDS[key]
 

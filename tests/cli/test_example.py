@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from brewdesk.engine.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

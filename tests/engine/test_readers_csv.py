@@ -124,9 +124,10 @@ EXPECTED = {"a": [1, 4], "b": [2, 5], "c": ["3", "ʤ"]}
         ("le.csv", "\ufeffa,b,c\r\n1,2,3\r\n4,5,ʤ\r\n".encode("utf-16-le")),
         ("be.csv", "\ufeffa,b,c\n1,2,3\n4,5,ʤ\n".encode("utf-16-be")),
         ("nobom16.csv", "a,b,c\n1,2,3\n4,5,ʤ\n".encode("utf-16-le")),
-        ("g.csv.gz", gzip.compress("a,b,c\n1,2,3\n4,5,ʤ\n".encode())),
+        ("g.csv.gz", gzip.compress("a,b,c\n1,2,3\n4,5,ʤ\n".encode(), mtime=0)),
         ("b.csv.bz2", bz2.compress(b"\xef\xbb\xbf" + "a,b,c\n1,2,3\n4,5,ʤ\n".encode())),
     ],
+    ids=lambda v: v if isinstance(v, str) else "data",  # stable ids: pytest-xdist needs them
 )
 def test_encodings_and_compression(tmp_path: Path, name: str, data: bytes) -> None:
     ds = open_source(SourceSpec(str(write(tmp_path / name, data))))

@@ -32,6 +32,8 @@ from . import cases as cases_pkg
 def _load() -> list[tuple[str, object]]:
     out = []
     for info in sorted(pkgutil.iter_modules(cases_pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):  # shared data for several operations' cases
+            continue
         module = importlib.import_module(f"{cases_pkg.__name__}.{info.name}")
         for case in module.CASES:
             out.append((info.name, case))

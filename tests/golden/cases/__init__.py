@@ -23,7 +23,7 @@ def frame(columns: dict[str, tuple[str, list[Any]]]) -> pd.DataFrame:
     data = {}
     for name, (logical, values) in columns.items():
         if logical == "datetime":
-            data[name] = pd.Series(pd.to_datetime(pd.Series(values, dtype="object")), dtype="datetime64[us]")
+            data[name] = pd.Series(pd.to_datetime(pd.Series(values, dtype="object"), format="ISO8601"), dtype="datetime64[us]")
         elif logical == "category":
             data[name] = pd.Series(values, dtype="string").astype("category")
         else:
