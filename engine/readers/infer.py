@@ -128,12 +128,10 @@ def _kind(v: Any) -> str | None:
     if isinstance(v, str):
         return "str"
     if isinstance(v, _dt.datetime | _dt.date | np.datetime64):
-        return "time" if isinstance(v, _dt.time) else "datetime"
+        return "datetime"
     if isinstance(v, _dt.time):
         return "time"
-    if isinstance(v, dict | list | tuple):
-        return "nested"
-    if isinstance(v, bytes | bytearray | memoryview):
+    if isinstance(v, dict | list | tuple | bytes | bytearray | memoryview):
         return "nested"
     return "other"
 

@@ -37,6 +37,7 @@ from brewdesk.recipes.types import ROWID, Schema
 INFER_BYTES = 2 * 2**20
 INFER_RECORDS = 10_000
 CHUNK_RECORDS = 50_000
+READ_CHUNK = 4 * 2**20
 
 
 class JsonHandle(SourceHandle):
@@ -116,14 +117,22 @@ class JsonHandle(SourceHandle):
         """
         if self.blocks:
             stop = self.size if stop is None else stop
+            carry, pos = b"", start
             with open(self.path, "rb") as f:
                 f.seek(start)
-                buf = f.read(stop - start)
-            pos = 0
-            for line in buf.split(b"\n"):
-                if line.strip():
-                    yield start + pos, -1, line
-                pos += len(line) + 1
+                while pos < stop:
+                    chunk = f.read(min(READ_CHUNK, stop - pos))
+                    if not chunk:
+                        break
+                    pos += len(chunk)
+                    data = carry + chunk
+                    cut = data.rfind(b"\n") + 1 if pos < stop else len(data)
+                    offset = pos - len(data)
+                    for line in data[:cut].split(b"\n"):
+                        if line.strip():
+                            yield offset, -1, line
+                        offset += len(line) + 1
+                    carry = data[cut:]
             return
         with self._text_stream() as stream:
             for lineno, line in enumerate(stream, start=1):

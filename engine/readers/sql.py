@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -83,9 +84,11 @@ class SqlHandle(SourceHandle):
         self.query = spec.query or found.get("query")
         try:
             url = sa.engine.make_url(self.url)
-        except sa_exc.ArgumentError:
+            url.port  # noqa: B018 - a bad port only fails when read
+        except (sa_exc.ArgumentError, ValueError):
+            shown = re.sub(r"//([^:/@]*):[^@/]*@", r"//\1:***@", self.url)
             raise SourceError(
-                f"{self.url!r} is not a valid database URL",
+                f"{shown!r} is not a valid database URL",
                 hint="e.g. sqlite:///path/to/file.db?table=name or postgresql://user@host/db?table=name",
             ) from None
         self.display = url.render_as_string(hide_password=True)
@@ -103,10 +106,10 @@ class SqlHandle(SourceHandle):
                     self._open_query(conn)
         except SourceError:
             raise
-        except sa_exc.NoSuchModuleError as exc:
+        except (sa_exc.NoSuchModuleError, ImportError) as exc:
             raise SourceError(
                 f"{self.display}: no database driver for this URL ({exc})",
-                hint="install the driver package for that database",
+                hint="install the driver package for that database (e.g. psycopg, pymysql)",
             ) from None
         except sa_exc.SQLAlchemyError as exc:
             raise SourceError(f"{self.display}: {_db_error(exc)}") from None

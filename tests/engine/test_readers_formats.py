@@ -134,6 +134,18 @@ def test_json_lines_blocks_and_rowid(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(one, df)
 
 
+def test_json_lines_read_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from brewdesk.engine.readers import json as json_reader
+
+    monkeypatch.setattr(json_reader, "READ_CHUNK", 1000)
+    p = tmp_path / "c.jsonl"
+    p.write_text("".join(json.dumps({"i": k, "pad": "x" * (k % 50)}) + "\n" for k in range(2000)))
+    df = check_consistent(open_source(SourceSpec(str(p), blocksize=8192)))
+    data = p.read_bytes()
+    assert df["i"].tolist() == list(range(2000))
+    assert [json.loads(data[o : data.index(b"\n", o)])["i"] for o in df[ROWID]] == list(range(2000))
+
+
 def test_json_lines_gzip_and_json_holding_lines(tmp_path: Path) -> None:
     body = "".join(json.dumps({"a": k}) + "\n" for k in range(5))
     gz = tmp_path / "x.ndjson.gz"
@@ -287,6 +299,7 @@ def test_sql_untyped_columns_and_query(sqlite_db: Path) -> None:
         ("sqlite:///{missing}?table=t", r"database file not found"),
         ("nosuchdialect://host/db?table=t", r"no database driver"),
         ("sqlite:///{db}?table=nopk&query=SELECT 1", r"a table or a query, not both"),
+        ("postgresql://me:secret@host:notaport/db?table=t", r"'postgresql://me:\*\*\*@host:notaport/db' is not a valid database URL"),
     ],
 )
 def test_sql_errors(sqlite_db: Path, tmp_path: Path, location: str, pattern: str) -> None:
