@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
-from brewdesk.recipes.history import AddStep, EditStep, History, MoveStep, RemoveStep, SetNote, ToggleStep
+from brewdesk.recipes.history import (
+    AddStep,
+    EditStep,
+    History,
+    MoveStep,
+    RemoveStep,
+    SetNote,
+    ToggleStep,
+)
 from brewdesk.recipes.recipe import Step
 
 
