@@ -353,8 +353,11 @@ def export_code(
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit status."""
     try:
-        app(args=argv, standalone_mode=False)
-        return 0
+        # without standalone mode, typer returns the exit code of typer.Exit and of Ctrl-C (130)
+        rc = app(args=argv, standalone_mode=False)
+        if rc == 130:
+            err.print("cancelled: the destination was left as it was")
+        return rc if isinstance(rc, int) else 0
     except click.exceptions.Exit as e:
         return e.exit_code
     except click.ClickException as e:
