@@ -1,0 +1,640 @@
+"""Cancellable jobs: :func:`run_recipe` in a child process, progress events, a job history.
+
+The app's Run button must never compute on the GUI thread, and its Cancel must really stop the
+work. Threads cannot be stopped, so a job runs in its own process (``multiprocessing`` *spawn*
+context: no inherited Qt or thread state, the same on every platform)::
+
+    job = start_job(recipe, main=spec, inputs={}, outputs=[parse_dest("out.parquet")])
+    while not job.done():
+        for event in job.poll():          # ProgressEvent(label, done, total)
+            ...
+    report = job.result()                 # RunReport.to_json(), or raises JobFailed
+
+Messages
+    The child sends ``(kind, ...)`` tuples through a one-way :func:`multiprocessing.Pipe`,
+    drained by a reader thread in the parent into a thread-safe list that :meth:`Job.poll`
+    empties. A pipe rather than a :class:`multiprocessing.Queue`: a Queue's parent side holds
+    the write end too, so a child killed in the middle of a message would leave a reader
+    waiting forever for the rest; with a pipe whose parent copy of the write end is closed, a
+    dead child is a clean end of file. The reader thread keeps the pipe drained, so the child
+    never blocks on a full pipe even when nobody polls.
+Progress
+    :attr:`RunOptions.progress <brewdesk.engine.run.RunOptions.progress>` wraps every Dask
+    pass; a local-scheduler :class:`dask.callbacks.Callback` counts finished tasks and sends
+    ``("progress", label, done, total)`` at most :data:`PROGRESS_INTERVAL` apart (and at the
+    start and end of each pass). With a distributed scheduler the local callback sees no tasks:
+    the events then carry ``total=None`` (show a busy bar).
+Cancel
+    :meth:`Job.cancel` sends SIGTERM; the child turns it into an exception in its main thread,
+    so the writers discard their staging and the checkpoints are removed, then exits at once.
+    After :data:`CANCEL_GRACE` seconds a child still alive is killed (SIGKILL; on Windows
+    ``terminate`` is already a hard kill). Every write is atomic (:mod:`.writers`), so the
+    destinations keep their old content; once the child is gone the parent tidies whatever a
+    killed writer left beside them (:func:`.writers.staging.recover`) and the job's checkpoint
+    folder. One unavoidable race: a cancel arriving after the last rename of a write has
+    happened cannot undo it; the job then reports ``succeeded`` if the report got through.
+History
+    Every finished job appends one JSON line to ``data_home()/jobs.jsonl``
+    (:class:`JobHistory`): id, recipe, start, duration, status, outputs and input with
+    passwords masked, rows in and out, error. Error texts are scrubbed of the passwords of
+    every URL the job was given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from brewdesk.engine.locations import data_home
+from brewdesk.engine.readers.sources import SourceSpec
+from brewdesk.engine.report import safe_location
+from brewdesk.engine.writers.base import DestSpec
+from brewdesk.recipes.errors import BrewdeskError
+
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two progress events of one pass (at most ~10 a second)."""
+CANCEL_GRACE = 5.0
+"""Seconds a cancelled child gets to clean up before it is killed."""
+STATUSES = ("running", "succeeded", "failed", "cancelled")
+CANCELLED_MESSAGE = "cancelled: the destination was left as it was"
+
+__all__ = [
+    "CANCELLED_MESSAGE",
+    "Job",
+    "JobCancelled",
+    "JobFailed",
+    "JobHistory",
+    "JobRecord",
+    "ProgressEvent",
+    "start_job",
+]
+
+
+class JobFailed(BrewdeskError):
+    """The job failed; the message is the child's :class:`BrewdeskError` text (with its hint)."""
+
+
+class JobCancelled(JobFailed):
+    """The job was cancelled; its destinations were left as they were."""
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """Progress of one pass over the data.
+
+    Attributes
+    ----------
+    label
+        The pass (``"statistics pass"``, ``"writing out.parquet"``, ``"opening inputs"``).
+    done
+        Dask tasks finished in this pass.
+    total
+        Tasks in the pass; ``None`` while unknown (starting, distributed scheduler).
+    """
+
+    label: str
+    done: int = 0
+    total: int | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# history
+
+
+@dataclass
+class JobRecord:
+    """One finished job, as stored in the history (no credentials).
+
+    Attributes
+    ----------
+    started
+        ISO 8601 UTC time the job was started.
+    seconds
+        Wall time from start to end (process start-up included).
+    outputs
+        Destination locations, passwords replaced by ``***``.
+    """
+
+    id: str
+    recipe: str
+    started: str
+    seconds: float
+    status: str
+    outputs: list[str] = field(default_factory=list)
+    input: str = ""
+    rows_in: int | None = None
+    rows_out: int | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> JobRecord:
+        """Build from a stored line, ignoring unknown keys (newer versions may add some)."""
+        names = {f.name for f in fields(cls)}
+        known = {k: v for k, v in data.items() if k in names}
+        return cls(**{"id": "", "recipe": "", "started": "", "seconds": 0.0, "status": "failed"} | known)
+
+
+class JobHistory:
+    """Past jobs, as JSON Lines in ``data_home()/jobs.jsonl`` (or ``path``).
+
+    Appending writes one line with one ``write`` call in append mode, so two processes can
+    share the file. Unreadable lines are skipped on load.
+    """
+
+    FILE_NAME = "jobs.jsonl"
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else data_home() / self.FILE_NAME
+
+    def append(self, record: JobRecord) -> None:
+        """Add ``record`` at the end of the file (its folder is created on demand).
+
+        Raises
+        ------
+        OSError
+            The file cannot be written.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        line = json.dumps(record.to_json(), default=str, ensure_ascii=False) + "\n"
+        with open(self.path, "a", encoding="utf-8") as fh:
+            fh.write(line)
+
+    def load(self, *, limit: int | None = None) -> list[JobRecord]:
+        """Records in the order they finished (oldest first); the last ``limit`` if given."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        out: list[JobRecord] = []
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                out.append(JobRecord.from_json(data))
+        return out[-limit:] if limit else out
+
+    def clear(self) -> None:
+        """Forget every past job."""
+        self.path.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------------------------
+# the parent side
+
+
+def _secrets(main: SourceSpec | None, inputs: Mapping[str, SourceSpec], outputs: Sequence[DestSpec]) -> list[str]:
+    """Passwords of every URL a job is given (to scrub them from error texts)."""
+    found: list[str] = []
+    locations = [s.location for s in ([main] if main else []) + list(inputs.values())]
+    locations += [d.location for d in outputs]
+    for loc in locations:
+        if "://" not in loc or "@" not in loc:
+            continue
+        try:
+            from sqlalchemy.engine import make_url
+
+            pw = make_url(loc).password
+        except Exception:  # noqa: BLE001 - not a SQLAlchemy URL
+            pw = loc.split("://", 1)[1].rsplit("@", 1)[0].partition(":")[2]
+        if pw:
+            found.append(str(pw))
+    return found
+
+
+def _scrub(text: str | None, secrets: Sequence[str]) -> str | None:
+    if text is None:
+        return None
+    for s in secrets:
+        text = text.replace(s, "***")
+    return text
+
+
+def output_label(dest: DestSpec) -> str:
+    """Where ``dest`` writes, for people: the path, or the masked URL with ``?table=``."""
+    loc = safe_location(dest.location)
+    if dest.table and "table=" not in loc:
+        loc += ("&" if "?" in loc else "?") + f"table={dest.table}"
+    return loc
+
+
+class Job:
+    """A recipe run in a child process. Create with :func:`start_job`.
+
+    Thread-safe: :meth:`poll`, :meth:`cancel` and the status may be used from any thread;
+    the GUI polls from a timer.
+    """
+
+    def __init__(self, *, process: Any, conn: Any, recipe_name: str, main: SourceSpec,
+                 outputs: Sequence[DestSpec], history: JobHistory | None, secrets: Sequence[str],
+                 spill_dir: str | None, job_id: str, started: float) -> None:
+        self.id = job_id
+        self.recipe_name = recipe_name
+        self.main = main
+        self.outputs = tuple(outputs)
+        self.started = started
+        self._process = process
+        self._conn = conn
+        self._history = history
+        self._secrets = list(secrets)
+        self._spill_dir = spill_dir
+        self._lock = threading.Lock()
+        self._events: list[ProgressEvent] = []
+        self._status = "running"
+        self._report: dict[str, Any] | None = None
+        self._error: str | None = None
+        self._cancel_requested = False
+        self._finished = threading.Event()
+        self.ended: float | None = None
+        self.record: JobRecord | None = None
+        self._reader = threading.Thread(target=self._read, name=f"brewdesk-job-{job_id}", daemon=True)
+        self._reader.start()
+
+    # ------------------------------------------------------------------ public
+    @property
+    def status(self) -> str:
+        """``running``, ``succeeded``, ``failed`` or ``cancelled``."""
+        with self._lock:
+            return self._status
+
+    @property
+    def error(self) -> str | None:
+        """The failure message (``None`` unless failed or cancelled)."""
+        with self._lock:
+            return self._error
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id."""
+        return self._process.pid
+
+    @property
+    def cancel_requested(self) -> bool:
+        with self._lock:
+            return self._cancel_requested
+
+    def poll(self) -> list[ProgressEvent]:
+        """Progress events received since the last call (never blocks)."""
+        with self._lock:
+            events, self._events = self._events, []
+        return events
+
+    def done(self) -> bool:
+        """True once the child has ended and the job's status is final."""
+        return self._finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the job ends (at most ``timeout`` seconds); True if it ended."""
+        return self._finished.wait(timeout)
+
+    def result(self, timeout: float | None = None) -> dict[str, Any]:
+        """The run report (:meth:`RunReport.to_json`), waiting for the end.
+
+        Raises
+        ------
+        JobCancelled
+            The job was cancelled.
+        JobFailed
+            The run failed; the message is the one the CLI would print.
+        TimeoutError
+            ``timeout`` elapsed first.
+        """
+        if not self.wait(timeout):
+            raise TimeoutError(f"job {self.id} still running after {timeout} s")
+        with self._lock:
+            if self._status == "succeeded" and self._report is not None:
+                return self._report
+            if self._status == "cancelled":
+                raise JobCancelled(CANCELLED_MESSAGE)
+            raise JobFailed(self._error or "the job failed")
+
+    def cancel(self, *, grace: float = CANCEL_GRACE) -> None:
+        """Stop the job: SIGTERM now, SIGKILL after ``grace`` seconds. Returns at once."""
+        with self._lock:
+            if self._status != "running" or self._cancel_requested:
+                return
+            self._cancel_requested = True
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self._process.terminate()
+        killer = threading.Timer(grace, self._kill)
+        killer.daemon = True
+        killer.start()
+
+    def seconds(self) -> float:
+        """Elapsed wall time (up to the end, once ended)."""
+        return (self.ended or time.time()) - self.started
+
+    # ------------------------------------------------------------------ internals
+    def _kill(self) -> None:
+        if not self._finished.is_set():
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                if self._process.is_alive():
+                    self._process.kill()
+
+    def _read(self) -> None:
+        try:
+            while True:
+                try:
+                    msg = self._conn.recv()
+                except (EOFError, OSError):
+                    break
+                except Exception:  # noqa: BLE001 - a message cut by a kill: treat as the end
+                    break
+                self._handle(msg)
+        finally:
+            with contextlib.suppress(OSError):
+                self._conn.close()
+            self._process.join()
+            self._finish()
+
+    def _handle(self, msg: Any) -> None:
+        kind = msg[0] if isinstance(msg, tuple) and msg else None
+        with self._lock:
+            if kind == "progress":
+                self._events.append(ProgressEvent(msg[1], msg[2], msg[3]))
+            elif kind == "done":
+                self._report = json.loads(msg[1])
+            elif kind == "failed":
+                self._error = _scrub(msg[1], self._secrets)
+
+    def _finish(self) -> None:
+        code = self._process.exitcode
+        with self._lock:
+            if self._report is not None:
+                status = "succeeded"
+            elif self._cancel_requested:
+                status, self._error = "cancelled", CANCELLED_MESSAGE
+            else:
+                status = "failed"
+                if self._error is None:
+                    self._error = f"the job process ended unexpectedly (exit code {code})"
+        self._tidy()
+        self.ended = time.time()
+        report = self._report or {}
+        self.record = JobRecord(
+            id=self.id,
+            recipe=self.recipe_name,
+            started=datetime.fromtimestamp(self.started, UTC).isoformat(timespec="seconds"),
+            seconds=round(self.ended - self.started, 3),
+            status=status,
+            outputs=[output_label(d) for d in self.outputs],
+            input=safe_location(self.main.location),
+            rows_in=report.get("rows_in"),
+            rows_out=report.get("rows_out"),
+            error=_scrub(self._error, self._secrets),
+        )
+        if self._history is not None:
+            with contextlib.suppress(OSError):
+                self._history.append(self.record)
+        with self._lock:
+            self._status = status
+        self._finished.set()
+
+    def _tidy(self) -> None:
+        """Remove what a killed child may have left: staging beside outputs, checkpoints."""
+        from brewdesk.engine.writers.base import resolve
+        from brewdesk.engine.writers.staging import recover
+
+        for dest in self.outputs:
+            try:
+                target = resolve(dest)
+                if target.kind == "sql":
+                    recover(Path(tempfile.gettempdir()) / "brewdesk-sql")
+                elif target.path is not None:
+                    recover(target.path)
+            except (BrewdeskError, OSError):
+                continue
+        if self._spill_dir:
+            shutil.rmtree(self._spill_dir, ignore_errors=True)
+
+
+def start_job(
+    recipe: Any,
+    *,
+    main: SourceSpec,
+    inputs: Mapping[str, SourceSpec] | None = None,
+    outputs: Sequence[DestSpec],
+    options: Any = None,
+    history: JobHistory | None = None,
+    record: bool = True,
+) -> Job:
+    """Start running ``recipe`` in a child process; returns at once.
+
+    Parameters
+    ----------
+    recipe
+        A :class:`~brewdesk.recipes.recipe.Recipe` (sent to the child as its JSON text).
+    main, inputs, outputs
+        As for :func:`~brewdesk.engine.run.run_recipe`.
+    options
+        A :class:`~brewdesk.engine.run.RunOptions`; its ``progress`` factory is ignored (the
+        child reports progress as :class:`ProgressEvent`). Without a ``spill_dir`` and with a
+        local scheduler, checkpoints go to a folder of this job that the parent removes even
+        if the child is killed.
+    history
+        Where the finished job is recorded (default: ``data_home()/jobs.jsonl``).
+    record
+        False: keep no history.
+
+    Returns
+    -------
+    Job
+        Poll it, wait for it, cancel it.
+    """
+    import multiprocessing
+
+    inputs = dict(inputs or {})
+    outputs = list(outputs)
+    opts = _options_dict(options)
+    spill_dir = None
+    if opts["spill_dir"] is None and opts["scheduler"] in (None, "", "threads", "sync", "processes"):
+        spill_dir = tempfile.mkdtemp(prefix="brewdesk-job-")
+        opts["spill_dir"] = spill_dir
+    job_id = uuid.uuid4().hex[:12]
+    ctx = multiprocessing.get_context("spawn")
+    reader, writer = ctx.Pipe(duplex=False)
+    process = ctx.Process(
+        target=_child_main,
+        args=(writer, recipe.dumps(), main, inputs, outputs, opts, os.getpid()),
+        name=f"brewdesk-job-{job_id}",
+        daemon=False,  # the "processes" scheduler starts children of its own
+    )
+    started = time.time()
+    process.start()
+    writer.close()  # the child holds the only write end: its death is an end of file here
+    return Job(
+        process=process,
+        conn=reader,
+        recipe_name=recipe.name,
+        main=main,
+        outputs=outputs,
+        history=(history or JobHistory()) if record else None,
+        secrets=_secrets(main, inputs, outputs),
+        spill_dir=spill_dir,
+        job_id=job_id,
+        started=started,
+    )
+
+
+def _options_dict(options: Any) -> dict[str, Any]:
+    if options is None:
+        return {"partitions": None, "scheduler": None, "spill_dir": None, "extra": {}}
+    return {
+        "partitions": options.partitions,
+        "scheduler": options.scheduler,
+        "spill_dir": options.spill_dir,
+        "extra": dict(options.extra),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# the child side
+
+
+class _Cancelled(BaseException):
+    """Raised in the child's main thread by SIGTERM (a BaseException: no ``except Exception``
+    on the way up may swallow it)."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Cancelled()
+
+
+def _watch_parent(parent: int) -> None:
+    """Stop the child when the parent process is gone (the app crashed or was killed)."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            with contextlib.suppress(OSError):
+                os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(CANCEL_GRACE)
+            os._exit(1)
+
+
+class _Sender:
+    """Sends messages to the parent; a parent gone (broken pipe) cancels the job."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.lock = threading.Lock()
+
+    def __call__(self, *msg: Any) -> None:
+        with self.lock:
+            try:
+                self.conn.send(msg)
+            except (BrokenPipeError, OSError):
+                os._exit(1)
+
+
+def _progress_factory(send: _Sender) -> Any:
+    from dask.callbacks import Callback
+
+    class Counter(Callback):
+        def __init__(self, label: str) -> None:
+            super().__init__()
+            self.label = label
+            self.total: int | None = None
+            self.last = 0.0
+            self.sent = -1
+
+        def _start_state(self, dsk: Any, state: Any) -> None:
+            self.total = sum(len(state[k]) for k in ("ready", "waiting", "running", "finished"))
+            self.send(len(state["finished"]))
+
+        def _posttask(self, key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
+            done = len(state["finished"])
+            if time.monotonic() - self.last >= PROGRESS_INTERVAL or done == self.total:
+                self.send(done)
+
+        def send(self, done: int) -> None:
+            self.last = time.monotonic()
+            self.sent = done
+            send("progress", self.label, done, self.total)
+
+    @contextlib.contextmanager
+    def progress(label: str) -> Iterator[None]:
+        send("progress", label, 0, None)
+        counter = Counter(label)
+        with counter:
+            yield
+        if counter.total is not None and counter.sent != counter.total:
+            counter.send(counter.total)
+
+    return progress
+
+
+def _child_main(conn: Any, recipe_text: str, main: SourceSpec, inputs: dict[str, SourceSpec],
+                outputs: list[DestSpec], opts: dict[str, Any], parent: int) -> None:
+    """Entry point of the job process: run, report, exit."""
+    send = _Sender(conn)
+    if sys.platform != "win32":
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    code = 0
+    try:
+        try:
+            code = _run_in_child(send, recipe_text, main, inputs, outputs, opts)
+        finally:
+            if sys.platform != "win32":
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    except _Cancelled:
+        code = 143
+    with contextlib.suppress(OSError):
+        conn.close()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    # do not wait for Dask worker threads still busy with a cancelled pass
+    os._exit(code)
+
+
+def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dict[str, SourceSpec],
+                  outputs: list[DestSpec], opts: dict[str, Any]) -> int:
+    """Run the recipe and send its report or its error; returns the exit code."""
+    try:
+        send("progress", "opening inputs", 0, None)
+        from brewdesk.engine.run import RunOptions, run_recipe
+        from brewdesk.recipes.recipe import Recipe
+
+        recipe = Recipe.loads(recipe_text)
+        options = RunOptions(
+            partitions=opts["partitions"],
+            scheduler=opts["scheduler"],
+            spill_dir=opts["spill_dir"],
+            extra=opts["extra"],
+            progress=_progress_factory(send),
+        )
+        report = run_recipe(recipe, main=main, inputs=inputs, outputs=outputs, options=options)
+        send("done", json.dumps(report.to_json(), default=str))
+        return 0
+    except BrewdeskError as e:
+        send("failed", str(e))
+        return 1
+    except MemoryError:
+        send("failed", "out of memory: the job needs more memory than this machine has "
+                       "(try more partitions or a Dask cluster)")
+        return 1
+    except Exception as e:  # noqa: BLE001 - one line for the user, the traceback on stderr
+        traceback.print_exc()
+        send("failed", f"internal error: {type(e).__name__}: {e}")
+        return 70
