@@ -11,7 +11,7 @@ context: no inherited Qt or thread state, the same on every platform)::
     report = job.result()                 # RunReport.to_json(), or raises JobFailed
 
 Messages
-    The child sends ``(kind, ...)`` tuples through a one-way :func:`multiprocessing.Pipe`,
+    The child (:mod:`.jobchild`) sends ``(kind, ...)`` tuples through a one-way :func:`multiprocessing.Pipe`,
     drained by a reader thread in the parent into a thread-safe list that :meth:`Job.poll`
     empties. A pipe rather than a :class:`multiprocessing.Queue`: a Queue's parent side holds
     the write end too, so a child killed in the middle of a message would leave a reader
@@ -46,14 +46,11 @@ import contextlib
 import json
 import os
 import shutil
-import signal
-import sys
 import tempfile
 import threading
 import time
-import traceback
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -471,10 +468,12 @@ def start_job(
         spill_dir = tempfile.mkdtemp(prefix="brewdesk-job-")
         opts["spill_dir"] = spill_dir
     job_id = uuid.uuid4().hex[:12]
+    from brewdesk.engine.jobchild import child_main
+
     ctx = multiprocessing.get_context("spawn")
     reader, writer = ctx.Pipe(duplex=False)
     process = ctx.Process(
-        target=_child_main,
+        target=child_main,
         args=(writer, recipe.dumps(), main, inputs, outputs, opts, os.getpid()),
         name=f"brewdesk-job-{job_id}",
         daemon=False,  # the "processes" scheduler starts children of its own
@@ -505,136 +504,3 @@ def _options_dict(options: Any) -> dict[str, Any]:
         "spill_dir": options.spill_dir,
         "extra": dict(options.extra),
     }
-
-
-# --------------------------------------------------------------------------------------------
-# the child side
-
-
-class _Cancelled(BaseException):
-    """Raised in the child's main thread by SIGTERM (a BaseException: no ``except Exception``
-    on the way up may swallow it)."""
-
-
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Cancelled()
-
-
-def _watch_parent(parent: int) -> None:
-    """Stop the child when the parent process is gone (the app crashed or was killed)."""
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            with contextlib.suppress(OSError):
-                os.kill(os.getpid(), signal.SIGTERM)
-            time.sleep(CANCEL_GRACE)
-            os._exit(1)
-
-
-class _Sender:
-    """Sends messages to the parent; a parent gone (broken pipe) cancels the job."""
-
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        self.lock = threading.Lock()
-
-    def __call__(self, *msg: Any) -> None:
-        with self.lock:
-            try:
-                self.conn.send(msg)
-            except (BrokenPipeError, OSError):
-                os._exit(1)
-
-
-def _progress_factory(send: _Sender) -> Any:
-    from dask.callbacks import Callback
-
-    class Counter(Callback):
-        def __init__(self, label: str) -> None:
-            super().__init__()
-            self.label = label
-            self.total: int | None = None
-            self.last = 0.0
-            self.sent = -1
-
-        def _start_state(self, dsk: Any, state: Any) -> None:
-            self.total = sum(len(state[k]) for k in ("ready", "waiting", "running", "finished"))
-            self.send(len(state["finished"]))
-
-        def _posttask(self, key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
-            done = len(state["finished"])
-            if time.monotonic() - self.last >= PROGRESS_INTERVAL or done == self.total:
-                self.send(done)
-
-        def send(self, done: int) -> None:
-            self.last = time.monotonic()
-            self.sent = done
-            send("progress", self.label, done, self.total)
-
-    @contextlib.contextmanager
-    def progress(label: str) -> Iterator[None]:
-        send("progress", label, 0, None)
-        counter = Counter(label)
-        with counter:
-            yield
-        if counter.total is not None and counter.sent != counter.total:
-            counter.send(counter.total)
-
-    return progress
-
-
-def _child_main(conn: Any, recipe_text: str, main: SourceSpec, inputs: dict[str, SourceSpec],
-                outputs: list[DestSpec], opts: dict[str, Any], parent: int) -> None:
-    """Entry point of the job process: run, report, exit."""
-    send = _Sender(conn)
-    if sys.platform != "win32":
-        signal.signal(signal.SIGTERM, _on_sigterm)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    code = 0
-    try:
-        try:
-            code = _run_in_child(send, recipe_text, main, inputs, outputs, opts)
-        finally:
-            if sys.platform != "win32":
-                signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    except _Cancelled:
-        code = 143
-    with contextlib.suppress(OSError):
-        conn.close()
-    with contextlib.suppress(OSError, ValueError):
-        sys.stdout.flush()
-        sys.stderr.flush()
-    # do not wait for Dask worker threads still busy with a cancelled pass
-    os._exit(code)
-
-
-def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dict[str, SourceSpec],
-                  outputs: list[DestSpec], opts: dict[str, Any]) -> int:
-    """Run the recipe and send its report or its error; returns the exit code."""
-    try:
-        send("progress", "opening inputs", 0, None)
-        from brewdesk.engine.run import RunOptions, run_recipe
-        from brewdesk.recipes.recipe import Recipe
-
-        recipe = Recipe.loads(recipe_text)
-        options = RunOptions(
-            partitions=opts["partitions"],
-            scheduler=opts["scheduler"],
-            spill_dir=opts["spill_dir"],
-            extra=opts["extra"],
-            progress=_progress_factory(send),
-        )
-        report = run_recipe(recipe, main=main, inputs=inputs, outputs=outputs, options=options)
-        send("done", json.dumps(report.to_json(), default=str))
-        return 0
-    except BrewdeskError as e:
-        send("failed", str(e))
-        return 1
-    except MemoryError:
-        send("failed", "out of memory: the job needs more memory than this machine has "
-                       "(try more partitions or a Dask cluster)")
-        return 1
-    except Exception as e:  # noqa: BLE001 - one line for the user, the traceback on stderr
-        traceback.print_exc()
-        send("failed", f"internal error: {type(e).__name__}: {e}")
-        return 70

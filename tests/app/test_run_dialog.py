@@ -17,7 +17,8 @@ import pyarrow.csv as pacsv  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 import pytest  # noqa: E402
 from brewdesk.app.jobs import JobHistoryDialog, JobHistoryWidget  # noqa: E402
-from brewdesk.app.run_dialog import OutputDraft, RunDialog, check_draft, with_suffix  # noqa: E402
+from brewdesk.app.run_dialog import RunDialog  # noqa: E402
+from brewdesk.app.run_outputs import OutputDraft, check_draft, with_suffix  # noqa: E402
 from brewdesk.engine.jobs import JobHistory, JobRecord  # noqa: E402
 from brewdesk.engine.readers import parse_source  # noqa: E402
 from brewdesk.recipes.recipe import Recipe  # noqa: E402
@@ -83,14 +84,15 @@ def dialog(qtbot, csv: Path, recipe: Recipe | None = None) -> RunDialog:
 
 def add_file(qtbot, dlg: RunDialog, path: Path, fmt: str = "parquet") -> None:
     """Add a file output the way a user does: button, type the path, pick the format."""
-    qtbot.mouseClick(dlg.add_file_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(dlg.path_edit, str(path))
-    dlg.format_combo.setCurrentText(fmt)
+    qtbot.mouseClick(dlg.outputs.add_file_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dlg.outputs.path_edit, str(path))
+    dlg.outputs.format_combo.setCurrentText(fmt)
 
 
 def start_and_wait(qtbot, dlg: RunDialog) -> None:
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
-    assert dlg.job is not None, [w.text() for w in dlg.errors.values() if w.isVisible()]
+    shown = [w.text() for w in [*dlg.errors.values(), *dlg.outputs.errors.values()] if w.isVisible()]
+    assert dlg.job is not None, shown
     qtbot.waitUntil(lambda: dlg.job.done() and dlg.summary_box.isVisible(), timeout=JOB_TIMEOUT_MS)
 
 
@@ -102,13 +104,13 @@ def table_text(dlg: RunDialog) -> list[list[str]]:
 def test_run_to_parquet_shows_the_summary(qtbot, small_csv, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # relative paths: a readable screenshot
     dlg = dialog(qtbot, Path("data/orders.csv"))
-    assert dlg.columns == ["order", "amount", "city"]
-    assert len(dlg.drafts) == 1  # a suggested output beside the input
-    dlg.remove_output()
+    assert dlg.outputs.columns == ["order", "amount", "city"]
+    assert len(dlg.outputs.drafts) == 1  # a suggested output beside the input
+    dlg.outputs.remove_output()
     add_file(qtbot, dlg, Path("out/orders.parquet"))
     out = tmp_path / "out" / "orders.parquet"
-    assert dlg.drafts == [OutputDraft(kind="file", path="out/orders.parquet", format="parquet", compression="snappy")]
-    dlg.compression_combo.setCurrentText("zstd")
+    assert dlg.outputs.drafts == [OutputDraft(kind="file", path="out/orders.parquet", format="parquet", compression="snappy")]
+    dlg.outputs.compression_combo.setCurrentText("zstd")
     start_and_wait(qtbot, dlg)
     assert dlg.job.status == "succeeded", dlg.status_label.text()
     df = pd.read_parquet(out)
@@ -136,19 +138,19 @@ def test_run_to_parquet_shows_the_summary(qtbot, small_csv, tmp_path, monkeypatc
 
 def test_partitioned_csv_and_embedded_table(qtbot, small_csv, tmp_path, home):
     dlg = dialog(qtbot, small_csv)
-    dlg.remove_output()
+    dlg.outputs.remove_output()
     folder = tmp_path / "by_city"
     add_file(qtbot, dlg, folder, fmt="csv")
-    assert dlg.partition_stack.currentIndex() == 1  # columns known: a checkable list
-    assert [dlg.partition_list.item(i).text() for i in range(dlg.partition_list.count())] == ["order", "amount", "city"]
-    dlg.set_partition_columns(["city"])
-    assert dlg.drafts[0].partition_cols == ("city",)
-    qtbot.mouseClick(dlg.add_db_button, Qt.MouseButton.LeftButton)
-    assert dlg.editor.currentIndex() == 2
-    dlg.table_edit.clear()
-    qtbot.keyClicks(dlg.table_edit, "orders")
-    dlg.if_exists_combo.setCurrentText("replace")
-    assert dlg.drafts[1].label() == "table orders in embedded database  [if exists: replace]"
+    assert dlg.outputs.partition_stack.currentIndex() == 1  # columns known: a checkable list
+    assert [dlg.outputs.partition_list.item(i).text() for i in range(dlg.outputs.partition_list.count())] == ["order", "amount", "city"]
+    dlg.outputs.set_partition_columns(["city"])
+    assert dlg.outputs.drafts[0].partition_cols == ("city",)
+    qtbot.mouseClick(dlg.outputs.add_db_button, Qt.MouseButton.LeftButton)
+    assert dlg.outputs.editor.currentIndex() == 2
+    dlg.outputs.table_edit.clear()
+    qtbot.keyClicks(dlg.outputs.table_edit, "orders")
+    dlg.outputs.if_exists_combo.setCurrentText("replace")
+    assert dlg.outputs.drafts[1].label() == "table orders in embedded database  [if exists: replace]"
     start_and_wait(qtbot, dlg)
     assert dlg.job.status == "succeeded", dlg.status_label.text()
     assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["city=LYON", "city=NICE", "city=PARIS"]
@@ -159,46 +161,46 @@ def test_partitioned_csv_and_embedded_table(qtbot, small_csv, tmp_path, home):
 
 def test_invalid_outputs_are_explained_beside_the_fields(qtbot, small_csv, tmp_path):
     dlg = dialog(qtbot, small_csv)
-    dlg.path_edit.clear()
-    dlg._edit(path="")
+    dlg.outputs.path_edit.clear()
+    dlg.outputs._edit(path="")
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
     assert dlg.job is None
-    assert dlg.errors["path"].isVisible() and "Choose where" in dlg.errors["path"].text()
+    assert dlg.outputs.errors["path"].isVisible() and "Choose where" in dlg.outputs.errors["path"].text()
     # an existing file without Overwrite
     existing = tmp_path / "exists.parquet"
     existing.write_bytes(b"old")
-    qtbot.keyClicks(dlg.path_edit, str(existing))
-    assert not dlg.errors["path"].isVisible()  # editing the field clears its message
+    qtbot.keyClicks(dlg.outputs.path_edit, str(existing))
+    assert not dlg.outputs.errors["path"].isVisible()  # editing the field clears its message
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
-    assert dlg.job is None and dlg.errors["overwrite"].isVisible()
-    assert "tick Overwrite" in dlg.errors["overwrite"].text()
+    assert dlg.job is None and dlg.outputs.errors["overwrite"].isVisible()
+    assert "tick Overwrite" in dlg.outputs.errors["overwrite"].text()
     # a partition column the recipe does not write
-    dlg.overwrite_check.setChecked(True)
-    dlg.set_partition_columns(["nope"])
-    dlg.partition_stack.setCurrentIndex(0)
-    dlg.set_partition_columns(["nope"])
+    dlg.outputs.overwrite_check.setChecked(True)
+    dlg.outputs.set_partition_columns(["nope"])
+    dlg.outputs.partition_stack.setCurrentIndex(0)
+    dlg.outputs.set_partition_columns(["nope"])
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
-    assert dlg.job is None and "nope" in dlg.errors["partition"].text()
-    dlg.set_partition_columns([])
+    assert dlg.job is None and "nope" in dlg.outputs.errors["partition"].text()
+    dlg.outputs.set_partition_columns([])
     # a database output without a table is selected and explained
-    dlg.add_database_output()
-    dlg.table_edit.clear()
-    dlg._edit(table="")
-    dlg.output_list.setCurrentRow(0)
+    dlg.outputs.add_database_output()
+    dlg.outputs.table_edit.clear()
+    dlg.outputs._edit(table="")
+    dlg.outputs.output_list.setCurrentRow(0)
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
-    assert dlg.job is None and dlg.output_list.currentRow() == 1
-    assert dlg.errors["table"].isVisible() and "Name the table" in dlg.errors["table"].text()
+    assert dlg.job is None and dlg.outputs.output_list.currentRow() == 1
+    assert dlg.outputs.errors["table"].isVisible() and "Name the table" in dlg.outputs.errors["table"].text()
     # a Dask scheduler without an address
-    qtbot.keyClicks(dlg.table_edit, "t")
+    qtbot.keyClicks(dlg.outputs.table_edit, "t")
     dlg.dask_radio.setChecked(True)
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
     assert dlg.job is None and dlg.errors["scheduler"].isVisible()
     # no outputs at all
     dlg.local_radio.setChecked(True)
-    dlg.remove_output()
-    dlg.remove_output()
+    dlg.outputs.remove_output()
+    dlg.outputs.remove_output()
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
-    assert dlg.job is None and "Add at least one output" in dlg.errors["outputs"].text()
+    assert dlg.job is None and "Add at least one output" in dlg.outputs.errors["outputs"].text()
     assert existing.read_bytes() == b"old"
 
 
@@ -206,12 +208,12 @@ def test_cancel_leaves_the_destination_as_it_was(qtbot, big_csv, tmp_path):
     dlg = dialog(qtbot, big_csv, Recipe.from_json({
         "format": "brewdesk-recipe", "format_version": 1, "name": "big",
         "steps": [{"id": "u", "op": "upper_case", "v": 1, "params": {"source_column": "city"}}]}))
-    dlg.remove_output()
+    dlg.outputs.remove_output()
     out = tmp_path / "big.parquet"
     old = pa.table({"old": [1]})
     pq.write_table(old, out)
     add_file(qtbot, dlg, out)
-    dlg.overwrite_check.setChecked(True)
+    dlg.outputs.overwrite_check.setChecked(True)
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
     assert dlg.job is not None and dlg.cancel_button.isVisible() and not dlg.start_button.isEnabled()
     qtbot.waitUntil(lambda: dlg.progress_bar.maximum() > 0 and dlg.progress_bar.value() > 0, timeout=JOB_TIMEOUT_MS)
@@ -230,9 +232,9 @@ def test_failed_run_shows_the_message(qtbot, small_csv, tmp_path):
                             "steps": [{"id": "u", "op": "upper_case", "v": 1, "params": {"source_column": "town"}}]})
     dlg = dialog(qtbot, small_csv, bad)
     assert dlg.recipe_warning.isVisible() and "town" in dlg.recipe_warning.text()
-    dlg.path_edit.clear()
-    qtbot.keyClicks(dlg.path_edit, str(tmp_path / "o.csv"))
-    dlg.format_combo.setCurrentText("csv")
+    dlg.outputs.path_edit.clear()
+    qtbot.keyClicks(dlg.outputs.path_edit, str(tmp_path / "o.csv"))
+    dlg.outputs.format_combo.setCurrentText("csv")
     start_and_wait(qtbot, dlg)
     assert dlg.job.status == "failed"
     assert "Failed" in dlg.status_label.text() and "town" in dlg.status_label.text()
@@ -247,7 +249,7 @@ def test_for_session_and_no_source(qtbot, small_csv):
     session = SimpleNamespace(source=parse_source(str(small_csv)), inputs={}, recipe=make_recipe("x"))
     dlg = RunDialog.for_session(session)
     qtbot.addWidget(dlg)
-    assert dlg.start_button.isEnabled() and dlg.drafts[0].path.endswith("orders-x.parquet")
+    assert dlg.start_button.isEnabled() and dlg.outputs.drafts[0].path.endswith("orders-x.parquet")
 
 
 def test_suffix_follows_format_and_codec():
