@@ -349,6 +349,31 @@ def export_code(
         sys.stdout.write(text)
 
 
+# --------------------------------------------------------------------------- gui
+@app.command()
+def gui(
+    source: Annotated[str | None, typer.Argument(help="Data to open: a path, a SQLAlchemy URL, package://PKG/FILE or table:NAME.")] = None,
+    recipe: Annotated[Path | None, typer.Option("--recipe", "-r", help="Recipe file to open.")] = None,
+    screenshot: Annotated[Path | None, typer.Option("--screenshot", help="Render offscreen, save a PNG of the main window here and exit.")] = None,
+    sample_method: Annotated[str, typer.Option("--sample", help="Sample rows: first, last or random.")] = "first",
+    size: Annotated[int, typer.Option("--size", help="Sample size in rows (1 to 100,000).", min=1, max=100_000)] = 5000,
+) -> None:
+    """Open the desktop app on a dataset (and a recipe)."""
+    if sample_method not in ("first", "last", "random"):
+        raise typer.BadParameter("use first, last or random", param_hint="--sample")
+    from brewdesk.app.launch import run_gui  # lazy: the engine never imports Qt at import time
+
+    code = run_gui(
+        source,
+        recipe=str(recipe) if recipe else None,
+        screenshot=str(screenshot) if screenshot else None,
+        sample=sample_method,
+        size=size,
+    )
+    if code:
+        raise typer.Exit(code)
+
+
 # --------------------------------------------------------------------------- entry point
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit status."""

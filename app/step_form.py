@@ -1,0 +1,327 @@
+"""The form of one step, generated from its operation's parameter schema.
+
+A :class:`StepForm` lays out one editor per parameter (see :mod:`brewdesk.app.form_fields`), a
+condition editor where the operation accepts conditions, and a note. Whenever an editor changes
+it validates (pydantic errors and the step's schema check, each shown beside its field) and,
+when the step is valid, asks for a preview; Apply hands the step over, Cancel drops it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from brewdesk.app.condition_editor import ConditionEditor
+from brewdesk.app.form_fields import UNSET, FieldEditor, humanize, make_editor
+from brewdesk.app.preview import CandidateResult
+from brewdesk.recipes.conditions import Condition
+from brewdesk.recipes.ops.base import Kind, Operation, StepProblem
+from brewdesk.recipes.recipe import Step, new_step_id
+from brewdesk.recipes.types import Schema
+from brewdesk.recipes.validate import step_schema
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #c62828;"
+HINT_STYLE = "color: #6b6b6b;"
+GENERAL = "_"
+
+
+def clean_message(msg: str) -> str:
+    """pydantic messages for people: no ``Value error,`` prefix, a capital first letter."""
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    return msg[:1].upper() + msg[1:]
+
+
+def accepts_conditions(op: Operation) -> bool:
+    """Whether the step may carry conditions (filters always do)."""
+    return op.handles_condition or not op.changes_rows
+
+
+class StepForm(QWidget):
+    """Form for adding or editing one step.
+
+    Parameters
+    ----------
+    op
+        The operation.
+    schema
+        Columns existing before the step (from validation at the insertion point).
+    step
+        The step being edited (its values prefill the form), or ``None`` for a new step.
+    prefill
+        Parameter values to start with (e.g. the column right-clicked).
+    inputs
+        Schemas of the secondary inputs (join, union).
+
+    Signals
+    -------
+    preview_requested(Step)
+        The form holds a valid step: preview it.
+    preview_cleared()
+        The form is invalid: show the data without the step.
+    applied(Step), cancelled()
+        The user's decision.
+    """
+
+    preview_requested = Signal(object)
+    preview_cleared = Signal()
+    applied = Signal(object)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        op: Operation,
+        schema: Schema,
+        *,
+        step: Step | None = None,
+        prefill: Mapping[str, Any] | None = None,
+        inputs: Mapping[str, Schema] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.op = op
+        self.schema = schema
+        self.inputs = dict(inputs or {})
+        self.editing = step
+        self.step_id = step.id if step is not None else new_step_id()
+        self.editors: dict[str, FieldEditor] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.current: Step | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.revalidate)
+        self._build()
+        if step is not None and isinstance(step.params, BaseModel):
+            self.set_values(step.params.model_dump())
+            if self.conditions is not None:
+                self.conditions.set_conditions(step.conditions)
+            self.note.setText(step.note)
+        if prefill:
+            self.set_values(prefill)
+        self._timer.start()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        op = self.op
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        title = QLabel(f"<b>{'Edit' if self.editing else 'Add'} step: {op.title}</b>")
+        title.setWordWrap(True)
+        outer.addWidget(title)
+        sub = f"{op.category} · {op.id}"
+        if op.kind is Kind.FIT_MAP:
+            sub += " · preview uses sample statistics; the job uses the whole dataset"
+        elif op.kind is Kind.GLOBAL:
+            sub += " · reshapes the whole dataset"
+        caption = QLabel(sub)
+        caption.setWordWrap(True)
+        caption.setStyleSheet(HINT_STYLE)
+        outer.addWidget(caption)
+
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 4, 4, 4)
+        lay.setSpacing(3)
+        js = op.Params.model_json_schema()
+        defs = js.get("$defs", {})
+        required = set(js.get("required", []))
+        for name, prop in js.get("properties", {}).items():
+            editor = make_editor(name, prop, defs, self.schema, required=name in required)
+            field = op.Params.model_fields[name]
+            if not field.is_required():
+                default = field.get_default(call_default_factory=True)
+                if default is not None:
+                    try:
+                        editor.set_value(default)
+                    except (TypeError, ValueError):
+                        pass
+            editor.changed.connect(self._changed)
+            label = QLabel(humanize(name) + ("" if name in required else "  (optional)"))
+            label.setBuddy(editor)
+            lay.addWidget(label)
+            lay.addWidget(editor)
+            desc = prop.get("description")
+            if desc:
+                hint = QLabel(desc)
+                hint.setWordWrap(True)
+                hint.setStyleSheet(HINT_STYLE)
+                lay.addWidget(hint)
+            err = QLabel()
+            err.setWordWrap(True)
+            err.setStyleSheet(ERROR_STYLE)
+            err.hide()
+            lay.addWidget(err)
+            lay.addSpacing(6)
+            self.editors[name] = editor
+            self.errors[name] = err
+        self.conditions: ConditionEditor | None = None
+        if accepts_conditions(op):
+            heading = "Remove rows where (all must hold)" if op.handles_condition else "Only change rows where (all must hold)"
+            self.conditions = ConditionEditor(self.schema, heading)
+            self.conditions.changed.connect(self._changed)
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            lay.addWidget(line)
+            lay.addWidget(self.conditions)
+            if op.handles_condition and self.editing is None:
+                self.conditions.add_row()
+        lay.addSpacing(6)
+        lay.addWidget(QLabel("Note (optional)"))
+        self.note = QLineEdit()
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll, 1)
+
+        self.general_error = QLabel()
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+        self.preview_label = QLabel("Preview: waiting for valid input")
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.preview_label)
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setDefault(True)
+        self.apply_button.setEnabled(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button.clicked.connect(self.cancelled)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.apply_button)
+        outer.addLayout(buttons)
+
+    # ------------------------------------------------------------------ values
+    def set_values(self, values: Mapping[str, Any]) -> None:
+        """Set editors from parameter values (unknown names ignored)."""
+        for name, v in values.items():
+            ed = self.editors.get(name)
+            if ed is not None and v is not None:
+                ed.set_value(v)
+        self._changed()
+
+    def values(self) -> dict[str, Any]:
+        """Parameter values given in the form (fields left empty are left out)."""
+        out = {}
+        for name, ed in self.editors.items():
+            v = ed.value()
+            if v is not UNSET:
+                out[name] = v
+        return out
+
+    def _changed(self) -> None:
+        self.apply_button.setEnabled(False)
+        self._timer.start()
+
+    # ------------------------------------------------------------------ validation
+    def build(self) -> tuple[Step | None, dict[str, str]]:
+        """The step the form describes, or the problems, ``{field or "_": message}``."""
+        errors: dict[str, str] = {}
+        params = None
+        try:
+            params = self.op.Params.model_validate(self.values())
+        except ValidationError as e:
+            for err in e.errors():
+                loc = err.get("loc") or ()
+                key = str(loc[0]) if loc and str(loc[0]) in self.editors else GENERAL
+                where = ".".join(str(x) for x in loc[1:]) if key != GENERAL else ".".join(str(x) for x in loc)
+                msg = clean_message(err["msg"])
+                errors.setdefault(key, f"{msg} ({where})" if where else msg)
+        except (ValueError, TypeError) as e:
+            errors[GENERAL] = str(e)
+        conds: list[Condition] = []
+        if self.conditions is not None:
+            for i, raw in enumerate(self.conditions.values(), start=1):
+                try:
+                    conds.append(Condition.model_validate(raw))
+                except ValidationError as e:
+                    errors.setdefault("conditions", f"Condition {i}: " + clean_message(e.errors()[0]["msg"]))
+        if params is None or errors:
+            return None, errors
+        enabled = self.editing.enabled if self.editing is not None else True
+        step = Step(op=self.op.id, params=params, id=self.step_id, v=self.op.version, enabled=enabled,
+                    note=self.note.text(), conditions=tuple(conds))
+        try:
+            step_schema(step, self.schema, self.inputs)
+        except StepProblem as e:
+            errors[e.field if e.field in self.editors or e.field == "conditions" else GENERAL] = e.message
+        except Exception as e:  # noqa: BLE001 - a bug in an operation must not crash the form
+            errors[GENERAL] = f"{type(e).__name__}: {e}"
+        return (None, errors) if errors else (step, {})
+
+    def revalidate(self) -> Step | None:
+        """Validate now, show the problems, and request or clear the preview."""
+        self._timer.stop()
+        step, errors = self.build()
+        for name, label in self.errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        if self.conditions is not None:
+            self.conditions.set_error(errors.get("conditions"))
+        general = errors.get(GENERAL) or (errors.get("conditions") if self.conditions is None else None)
+        self.general_error.setText(general or "")
+        self.general_error.setVisible(bool(general))
+        self.current = step
+        self.apply_button.setEnabled(step is not None)
+        if step is None:
+            self.preview_label.setText("Preview: fix the fields marked in red")
+            self.preview_cleared.emit()
+        else:
+            self.preview_label.setText("Preview: computing…")
+            self.preview_requested.emit(step)
+        return step
+
+    @property
+    def problems(self) -> dict[str, str]:
+        """The problems shown now."""
+        out = {n: lab.text() for n, lab in self.errors.items() if lab.isVisibleTo(self) and lab.text()}
+        if self.general_error.text():
+            out[GENERAL] = self.general_error.text()
+        return out
+
+    def show_preview(self, result: CandidateResult | None) -> None:
+        """Show the preview's counts (or its error) under the form."""
+        if result is None:
+            return
+        if result.error is not None or result.diff is None:
+            self.preview_label.setText(f"<span style='{ERROR_STYLE}'>Preview failed: {_esc(result.error or '')}</span>")
+            self.preview_label.setToolTip(result.error or "")
+            return
+        d = result.diff
+        text = f"<b>Preview:</b> {d.text}"
+        if d.aligned and len(d.removed_rowids):
+            ids = ", ".join(str(int(x)) for x in d.removed_rowids[:12])
+            more = "…" if len(d.removed_rowids) > 12 else ""
+            text += f"<br><span style='{HINT_STYLE}'>Removed row ids: {ids}{more}</span>"
+        self.preview_label.setText(text)
+        self.preview_label.setToolTip("")
+
+    def apply(self) -> None:
+        """Validate and hand the step over (``applied``)."""
+        step = self.revalidate()
+        if step is not None:
+            self.applied.emit(step)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
