@@ -65,6 +65,8 @@ class WindowActions:
                   tip="Open a table or query through a SQLAlchemy URL")
         self._act("options", "Reader and sample options…", w.options_dialog, icon="mdi6.tune-variant",
                   tip="Delimiter, header, encoding, sheet; first, last or random rows")
+        self._act("add_input", "Add secondary input…", w.add_input_dialog, icon="mdi6.table-plus",
+                  tip="A second dataset for join and union steps")
         self._act("new_recipe", "New recipe", w.new_recipe, shortcut=QKeySequence.StandardKey.New)
         self._act("open_recipe", "Open recipe…", w.open_recipe_dialog, icon="mdi6.book-open-outline",
                   shortcut="Ctrl+Shift+O")
@@ -96,6 +98,7 @@ class WindowActions:
             file.addAction(a[key])
         self.recent_menu = file.addMenu("Recent data")
         file.addAction(a["options"])
+        file.addAction(a["add_input"])
         file.addSeparator()
         for key in ("new_recipe", "open_recipe", "save", "save_as"):
             file.addAction(a[key])

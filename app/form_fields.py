@@ -326,6 +326,8 @@ class TableEditor(FieldEditor):
             w.setEditable(True)
             w.addItem("")
             w.addItems(self.columns)
+            if name in self.required and self.columns:
+                w.setCurrentIndex(1)
             w.currentTextChanged.connect(self.changed)
             return w
         e = QLineEdit()

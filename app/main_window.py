@@ -10,25 +10,21 @@ from pathlib import Path
 
 from brewdesk.app import autosave, transforms
 from brewdesk.app.actions import WindowActions
-from brewdesk.app.dialogs import DatabaseDialog, SourceOptionsDialog, excel_sheets
 from brewdesk.app.grid import FrameModel, SummaryHeader
+from brewdesk.app.opening import DataOpening
 from brewdesk.app.profile_panel import ProfilePanel
 from brewdesk.app.recipe_panel import RecipePanel
 from brewdesk.app.session import Session
 from brewdesk.app.step_form import StepForm
-from brewdesk.engine.readers import SourceSpec, parse_source
-from brewdesk.engine.readers.sources import infer_format, is_url
-from brewdesk.engine.sampler import SampleSpec
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.ops.base import Operation
 from brewdesk.recipes.recipe import Recipe
 from brewdesk.recipes.types import Schema
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -44,18 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 AUTOSAVE_MS = 30_000
-MAX_RECENT = 10
 BANNER_INFO = "background:#eef3f8; padding:6px; border-bottom:1px solid #d0d7de;"
 BANNER_PREVIEW = "background:#fff8e1; padding:6px; border-bottom:1px solid #f0c36d;"
 BANNER_ERROR = "background:#fdecea; color:#b71c1c; padding:6px; border-bottom:1px solid #f5c2c0;"
 
 
-def app_settings() -> QSettings:
-    """Brewdesk's settings (recent files, window layout)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "brewdesk", "brewdesk")
-
-
-class MainWindow(QMainWindow):
+class MainWindow(DataOpening, QMainWindow):
     """Brewdesk's main window.
 
     Parameters
@@ -325,7 +315,7 @@ class MainWindow(QMainWindow):
         return self._show_form(StepForm(op, s.schema_before(index), step=step, inputs=self._input_schemas()), index)
 
     def _input_schemas(self) -> dict[str, Schema]:
-        return {k: Schema.from_frame(v) for k, v in self.session.inputs.items()}
+        return {k: Schema.from_frame(v) for k, v in self.session.input_frames.items()}
 
     def _show_form(self, form: StepForm, index: int) -> StepForm:
         self.close_form()
@@ -364,82 +354,6 @@ class MainWindow(QMainWindow):
         self.side_dock.setWindowTitle("Column profile")
         self.session.clear_preview()
         self.update_banner()
-
-    # ------------------------------------------------------------------ opening data
-    def open_location(self, text: str, sample: SampleSpec | None = None, **options) -> None:  # noqa: ANN003
-        """Open a path or URL (``package://`` and ``table:`` shorthands allowed)."""
-        from brewdesk.engine import locations
-
-        try:
-            spec = parse_source(locations.resolve(text), **options)
-            if not is_url(spec.location) and spec.sheet is None and infer_format(spec) == "excel":
-                spec = self._choose_sheet(spec)
-        except BrewdeskError as e:
-            QMessageBox.warning(self, "Cannot open", str(e))
-            return
-        if spec is not None:
-            self.open_spec(spec, sample)
-
-    def _choose_sheet(self, spec: SourceSpec) -> SourceSpec | None:
-        sheets = excel_sheets(spec.location)
-        if len(sheets) <= 1:
-            return spec
-        sheet, ok = QInputDialog.getItem(self, "Choose a sheet", f"Sheets of {spec.name}:", sheets, 0, False)
-        if not ok:
-            return None
-        from dataclasses import replace
-
-        return replace(spec, sheet=sheet)
-
-    def open_spec(self, spec: SourceSpec, sample: SampleSpec | None = None) -> None:
-        """Load a sample of ``spec`` in the background."""
-        self.session.open_source(spec, sample)
-
-    def open_data_dialog(self) -> None:
-        """File ▸ Open data…"""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open data", "",
-            "Data files (*.csv *.tsv *.txt *.gz *.bz2 *.zip *.xz *.xlsx *.xlsm *.parquet *.pq *.json *.jsonl *.ndjson);;All files (*)",
-        )
-        if path:
-            self.open_location(path)
-
-    def open_database_dialog(self) -> None:
-        """File ▸ Open database…"""
-        dlg = DatabaseDialog(self)
-        if dlg.exec():
-            try:
-                self.open_spec(dlg.result_spec())
-            except BrewdeskError as e:
-                QMessageBox.warning(self, "Cannot open", str(e))
-
-    def options_dialog(self) -> None:
-        """Reader options and sample settings; the grid reloads with them."""
-        s = self.session
-        pending = s._loading[0] if s._loading is not None else None
-        spec = s.source or pending
-        if spec is None:
-            QMessageBox.information(self, "No data", "Open a dataset first.")
-            return
-        dlg = SourceOptionsDialog(spec, s.sample_spec, self)
-        if dlg.exec():
-            self.open_spec(dlg.result_spec(), dlg.result_sample())
-
-    # ------------------------------------------------------------------ recent files
-    def recent(self) -> list[str]:
-        """Recently opened data locations, newest first."""
-        value = app_settings().value("recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def add_recent(self, location: str) -> None:
-        """Remember a data location."""
-        items = [location] + [r for r in self.recent() if r != location]
-        app_settings().setValue("recent", items[:MAX_RECENT])
-        self.actions_.update_recent()
 
     # ------------------------------------------------------------------ recipes
     def ask_save_changes(self) -> str:
@@ -523,7 +437,9 @@ class MainWindow(QMainWindow):
         except ImportError:
             QMessageBox.information(self, "Run", "The Run dialog is not part of this build yet; use 'brewdesk run' on the command line.")
             return
-        RunDialog(self.session, self).exec()
+        make = getattr(RunDialog, "for_session", None)
+        dialog = make(self.session, self) if make is not None else RunDialog(self.session, self)
+        dialog.exec()
 
     # ------------------------------------------------------------------ autosave and recovery
     def autosave(self) -> None:
@@ -572,19 +488,6 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_dropped(urls[0])
-
-    def open_dropped(self, path: str) -> None:
-        """A dropped file: a Brewdesk recipe opens as a recipe, anything else as data."""
-        if path.lower().endswith(".json"):
-            try:
-                with open(path, encoding="utf-8-sig") as f:
-                    head = f.read(4096)
-            except OSError:
-                head = ""
-            if '"brewdesk-recipe"' in head:
-                self.open_recipe_file(path)
-                return
-        self.open_location(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.confirm_discard():

@@ -10,7 +10,6 @@ signals. Widgets are thin views: they read the session and call its methods. All
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +81,8 @@ class Session(QObject):
         self.source: SourceSpec | None = None
         self.sample_spec: SampleSpec = DEFAULT_SAMPLE
         self.sample: pd.DataFrame | None = None
-        self.inputs: dict[str, pd.DataFrame] = {}
+        self.inputs: dict[str, SourceSpec] = {}
+        self.input_frames: dict[str, pd.DataFrame] = {}
         self.history = h.History()
         self.undo_stack = QUndoStack(self)
         self.recipe_path: Path | None = None
@@ -159,9 +159,17 @@ class Session(QObject):
         self.recipe_changed.emit()
         self.refresh()
 
-    def set_input(self, name: str, frame: pd.DataFrame) -> None:
-        """Add a secondary input (for join and union steps)."""
-        self.inputs[name] = with_rowid_index(frame)
+    def open_input(self, name: str, spec: SourceSpec) -> None:
+        """Load a sample of a secondary input (join, union) in the background."""
+        self.loading.emit(True, f"Reading {spec.name} as input '{name}'…")
+        sample_spec = self.sample_spec
+        self.worker.submit(f"input:{name}", lambda: (spec, load_sample(spec, sample_spec)))
+
+    def set_input(self, name: str, frame: pd.DataFrame, spec: SourceSpec | None = None) -> None:
+        """Add a secondary input (for join and union steps): its sample, and its source for runs."""
+        self.input_frames[name] = with_rowid_index(frame)
+        if spec is not None:
+            self.inputs[name] = spec
         if self.sample is not None:
             self.cache = PreviewCache(self.sample)
         self._revalidate()
@@ -257,7 +265,7 @@ class Session(QObject):
         if self.sample is None:
             self.schemas_after, self.problems = [], {}
             return
-        inputs = {k: Schema.from_frame(v) for k, v in self.inputs.items()}
+        inputs = {k: Schema.from_frame(v) for k, v in self.input_frames.items()}
         after, problems = validate_schemas(self.recipe, self.input_schema, inputs)
         self.schemas_after = after
         self.problems = {p.step_id: p for p in problems if p.step_id}
@@ -292,7 +300,7 @@ class Session(QObject):
         """Recompute the frame on screen (after the selected step) in the background."""
         if self.cache is None:
             return
-        cache, steps, inputs = self.cache, self.recipe.steps[: self.selected_index()], dict(self.inputs)
+        cache, steps, inputs = self.cache, self.recipe.steps[: self.selected_index()], dict(self.input_frames)
         self.worker.submit("view", lambda: cache.frame_after(steps, inputs))
 
     def preview(self, step: Step, index: int) -> None:
@@ -302,7 +310,7 @@ class Session(QObject):
         prefix = [s for s in self.recipe.steps[:index] if s.id != step.id]
         self.candidate_step = step
         self._candidate_at = index
-        cache, inputs = self.cache, dict(self.inputs)
+        cache, inputs = self.cache, dict(self.input_frames)
         self.worker.submit("candidate", lambda: cache.candidate(prefix, step, inputs))
 
     def clear_preview(self) -> None:
@@ -348,6 +356,10 @@ class Session(QObject):
             spec, self.sample_spec = self._loading
             self.loading.emit(False, "")
             self.set_sample(result, spec)
+        elif kind.startswith("input:"):
+            self.loading.emit(False, "")
+            spec, frame = result
+            self.set_input(kind.removeprefix("input:"), frame, spec)
         elif kind == "view":
             self.view = result
             self.view_ready.emit()
@@ -367,8 +379,8 @@ class Session(QObject):
 
     def _failed(self, kind: str, exc: BaseException) -> None:
         text = error_text(exc)
-        if kind == "load":
-            self.load_error = text
+        if kind == "load" or kind.startswith("input:"):
+            self.load_error = text if kind == "load" else self.load_error
             self.loading.emit(False, "")
             self.load_failed.emit(text)
         elif kind == "profile":
@@ -381,6 +393,3 @@ class Session(QObject):
             self.view = PrefixResult(base, text)
             self.view_ready.emit()
 
-    def input_frames(self) -> Mapping[str, pd.DataFrame]:
-        """Secondary inputs by name."""
-        return self.inputs

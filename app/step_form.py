@@ -230,7 +230,9 @@ class StepForm(QWidget):
         return out
 
     def _changed(self) -> None:
-        self.apply_button.setEnabled(False)
+        button = getattr(self, "apply_button", None)  # conditions may change while the form is built
+        if button is not None:
+            button.setEnabled(False)
         self._timer.start()
 
     # ------------------------------------------------------------------ validation
