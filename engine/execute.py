@@ -135,11 +135,18 @@ def _run_chain(
     return conform(df, stage.output_schema)
 
 
-def _probe(df: pd.DataFrame, stage: Stage) -> dict[str, Any]:
-    """One partition's partials (FIT_MAP) and summaries (NEIGHBOUR), unfitted steps skipped."""
+def _probe(df: pd.DataFrame, stage: Stage, run: set[str]) -> dict[str, Any]:
+    """One partition's partials (FIT_MAP) and summaries (NEIGHBOUR).
+
+    Unfitted steps are skipped, and so are ROW steps outside ``run`` (they cannot change what
+    is measured; see :meth:`Stage.probe_steps`).
+    """
     out: dict[str, Any] = {}
     schema = stage.input_schema
     for p in stage.steps:
+        if p.kind is Kind.ROW and p.step.id not in run:
+            schema = p.schema
+            continue
         op = p.step.operation
         assert op is not None
         if op.kind is Kind.FIT_MAP:
@@ -227,13 +234,14 @@ class Executor:
         """
         writes, paths = self.checkpoints.tasks(ddf, f"stage-{n}")
         parts = ddf.to_delayed()
-        probes = [dask.delayed(_probe)(p, stage) for p in parts] if stage.needs_probe else []
+        probes = [dask.delayed(_probe)(p, stage, stage.probe_steps()) for p in parts] if stage.needs_probe else []
         results = self.compute(*writes, *probes)
         probed = self._finish_probe(stage, list(results[len(writes) :])) if stage.needs_probe else None
         return self.checkpoints.frame(paths, meta_for(stage.input_schema), stage.input_schema), probed
     def _probe_pass(self, stage: Stage, ddf: dd.DataFrame) -> tuple[dict[str, dict[str, Any]], dict[str, list[Any]]]:
         parts = ddf.to_delayed()
-        probes = [dask.delayed(_probe)(p, stage) for p in parts]
+        run = stage.probe_steps()
+        probes = [dask.delayed(_probe)(p, stage, run) for p in parts]
         return self._finish_probe(stage, list(self.compute(*probes)))
 
     def _finish_probe(

@@ -81,6 +81,28 @@ class Stage:
             schema = p.schema
         return out
 
+    def probe_steps(self) -> set[str]:
+        """Ids of the ROW steps a probe pass must run; the others cannot change what it measures.
+
+        Walking back from the stage's FIT_MAP and NEIGHBOUR steps: a ROW step matters if it
+        changes the row set or writes a column something later in the probe reads.
+        """
+        needed: set[str] = set()
+        keep: set[str] = set()
+        schemas = [self.input_schema] + [p.schema for p in self.steps]
+        for i in range(len(self.steps) - 1, -1, -1):
+            p = self.steps[i]
+            op = p.step.operation
+            assert op is not None
+            before = schemas[i]
+            if op.kind in (Kind.FIT_MAP, Kind.NEIGHBOUR):
+                needed |= _reads(p.step, before)
+                continue
+            if op.changes_rows or _touched(p.step, before, p.schema) & needed:
+                keep.add(p.step.id)
+                needed |= _reads(p.step, before)
+        return keep
+
     @property
     def passes(self) -> int:
         """Passes over the data this stage adds before the final write."""

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError, StepError
-from brewdesk.recipes.ops.base import Kind, StepProblem
+from brewdesk.recipes.ops.base import Kind, StepProblem, new_column_fields, referenced_columns
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.stats import compute_on_frame
 from brewdesk.recipes.types import ROWID, Schema
@@ -64,7 +64,7 @@ def apply_step(step: Step, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd
         if op.handles_condition:
             return op.apply(step.params, frame, {**fitted, CONDITION_MASK: mask})
         out = op.apply(step.params, frame, fitted)
-        return _restrict(frame, out, mask)
+        return _restrict(frame, out, mask, written_columns(step.params))
     except BrewdeskError as e:
         if isinstance(e, StepError) and e.message.startswith("step "):
             raise
@@ -73,16 +73,31 @@ def apply_step(step: Step, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd
         raise StepError(f"step {step.id} ({op.title}) failed: {type(e).__name__}: {e}") from e
 
 
-def _restrict(before: pd.DataFrame, after: pd.DataFrame, mask: Any) -> pd.DataFrame:
+def written_columns(params: Any) -> set[str]:
+    """Every column a step's params name: the columns it reads and the ones it writes."""
+    named = set(referenced_columns(params))
+    for f in new_column_fields(type(params)):
+        value = getattr(params, f)
+        if isinstance(value, str):
+            named.add(value)
+    return named
+
+
+def _restrict(before: pd.DataFrame, after: pd.DataFrame, mask: Any, named: set[str]) -> pd.DataFrame:
+    """Keep the step's changes on the masked rows only.
+
+    A step changes only the columns it names (its ``column()`` / ``new_column()`` params) and
+    the columns it creates, so only those are restricted.
+    """
     if len(after) != len(before):
         raise StepError("a condition cannot restrict a step that changes the number of rows")
     m = pd.Series(mask, index=after.index)
     out = after.copy(deep=False)
     for c in out.columns:
-        if c in before.columns and before[c].dtype == out[c].dtype:
-            out[c] = out[c].where(m, before[c])
-        elif c not in before.columns:
+        if c not in before.columns:
             out[c] = out[c].where(m)
+        elif c in named and before[c].dtype == out[c].dtype:
+            out[c] = out[c].where(m, before[c])
     return out
 
 

@@ -8,8 +8,9 @@ Without ``source_columns`` rows are compared on every column (DELETE_DUPLICATE_R
 source order (the ``_rowid`` order), whatever the partitioning, and the rows kept stay in source
 order. Missing values compare equal to each other (as in pandas ``drop_duplicates``).
 
-The engine runs it as the *dedupe* primitive: hash every row, verify hash collisions exactly on
-the few candidate rows, then drop (see ``brewdesk.engine.primitives``).
+The engine runs it as the *dedupe* primitive: one pass hashes every row with two independent
+64-bit hashes (128 bits: a false match has probability about n^2 / 2^129), then the final pass
+drops the later copies (see ``brewdesk.engine.primitives``).
 """
 
 from __future__ import annotations

@@ -52,3 +52,17 @@ def test_global_steps_are_stages_of_their_own_and_explained():
     assert "Fill missing" not in text  # disabled steps are not planned
     data = p.to_json()
     assert data["stages"][1]["type"] == "global" and data["output_columns"] == {"a": "float64", "b": "float64", "t": "string"}
+
+
+def test_probe_runs_only_the_steps_that_can_change_what_it_measures():
+    schema = Schema({"a": "float64", "b": "float64", "s": "string", "t": "string"})
+    r = Recipe(
+        steps=(
+            Step.create("upper_case", {"source_column": "s"}, id="case-s"),
+            Step.create("upper_case", {"source_column": "t"}, id="case-t"),
+            Step.create("remove_missing", {"source_columns": ["b"]}, id="drop-b"),
+            Step.create("to_category", {"source_column": "s"}, id="cat-s"),
+        )
+    )
+    stage = plan(r, schema).stages[0]
+    assert stage.probe_steps() == {"case-s", "drop-b"}
