@@ -185,7 +185,8 @@ class RunDialog(QDialog):
         self.outputs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         summ.addWidget(self.outputs_label)
         self.summary_box.hide()
-        root.addWidget(self.summary_box, 1)
+        root.addWidget(self.summary_box, 100)
+        root.addStretch(1)  # takes the room while there is no summary
 
         bottom = QHBoxLayout()
         self.history_button = QPushButton("Job history…")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -83,8 +84,12 @@ class OutputDraft:
                 extra.append("overwrite")
             name = Path(self.path.strip()).name if self.path.strip() else "(no file chosen)"
             return f"{name}  [{', '.join(extra)}]"
-        where = safe_location(self.url) if self.url.strip() else "embedded database"
-        return f"table {self.table or '?'} in {where}  [if exists: {self.if_exists}]"
+        url = self.url.strip()
+        if not url or url.startswith("table:"):
+            where = "embedded database"
+        else:
+            where = safe_location(url).split("://", 1)[0].split("+", 1)[0]  # the dialect
+        return f"table {self.table or '?'}  [{where}, if exists: {self.if_exists}]"
 
     def location(self) -> str:
         """The destination text :func:`parse_dest` is given (shorthands resolved)."""
@@ -227,6 +232,8 @@ class OutputsEditor(QGroupBox):
         self.editor.addWidget(self._file_form())
         self.editor.addWidget(self._database_form())
         row.addWidget(self.editor, 3)
+        left.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def _field(self, form: QFormLayout, title: str, widget: QWidget | QHBoxLayout, key: str) -> None:
         box = QWidget()

@@ -150,7 +150,7 @@ def test_partitioned_csv_and_embedded_table(qtbot, small_csv, tmp_path, home):
     dlg.outputs.table_edit.clear()
     qtbot.keyClicks(dlg.outputs.table_edit, "orders")
     dlg.outputs.if_exists_combo.setCurrentText("replace")
-    assert dlg.outputs.drafts[1].label() == "table orders in embedded database  [if exists: replace]"
+    assert dlg.outputs.drafts[1].label() == "table orders  [embedded database, if exists: replace]"
     start_and_wait(qtbot, dlg)
     assert dlg.job.status == "succeeded", dlg.status_label.text()
     assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["city=LYON", "city=NICE", "city=PARIS"]
