@@ -136,10 +136,8 @@ class WindowActions:
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         short = {"open": "Open", "options": "Options", "save": "Save", "undo": "Undo", "redo": "Redo", "run": "Run"}
         for key in ("open", "options", "save", "undo", "redo", "run"):
+            a[key].setIconText(short[key])
             tb.addAction(a[key])
-            btn = tb.widgetForAction(a[key])
-            if isinstance(btn, QToolButton):
-                btn.setText(short[key])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
         tb = QToolBar("Transforms")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from brewdesk.app import autosave, transforms
 from brewdesk.app.actions import WindowActions
-from brewdesk.app.grid import FrameModel, SummaryHeader
+from brewdesk.app.grid import TYPE_LABELS, ChangedColumnRole, FrameModel, SummaryHeader
 from brewdesk.app.opening import DataOpening
 from brewdesk.app.profile_panel import ProfilePanel
 from brewdesk.app.recipe_panel import RecipePanel
@@ -90,6 +90,9 @@ class MainWindow(DataOpening, QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().setMinimumWidth(48)
         self.table.setWordWrap(False)
+        self.table.setStyleSheet(
+            "QTableView { selection-background-color: #cfe3fc; selection-color: #111; gridline-color: #e3e3e3; }"
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.banner = QLabel()
@@ -210,6 +213,9 @@ class MainWindow(DataOpening, QMainWindow):
                 w = max(self.header.sectionSizeFromContents(i).width(), content)
                 w = max(84, min(w, 260))
                 self._widths[name] = w
+            changed = self.model.headerData(i, Qt.Orientation.Horizontal, ChangedColumnRole)
+            if changed:  # room for "Aa text · 918 changed" while previewing
+                w = max(w, int(fm.horizontalAdvance(f"{TYPE_LABELS.get(self.model.column_type(i), '')}  · {changed:,} changed") * 0.9) + 16)
             self.header.resizeSection(i, w)
 
     def update_banner(self) -> None:
@@ -256,7 +262,7 @@ class MainWindow(DataOpening, QMainWindow):
         if s.sample is None or s.source is None:
             return
         m = {"FIRST_N": "first", "LAST_N": "last", "RANDOM": "random"}[s.sample_spec.method.value]
-        self.status_label.setText(f"{s.source.name} · sample: {m} {len(s.sample):,} rows · {len(s.sample.columns)} columns")
+        self.status_label.setText(f"{s.source.name} · sample: {m} {len(s.sample):,} rows · {len(s.sample.columns)} source columns")
 
     def update_title(self) -> None:
         """Window title: recipe name or file, source, unsaved marker."""

@@ -27,7 +27,8 @@ class ProfilePanel(QWidget):
         self.title = QLabel("Select a column to see its profile")
         self.title.setWordWrap(True)
         self.plot = pg.PlotWidget()
-        self.plot.setMinimumHeight(180)
+        self.plot.setMinimumHeight(160)
+        self.plot.setMaximumHeight(230)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
@@ -43,7 +44,7 @@ class ProfilePanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.title)
-        lay.addWidget(self.plot, 2)
+        lay.addWidget(self.plot, 1)
         lay.addWidget(self.table, 3)
         lay.addWidget(self.top)
         lay.addStretch(0)
@@ -77,7 +78,8 @@ class ProfilePanel(QWidget):
             self.table.setItem(i, 1, item)
         self._plot(p)
         if p.top:
-            items = "".join(f"<tr><td>{_esc(v)}</td><td align='right'>{c:,}</td></tr>" for v, c in p.top[:8])
+            n = 5 if p.histogram.kind == "histogram" else 8
+            items = "".join(f"<tr><td>{_esc(v)}</td><td align='right'>{c:,}</td></tr>" for v, c in p.top[:n])
             self.top.setText(f"<b>Top values</b><table width='100%'>{items}</table>")
 
     def _plot(self, p: ColumnProfile) -> None:

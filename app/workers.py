@@ -36,7 +36,10 @@ class _Task(QRunnable):
             result, ok = self.fn(), True
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI, never raised there
             result, ok = exc, False
-        self.relay.finished.emit(self.kind, self.generation, result, ok)
+        try:
+            self.relay.finished.emit(self.kind, self.generation, result, ok)
+        except RuntimeError:  # the window closed while this ran: nobody waits for the result
+            pass
 
 
 class Worker(QObject):
