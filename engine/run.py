@@ -183,11 +183,29 @@ def run_recipe(
     report.steps = [
         StepReport.of(i, step, totals.get(step.id)) for i, step in enumerate(recipe.steps)
     ]
-    report.rows_in = _rows_in(report, the_plan)
     report.rows_out = report.outputs[0].rows if report.outputs else None
+    _fill_row_gaps(report)
+    report.rows_in = _rows_in(report, the_plan)
     report.seconds = round(time.perf_counter() - t0, 3)
     report.status = "succeeded"
     return report
+
+
+def _fill_row_gaps(report: RunReport) -> None:
+    """Infer counts the passes could not record (join, sort, union) from the neighbouring steps.
+
+    Rows out of a step are the rows into the next enabled step; the last step's rows out are
+    the rows written.
+    """
+    enabled = [s for s in report.steps if s.enabled]
+    for i, s in enumerate(enabled):
+        if s.rows_in is None and i > 0 and enabled[i - 1].rows_out is not None:
+            s.rows_in = enabled[i - 1].rows_out
+        if s.rows_out is None:
+            if i + 1 < len(enabled) and enabled[i + 1].rows_in is not None:
+                s.rows_out = enabled[i + 1].rows_in
+            elif i + 1 == len(enabled):
+                s.rows_out = report.rows_out
 
 
 def _rows_in(report: RunReport, the_plan: Plan) -> int | None:
