@@ -62,6 +62,7 @@ class MainWindow(DataOpening, QMainWindow):
         self.form: StepForm | None = None
         self._form_index: int | None = None
         self._widths: dict[str, int] = {}
+        self._autosaved = False
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._build_grid()
@@ -454,6 +455,7 @@ class MainWindow(DataOpening, QMainWindow):
         if s.dirty and s.recipe.steps:
             try:
                 autosave.write(s.recipe, s.source, str(s.recipe_path) if s.recipe_path else None)
+                self._autosaved = True
             except OSError:
                 pass
 
@@ -500,7 +502,8 @@ class MainWindow(DataOpening, QMainWindow):
             event.ignore()
             return
         self._autosave.stop()
-        autosave.clear()
+        if self._autosaved:  # only this window's own autosave (never a crashed session's)
+            autosave.clear()
         self.session.worker.cancel("load")
         event.accept()
 
