@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlite3  # noqa: E402
+import tempfile
 from pathlib import Path  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
@@ -26,7 +27,12 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "resources" / "screenshots" / "run_dialog.png"
+# the docs picture is refreshed only on request (BREWDESK_SCREENSHOTS=1): tests never dirty the tree
+SCREENSHOT = (
+    ROOT / "resources" / "screenshots" / "run_dialog.png"
+    if os.environ.get("BREWDESK_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "brewdesk-run_dialog.png"
+)
 JOB_TIMEOUT_MS = 120_000
 
 
