@@ -381,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         # without standalone mode, typer returns the exit code of typer.Exit and of Ctrl-C (130)
         rc = app(args=argv, standalone_mode=False)
         if rc == 130:
-            err.print("cancelled: the destination was left as it was")
+            err.print("cancelled: no output was left half-written (each holds its old or its complete new content)")
         return rc if isinstance(rc, int) else 0
     except click.exceptions.Exit as e:
         return e.exit_code
@@ -392,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         err.print("cancelled")
         return 130
     except KeyboardInterrupt:
-        err.print("cancelled: the destination was left as it was")
+        err.print("cancelled: no output was left half-written (each holds its old or its complete new content)")
         return 130
     except BrewdeskError as e:
         if _state["debug"]:
