@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -410,8 +411,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """``brewdesk`` console script."""
-    sys.exit(main())
+    """``brewdesk`` console script.
+
+    After Ctrl-C, the process ends at once (``os._exit``) once the message is printed, rather
+    than waiting for worker threads still finishing a task: unwinding has already discarded
+    staging and checkpoints, and any staging a thread writes afterwards is hidden and tidied by
+    the next run to that destination.
+    """
+    rc = main()
+    if rc == 130:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(rc)
 
 
 if __name__ == "__main__":

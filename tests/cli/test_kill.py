@@ -59,13 +59,14 @@ def test_killed_run_keeps_old_destination(tmp_path, big_csv, signum, delay):
     time.sleep(delay)
     if proc.poll() is None:
         os.kill(proc.pid, signum)
-    _, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=120)
     if out.read_bytes() != before:
         # the signal came after the atomic swap: the new content must be complete
         new = pd.read_parquet(out)
         assert list(new.columns) == ["zone", "fare", "passengers"] and new["passengers"].notna().all()
     if proc.returncode != 0 and signum == signal.SIGINT:
-        assert b"Traceback" not in err and proc.returncode == 130
+        # 130: interrupted by us; -2: the signal landed while the interpreter was shutting down
+        assert b"Traceback" not in err and proc.returncode in (130, -signal.SIGINT)
     # the next run succeeds and cleans any leftovers of the killed one
     done = subprocess.run(cmd, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
