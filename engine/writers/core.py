@@ -81,7 +81,7 @@ def write_part(df: pd.DataFrame, plan: PartPlan, index: int, output_format: str)
     try:
         if output_format == "excel":
             return excel.write_part(df, plan, index)
-        if plan.format == "parquet":
+        if plan.format in ("parquet", "arrow"):
             return parquet.write_part(df, plan, index)
         return _text_part(df, plan, index)
     except OSError as exc:
@@ -117,6 +117,25 @@ def _finish(results: Sequence[PartResult], plan: PartPlan, output_format: str, o
             raise DestinationError(f"verification failed: {out} has {size} bytes, expected {header + part_bytes}")
         _check_head(plan, out)
     return Finished(rows, [out.name], size)
+
+
+def finish_appended(state: parquet.Appender, results: Sequence[PartResult], plan: PartPlan) -> Finished:
+    """Task: close the appended single Parquet file and verify it."""
+    state.close()
+    rows = sum(r.rows for r in results)
+    if state.rows != rows:
+        raise DestinationError(f"verification failed: {state.out} holds {state.rows} rows, {rows} were computed")
+    parquet.check_file(state.out, plan.columns, plan.logical, rows)
+    return Finished(rows, [Path(state.out).name], os.path.getsize(state.out))
+
+
+def _local_scheduler() -> bool:
+    """Whether tasks run as threads of this process (objects can pass between tasks as-is)."""
+    import dask.local
+    import dask.threaded
+    from dask.base import get_scheduler
+
+    return get_scheduler() in (dask.threaded.get, dask.local.get_sync)
 
 
 def _check_head(plan: PartPlan, path: Path) -> None:
@@ -196,6 +215,8 @@ def _write_files(frame: Any, target: Target, columns: tuple[str, ...], logical: 
                 os.mkdir(root)
         if target.format == "excel":
             part_format, codec = "parquet", "snappy"
+        elif target.format == "parquet" and single:
+            part_format, codec = "arrow", target.compression  # encoded once, at the merge
         else:
             part_format, codec = target.format, target.compression
         plan = PartPlan(
@@ -210,8 +231,18 @@ def _write_files(frame: Any, target: Target, columns: tuple[str, ...], logical: 
             for i, p in enumerate(frame.to_delayed())
         ]
         out = staging / (OUTPUT + dest.suffix) if single else None
-        done = dask.delayed(finish, pure=False)(parts, plan, target.format, str(out) if out else None,
-                                                dask_key_name=f"brewdesk-finish-{target.format}-{token}")
+        if plan.format == "arrow" and _local_scheduler():
+            # single Parquet file on this process's threads: append parts in order as they come
+            state: Any = parquet.Appender(str(out), plan.compression)
+            for i, part in enumerate(parts):
+                state = dask.delayed(parquet.append_part, pure=False)(
+                    state, part, plan.root, dask_key_name=(f"brewdesk-append-{token}", i)
+                )
+            done = dask.delayed(finish_appended, pure=False)(state, parts, plan,
+                                                              dask_key_name=f"brewdesk-finish-{token}")
+        else:
+            done = dask.delayed(finish, pure=False)(parts, plan, target.format, str(out) if out else None,
+                                                    dask_key_name=f"brewdesk-finish-{target.format}-{token}")
         (result,) = compute(done)
         if single:
             with _io(dest):

@@ -75,8 +75,30 @@ def _write_table(table: pa.Table, path: str, plan: PartPlan) -> int:
     return os.path.getsize(path)
 
 
+def write_arrow_part(df: pd.DataFrame, plan: PartPlan, index: int) -> PartResult:
+    """Write one conformed partition as an uncompressed Arrow IPC part of a single Parquet file.
+
+    The parts of a single-file output are only read back by :func:`merge`, so they skip
+    Parquet encoding: the file is encoded once, at the merge (measured on 5,000,000 taxi rows:
+    about a second less than encoding Parquet parts and re-encoding them).
+    """
+    if len(df) == 0 and not (plan.keep_empty and index == 0):
+        return PartResult(index, 0, [], 0)
+    name = f"part-{index:05d}.arrow"
+    path = os.path.join(plan.root, name)
+    table = to_arrow(df, plan.data_columns, plan.data_logical, index)
+    try:
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+    except (pa.ArrowException, OSError) as exc:
+        raise DestinationError(f"cannot write {path}: {exc}") from None
+    return PartResult(index, len(df), [name], os.path.getsize(path))
+
+
 def write_part(df: pd.DataFrame, plan: PartPlan, index: int) -> PartResult:
     """Write one conformed partition under ``plan.root``; verify each file's footer."""
+    if plan.format == "arrow":
+        return write_arrow_part(df, plan, index)
     cols, logical = plan.data_columns, plan.data_logical
     files: list[str] = []
     size = 0
@@ -97,18 +119,28 @@ def write_part(df: pd.DataFrame, plan: PartPlan, index: int) -> PartResult:
 
 
 def merge(parts: list[Path], out: Path, compression: str | None) -> None:
-    """Merge part files, in order, into the single file ``out`` (row group by row group).
+    """Merge part files, in order, into the single file ``out`` (one row group per part).
 
-    One part is renamed, not rewritten. Memory stays at about one row group.
+    Parts are Arrow IPC files (memory-mapped, encoded here once) or Parquet files (read row
+    group by row group; a single Parquet part is renamed, not rewritten). Memory stays at
+    about one part.
     """
-    if len(parts) == 1:
+    if len(parts) == 1 and parts[0].suffix == ".parquet":
         os.rename(parts[0], out)
         fsync_file(out)
         return
-    schema = pq.read_schema(parts[0])
     try:
+        if parts[0].suffix == ".arrow":
+            with pa.memory_map(str(parts[0])) as src:
+                schema = pa.ipc.open_file(src).schema
+        else:
+            schema = pq.read_schema(parts[0])
         with pq.ParquetWriter(out, schema, compression=compression or "none") as writer:
             for part in parts:
+                if part.suffix == ".arrow":
+                    with pa.memory_map(str(part)) as src:
+                        writer.write_table(pa.ipc.open_file(src).read_all())
+                    continue
                 pf = pq.ParquetFile(part)
                 for i in range(pf.num_row_groups):
                     writer.write_table(pf.read_row_group(i))
@@ -116,3 +148,43 @@ def merge(parts: list[Path], out: Path, compression: str | None) -> None:
     except (ValueError, pa.ArrowException) as exc:
         raise DestinationError(f"cannot merge the parts into {out}: {exc}") from None
     fsync_file(out)
+
+
+class Appender:
+    """An open single-file Parquet writer passed along a chain of tasks (local schedulers only).
+
+    Each part is appended as soon as it and the parts before it are written, so encoding the
+    single file overlaps with computing the later partitions instead of following them.
+    """
+
+    def __init__(self, out: str, compression: str | None) -> None:
+        self.out = out
+        self.compression = compression
+        self.writer: pq.ParquetWriter | None = None
+        self.rows = 0
+
+    def append(self, path: str) -> None:
+        with pa.memory_map(path) as src:
+            table = pa.ipc.open_file(src).read_all()
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.out, table.schema, compression=self.compression or "none")
+        self.writer.write_table(table)
+        self.rows += table.num_rows
+        del table
+        os.remove(path)  # the part is in the file now; free its disk space
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+def append_part(state: Appender, part: PartResult, root: str) -> Appender:
+    """Task: append one written part (after the previous one) to the single file."""
+    try:
+        for rel in part.files:
+            state.append(os.path.join(root, rel))
+    except (ValueError, pa.ArrowException) as exc:
+        state.close()
+        raise DestinationError(f"cannot write {state.out}: {exc}") from None
+    return state
