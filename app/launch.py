@@ -30,6 +30,7 @@ def run_gui(
     sample: str = "first",
     size: int = 5000,
     timeout: float = 120.0,
+    inputs: dict[str, str] | None = None,
 ) -> int:
     """Open the main window (and run the event loop, or save a screenshot and return).
 
@@ -46,6 +47,8 @@ def run_gui(
         Sample method (``first``, ``last``, ``random``) and rows.
     timeout
         Seconds to wait for loading before a screenshot gives up.
+    inputs
+        Secondary inputs for join and union steps, ``{name: location}``.
 
     Returns
     -------
@@ -64,6 +67,12 @@ def run_gui(
             return 1
     if source:
         window.open_location(source, SampleSpec(METHODS[sample], size))
+    if inputs:
+        from brewdesk.engine.locations import resolve
+        from brewdesk.engine.readers import parse_source
+
+        for name, location in inputs.items():
+            window.session.open_input(name, parse_source(resolve(location)))
     window.show()
     if not screenshot:
         return app.exec()

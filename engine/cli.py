@@ -358,10 +358,20 @@ def gui(
     screenshot: Annotated[Path | None, typer.Option("--screenshot", help="Render offscreen, save a PNG of the main window here and exit.")] = None,
     sample_method: Annotated[str, typer.Option("--sample", help="Sample rows: first, last or random.")] = "first",
     size: Annotated[int, typer.Option("--size", help="Sample size in rows (1 to 100,000).", min=1, max=100_000)] = 5000,
+    input: Annotated[
+        list[str] | None,
+        typer.Option("--input", "-i", help="A secondary input for join and union steps, as NAME=SOURCE (repeatable)."),
+    ] = None,
 ) -> None:
     """Open the desktop app on a dataset (and a recipe)."""
     if sample_method not in ("first", "last", "random"):
         raise typer.BadParameter("use first, last or random", param_hint="--sample")
+    inputs: dict[str, str] = {}
+    for value in input or []:
+        name, sep, src = value.partition("=")
+        if not sep or not name.isidentifier() or not src:
+            raise typer.BadParameter(f"{value!r}: use NAME=SOURCE", param_hint="--input")
+        inputs[name] = src
     from brewdesk.app.launch import run_gui  # lazy: the engine never imports Qt at import time
 
     code = run_gui(
@@ -370,6 +380,7 @@ def gui(
         screenshot=str(screenshot) if screenshot else None,
         sample=sample_method,
         size=size,
+        inputs=inputs,
     )
     if code:
         raise typer.Exit(code)
