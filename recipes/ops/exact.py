@@ -1,0 +1,37 @@
+"""EXACT: ``true`` when the two texts are exactly equal (case-sensitive, no trimming).
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.EXACT.html
+
+Semantics
+---------
+- Each operand is a text column (``source_column1`` / ``source_column2``) or a literal
+  (``value1`` / ``value2``), not both (DataBrew's ``sourceColumn1 | value1``,
+  ``sourceColumn2 | value2``).
+- Texts are compared by Unicode code point: binary and case-sensitive (``"B" < "a"``,
+  ``"a" < "ab"``), as Spark compares strings; no trimming, no locale collation (DataBrew's page
+  does not say; documented choice).
+- A missing operand gives a missing result. The result is a boolean column ``target_column``,
+  right after the first operand column (at the end when both operands are literals).
+"""
+
+from __future__ import annotations
+
+from brewdesk.recipes.ops._catalogue_common import TextCompare, TextPairParams
+
+
+class ExactParams(TextPairParams):
+    pass
+
+
+class Exact(TextCompare):
+    """``target_column = text1 == text2``."""
+
+    id = "exact"
+    title = "Exact match"
+    databrew = ("EXACT",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.EXACT.html"
+    Params = ExactParams
+    symbol = "=="
+
+
+OPERATION = Exact()

@@ -1,0 +1,47 @@
+"""LEFT: the first characters of a text.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.LEFT.html
+
+Semantics
+---------
+- The input is a text column (``source_column``) or one literal ``value`` for every row
+  (DataBrew's ``sourceColumn | value``), not both.
+- ``position`` is the number of characters to keep (0 gives empty text); a text shorter than
+  ``position`` is kept whole. Characters are Unicode code points.
+- Missing stays missing. The result is a text column ``target_column``, placed right after the
+  source column (at the end for a literal).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from pydantic import Field
+
+
+class LeftParams(TextValueParams):
+    position: int = Field(ge=0, description="Number of characters to keep from the left")
+
+
+class Left(ValueFunction):
+    """The leftmost ``position`` characters."""
+
+    id = "left"
+    title = "Left characters"
+    databrew = ("LEFT",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.LEFT.html"
+    Params = LeftParams
+
+    def compute(self, params: Any, s: pd.Series) -> pd.Series:
+        return s.str.slice(0, params.position)
+
+    def code(self, params: Any, src: str) -> str:
+        return f"{src}.str.slice(0, {params.position})"
+
+    def describe(self, params: Any) -> str:
+        return f"First {params.position} characters of {self.source_words(params)} into {params.target_column}"
+
+
+OPERATION = Left()

@@ -1,0 +1,34 @@
+"""Golden cases for right_find (last match, index from the start; position counted from the right)."""
+
+from . import GoldenCase, frame
+
+S = [None, "banana", None, None, "Bandana", "", "xyz"]
+IN = frame({"s": ("string", S), "k": ("int64", [1, 2, 3, 4, 5, 6, 7])})
+
+
+def out(values):
+    return frame({"s": ("string", S), "t": ("int64", values), "k": ("int64", [1, 2, 3, 4, 5, 6, 7])})
+
+
+CASES = [
+    GoldenCase("last-match", IN, {"source_column": "s", "pattern": "an", "target_column": "t"}, out([None, 3, None, None, 4, None, None])),
+    GoldenCase(
+        "ignore-last-two",
+        IN,
+        {"source_column": "s", "pattern": "an", "position": 2, "target_column": "t"},
+        out([None, 1, None, None, 1, None, None]),
+    ),
+    GoldenCase(
+        "ignore-case",
+        IN,
+        {"source_column": "s", "pattern": "B", "ignore_case": True, "target_column": "t"},
+        out([None, 0, None, None, 0, None, None]),
+    ),
+    GoldenCase(
+        "literal-value",
+        IN,
+        {"value": "a-b-c", "pattern": "-", "target_column": "t"},
+        frame({"s": ("string", S), "k": ("int64", [1, 2, 3, 4, 5, 6, 7]), "t": ("int64", [3] * 7)}),
+    ),
+    GoldenCase("bad-regex", IN, {"source_column": "s", "pattern": "[a", "target_column": "t"}, error="invalid regular expression"),
+]
