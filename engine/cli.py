@@ -61,9 +61,10 @@ def _main(
 
 # --------------------------------------------------------------------------- helpers
 def _load_recipe(path: Path):
-    from brewdesk.recipes.recipe import Recipe
+    """A native Brewdesk recipe, or a DataBrew recipe (JSON or YAML), told apart by content."""
+    from brewdesk.recipes.databrew import read_recipe
 
-    return Recipe.load(path)
+    return read_recipe(path)
 
 
 def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str | None = None, encoding: str | None = None):
@@ -115,7 +116,7 @@ def _print_json(data: Any) -> None:
 # --------------------------------------------------------------------------- run
 @app.command()
 def run(
-    recipe: Annotated[Path, typer.Argument(help="Recipe file (Brewdesk JSON).")],
+    recipe: Annotated[Path, typer.Argument(help="Recipe file (Brewdesk JSON, or a DataBrew recipe in JSON or YAML).")],
     input: InputOpt,
     output: Annotated[
         list[str],
@@ -348,6 +349,46 @@ def export_code(
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+# --------------------------------------------------------------------------- DataBrew
+@app.command("import-databrew")
+def import_databrew_cmd(
+    src: Annotated[Path, typer.Argument(help="DataBrew recipe (JSON or YAML, as the console downloads it, or CloudFormation).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the Brewdesk recipe here (default: stdout).")] = None,
+) -> None:
+    """Convert a DataBrew recipe into a Brewdesk recipe (JOIN/UNION datasets become named inputs)."""
+    from brewdesk.recipes.databrew import read_databrew
+
+    rec = read_databrew(src)
+    if output:
+        rec.save(output)
+        err.print(f"wrote {output}: {len(rec.steps)} step(s)", markup=False)
+    else:
+        sys.stdout.write(rec.dumps())
+    if rec.secondary_inputs:
+        names = ", ".join(rec.secondary_inputs)
+        err.print(f"secondary inputs: {names} (bind each with --input NAME=SOURCE)", markup=False)
+
+
+@app.command("export-databrew")
+def export_databrew_cmd(
+    recipe: Annotated[Path, typer.Argument(help="Recipe file.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the DataBrew recipe JSON here (default: stdout).")] = None,
+) -> None:
+    """Export RECIPE as DataBrew recipe JSON (disabled steps are left out)."""
+    from brewdesk.recipes.databrew import dumps_databrew
+
+    rec = _load_recipe(recipe)
+    text = dumps_databrew(rec, source=str(recipe))
+    skipped = len(rec.steps) - len(rec.enabled_steps)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}: {len(rec.enabled_steps)} step(s)", markup=False)
+    else:
+        sys.stdout.write(text)
+    if skipped:
+        err.print(f"left out {skipped} disabled step(s)", markup=False)
 
 
 # --------------------------------------------------------------------------- gui

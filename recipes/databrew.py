@@ -50,7 +50,7 @@ from brewdesk.recipes import registry
 from brewdesk.recipes.conditions import Condition
 from brewdesk.recipes.errors import RecipeFormatError, did_you_mean
 from brewdesk.recipes.ops.base import to_databrew_string
-from brewdesk.recipes.recipe import MAIN, MAX_RECIPE_BYTES, Recipe, Step
+from brewdesk.recipes.recipe import FORMAT, MAIN, MAX_RECIPE_BYTES, Recipe, Step
 from pydantic import BaseModel, ValidationError
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "import_databrew",
     "is_databrew",
     "parse_text",
+    "read_databrew",
     "read_recipe",
     "yaml_available",
 ]
@@ -144,7 +145,7 @@ def _yaml() -> Any:
 def parse_text(text: str, *, source: str = "DataBrew recipe") -> Any:
     """Parse DataBrew recipe text, JSON or YAML, into plain Python data.
 
-    JSON is tried first (text starting with ``[`` or ``{``); YAML is read with
+    Text starting with ``[`` or ``{`` is JSON; anything else is YAML, read with
     ``yaml.safe_load`` (never constructing Python objects) when PyYAML is installed.
 
     Raises
@@ -157,18 +158,13 @@ def parse_text(text: str, *, source: str = "DataBrew recipe") -> Any:
     body = text.lstrip("\ufeff")
     yaml = _yaml()
     if body.lstrip()[:1] in ("[", "{"):
+        # JSON (YAML would accept broken JSON such as {"Action": } with surprising results)
         try:
             return json.loads(body)
         except json.JSONDecodeError as e:
-            json_error = f"{source}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}"
+            raise RecipeFormatError(f"{source}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
         except RecursionError:
             raise RecipeFormatError(f"{source}: JSON is nested too deeply") from None
-        if yaml is not None:  # flow-style YAML looks like JSON but is not
-            try:
-                return yaml.safe_load(body)
-            except (yaml.YAMLError, RecursionError):
-                pass
-        raise RecipeFormatError(json_error)
     if yaml is None:
         raise RecipeFormatError(
             f"{source}: not JSON, and reading a YAML DataBrew recipe needs PyYAML, which is not installed",
@@ -530,6 +526,35 @@ def dumps_databrew(recipe: Recipe, *, source: str = "recipe") -> str:
 
 
 # --------------------------------------------------------------------------- files
+def _read_text(p: Path) -> str:
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RecipeFormatError(f"{p}: recipe file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise RecipeFormatError(f"{p}: cannot read recipe file: {e}") from None
+
+
+def read_databrew(path: str | Path) -> Recipe:
+    """Import a DataBrew recipe file (JSON or YAML), named by its own ``Name`` or the file's stem.
+
+    Raises
+    ------
+    RecipeFormatError
+        Missing or unreadable file, invalid JSON/YAML, or a file that is not a DataBrew recipe
+        (a native Brewdesk recipe is refused with a message saying so).
+    DataBrewStepsError
+        Listing every step Brewdesk cannot import.
+    """
+    p = Path(path)
+    data = parse_text(_read_text(p), source=str(p))
+    if not is_databrew(data):
+        if isinstance(data, Mapping) and data.get("format") == FORMAT:
+            raise RecipeFormatError(f"{p}: this is already a Brewdesk recipe, not a DataBrew one")
+        raise RecipeFormatError(f"{p}: not a DataBrew recipe (a list of steps with \"Action\" objects)")
+    return _import(data, name=None, default_name=p.stem, source=str(p))
+
+
 def read_recipe(path: str | Path) -> Recipe:
     """Read a recipe file, native Brewdesk JSON or DataBrew (JSON or YAML), told apart by content.
 
@@ -544,12 +569,7 @@ def read_recipe(path: str | Path) -> Recipe:
         A DataBrew recipe with steps Brewdesk cannot import (all listed).
     """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RecipeFormatError(f"{p}: recipe file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RecipeFormatError(f"{p}: cannot read recipe file: {e}") from None
+    text = _read_text(p)
     is_yaml_name = p.suffix.lower() in {".yaml", ".yml"}
     try:
         data = parse_text(text, source=str(p))
