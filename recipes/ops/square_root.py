@@ -1,0 +1,55 @@
+"""SQUARE_ROOT: the square root of a number.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.SQUARE_ROOT.html
+
+Semantics
+---------
+Negative numbers give missing (no real square root).
+Missing stays missing; a result that is not a finite number is missing. The source is a numeric
+column (``sourceColumn``; a literal ``value`` is not supported); the result goes to the new
+``target_column``, right after the source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops._catalogue_common import _bc_math, helper_code
+from brewdesk.recipes.ops._common import MapOperation, place_code
+from brewdesk.recipes.ops.base import Params, column, new_column
+
+
+class SquareRootParams(Params):
+    source_column: str = column(types=("int64", "float64"), description="Number column")
+    target_column: str = new_column(description="New column")
+
+
+class SquareRoot(MapOperation):
+    """The square root of a number."""
+
+    id = "square_root"
+    category = "Functions"
+    title = "Square root"
+    databrew = ("SQUARE_ROOT",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.SQUARE_ROOT.html"
+    Params = SquareRootParams
+
+    def out_type(self, params: Any, in_type: str) -> str:
+        return "float64"
+
+    def transform(self, params: Any, s: pd.Series) -> pd.Series:
+        return _bc_math(s, "SQUARE_ROOT")
+
+    def expr(self, params: Any, src: str) -> str:
+        return f"_bc_math({src}, 'SQUARE_ROOT')"
+
+    def to_code(self, params: Any, fitted: Any) -> str:
+        src = f"df[{params.source_column!r}]"
+        return helper_code("_bc_math") + place_code(params.target_column, self.expr(params, src), params.source_column)
+
+    def describe(self, params: Any) -> str:
+        return f"Square root of {params.source_column} into {params.target_column}"
+
+
+OPERATION = SquareRoot()
