@@ -1,0 +1,33 @@
+"""QUARTER: the quarter of the year of a date, 1 to 4 (January-March is 1).
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.QUARTER.html
+
+The source is a datetime column, or a text column parsed as dates (``date_time_format``, a
+DataBrew/Java pattern such as ``dd/MM/yyyy HH:mm:ss``, or ISO 8601 by default; text that does not
+parse gives missing). The result is an integer column placed right after the source; missing
+stays missing. A literal ``value`` instead of a column (DataBrew's ``sourceColumn | value``) is
+not supported, as for YEAR.
+"""
+
+from __future__ import annotations
+
+from brewdesk.recipes.ops._common import DatePartOperation, DatePartParams
+
+
+class QuarterParams(DatePartParams):
+    pass
+
+
+class Quarter(DatePartOperation):
+    """The quarter of the year of a date, 1 to 4 (January-March is 1)."""
+
+    id = "quarter"
+    title = "Quarter"
+    databrew = ("QUARTER",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.QUARTER.html"
+    Params = QuarterParams
+    part = "quarter"
+    offset = 0
+
+
+OPERATION = Quarter()
