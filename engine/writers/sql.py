@@ -123,6 +123,7 @@ def check_table(target: Target, columns: Sequence[str] | None = None) -> None:
     from sqlalchemy import inspect
     from sqlalchemy.exc import SQLAlchemyError
 
+    _check_name_lengths(target, columns or ())
     db_file = _sqlite_file(target.url)
     if db_file is not None:
         check_parent(db_file)
@@ -145,6 +146,34 @@ def check_table(target: Target, columns: Sequence[str] | None = None) -> None:
         )
     if existing is not None and target.if_exists == "append":
         _check_append(target, list(columns or ()), existing)
+
+
+def _check_name_lengths(target: Target, columns: Sequence[str]) -> None:
+    """Refuse names the database would silently cut short (PostgreSQL: 63 bytes).
+
+    PostgreSQL truncates longer identifiers with only a NOTICE: a long column name would come
+    back different, and two long names sharing their first 63 bytes would collide.
+    """
+    try:
+        dialect = target.url.get_dialect()
+    except Exception:  # noqa: BLE001 - an unknown driver is reported when connecting
+        return
+    limit = getattr(dialect, "max_identifier_length", None)
+    if not limit:
+        return
+    pg = dialect.name == "postgresql"
+    unit = "bytes" if pg else "characters"
+
+    def size(name: str) -> int:
+        return len(name.encode("utf-8")) if pg else len(name)
+
+    for what, name in [("table", target.table or ""), *(("column", c) for c in columns)]:
+        if size(name) > limit:
+            raise DestinationError(
+                f"cannot write {_describe(target)}: the {what} name {name!r} is {size(name)} {unit} long; "
+                f"{dialect.name} allows at most {limit} and would cut it short",
+                hint="rename it (a rename step) or choose a shorter table name",
+            )
 
 
 def _check_append(target: Target, columns: list[str], existing: list[str]) -> None:
