@@ -72,6 +72,8 @@ class WindowActions:
                   shortcut="Ctrl+Shift+O")
         self._act("save", "Save recipe", w.save_recipe, icon="mdi6.content-save-outline", shortcut=QKeySequence.StandardKey.Save)
         self._act("save_as", "Save recipe as…", lambda: w.save_recipe_as(), shortcut=QKeySequence.StandardKey.SaveAs)
+        self._act("export_databrew", "Export as DataBrew recipe…", lambda: w.export_databrew_as(),
+                  tip="Write the recipe as AWS Glue DataBrew recipe JSON")
         self._act("run", "Run…", w.open_run_dialog, icon="mdi6.play-circle-outline", shortcut="Ctrl+R",
                   tip="Run the recipe over the full dataset")
         self._act("quit", "Quit", w.close, shortcut=QKeySequence.StandardKey.Quit)
@@ -100,7 +102,7 @@ class WindowActions:
         file.addAction(a["options"])
         file.addAction(a["add_input"])
         file.addSeparator()
-        for key in ("new_recipe", "open_recipe", "save", "save_as"):
+        for key in ("new_recipe", "open_recipe", "save", "save_as", "export_databrew"):
             file.addAction(a[key])
         file.addSeparator()
         file.addAction(a["run"])

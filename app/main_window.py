@@ -6,6 +6,7 @@ through the session's undo stack, every computation through its worker.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from brewdesk.app import autosave, transforms
@@ -392,21 +393,61 @@ class MainWindow(DataOpening, QMainWindow):
 
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open recipe", "", "Brewdesk recipes (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open recipe", "", "Recipes: Brewdesk or DataBrew (*.json *.yaml *.yml);;All files (*)"
+        )
         if path:
             self.open_recipe_file(path, confirm=False)
 
     def open_recipe_file(self, path: str | Path, *, confirm: bool = True) -> bool:
-        """Open a native recipe file."""
+        """Open a recipe file: native, or an AWS DataBrew recipe (JSON or YAML), told apart by content.
+
+        A DataBrew recipe is imported: Save then asks for a new (native) file name, so the
+        DataBrew file is never overwritten in another format.
+        """
+        from brewdesk.recipes.databrew import read_recipe
+
         if confirm and not self.confirm_discard():
             return False
         try:
-            recipe = Recipe.load(path)
+            recipe = read_recipe(path)
+            imported = not _is_native_recipe(Path(path))
         except BrewdeskError as e:
             QMessageBox.warning(self, "Cannot open recipe", str(e))
             return False
         self.close_form()
-        self.session.load_recipe(recipe, Path(path))
+        self.session.load_recipe(recipe, None if imported else Path(path))
+        if imported:
+            self.statusBar().showMessage(f"Imported the DataBrew recipe {path}", 6000)
+        return True
+
+    def export_databrew_as(self, path: str | Path | None = None) -> bool:
+        """File ▸ Export as DataBrew recipe… (string-valued parameters, as DataBrew's API wants)."""
+        from brewdesk.recipes.databrew import dumps_databrew
+
+        try:
+            text = dumps_databrew(self.session.recipe)
+        except BrewdeskError as e:
+            QMessageBox.warning(self, "Cannot export", str(e))
+            return False
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export DataBrew recipe", f"{self.session.recipe.name}.databrew.json", "DataBrew recipes (*.json)"
+            )
+            if not path:
+                return False
+        target = Path(path)
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            QMessageBox.warning(self, "Cannot export", f"{target}: {e}")
+            return False
+        self.statusBar().showMessage(f"Exported {target}", 4000)
         return True
 
     def save_recipe(self) -> bool:
@@ -510,3 +551,14 @@ class MainWindow(DataOpening, QMainWindow):
 
 def _esc(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _is_native_recipe(path: Path) -> bool:
+    """Whether ``path`` holds a native Brewdesk recipe (rather than a DataBrew one)."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == "brewdesk-recipe"
