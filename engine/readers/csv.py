@@ -26,6 +26,7 @@ offending row; approximate, and said so, for streams), the column and the value.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -39,6 +40,7 @@ from brewdesk.engine.readers.base import KeyedLocks, SourceHandle, arrow_to_fram
 from brewdesk.engine.readers.csvlayout import (
     CsvLayout,
     Where,
+    check_quoting,
     infer_layout,
     parse_options,
     parse_rows,
@@ -67,8 +69,10 @@ def block_bounds(layout: CsvLayout, nblocks: int) -> list[int]:
     when one quoted field spans a whole block.
     """
     start, size = layout.data_start, layout.size
-    if nblocks <= 1 or size - start <= 1:
+    if nblocks <= 1:
         return [start, size]
+    if size - start <= 1:  # no data (a header-only file): one empty block per partition
+        return [start] + [size] * nblocks
     key = (layout.path, layout.size, layout.mtime_ns, start, nblocks, layout.quotechar)
     with _BOUNDS_LOCKS(key):
         if key not in _BOUNDS:
@@ -204,10 +208,32 @@ class CsvHandle(SourceHandle):
         schema = self.schema if columns is None else Schema((c, self.schema[c]) for c in columns)
         return arrow_to_frame(table, schema, base + starts)
 
+    def _check_quoting(self) -> None:
+        """Strict quoting check of a whole file whose first megabytes held an irregular quote.
+
+        Done once per handle; the layout inference already checked a file it read whole.
+        """
+        lay = self.layout
+        if not lay.irregular or lay.sample_complete or getattr(self, "_quoting_ok", False):
+            return
+        if lay.raw:
+            raw: Any = open(lay.path, "rb")
+            encoding = "utf-8-sig" if lay.codec == "utf-8" else lay.codec
+        else:
+            raw = utf8_stream(lay.path, lay.compression, lay.codec, lay.bom, lay.name)
+            encoding = "utf-8"
+        with io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
+            try:
+                check_quoting(text, lay.name, lay.delimiter, lay.quotechar)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{lay.name}: not valid {lay.codec}: {exc}") from None
+        self._quoting_ok = True
+
     def _stream_frames(self, columns: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
         """Frames of ~1 MB, in order, streamed from the data start (``_rowid`` = row number)."""
         lay = self.layout
         self._check_unchanged()
+        self._check_quoting()
         parse, conv = parse_options(lay)
         if columns is not None:
             conv.include_columns = list(columns)

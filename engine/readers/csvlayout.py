@@ -68,6 +68,8 @@ class CsvLayout:
     avg_row: float
     sample_complete: bool
     na_values: tuple[str, ...]
+    irregular: bool = False
+    """Some quote breaks RFC 4180 quoting; the whole file is checked with strict quoting."""
 
     @property
     def quote_byte(self) -> int:
@@ -250,6 +252,10 @@ def _infer_layout(spec: SourceSpec, path: str, size: int, mtime_ns: int) -> CsvL
         sample[c0:cut][: 2**16].decode(enc, errors="replace"), spec.quotechar
     )
     irregular = textio.irregular_quote(sample[c0:cut], qb[0], ord(delimiter))
+    if irregular is not None:  # lenient parsing would glue or swallow text: check strictly
+        first_line = 1 + sample[:c0].count(b"\n")
+        text = io.StringIO(sample[c0:cut].decode(enc), newline="")
+        check_quoting(text, name, delimiter, spec.quotechar, first_line, final=complete)
     if spec.header:
         end = textio.scan_row_end(sample[:cut], c0, qb, cr=cr)
         header_end = cut if end is None else end
@@ -273,7 +279,7 @@ def _infer_layout(spec: SourceSpec, path: str, size: int, mtime_ns: int) -> CsvL
         types=tuple(pa.large_string() for _ in names), logical=tuple("string" for _ in names),
         data_start=header_end, header_lines=header_lines, raw=raw,
         splittable=raw and not cr and irregular is None, quoted_newlines=False, avg_row=1.0,
-        sample_complete=complete, na_values=tuple(spec.na_values),
+        sample_complete=complete, na_values=tuple(spec.na_values), irregular=irregular is not None,
     )
     table = parse_rows(layout, data, Where(layout, data, header_end if layout.splittable else None))
     types: list[pa.DataType] = []
@@ -312,6 +318,46 @@ def _refuse_binary(raw_head: bytes, name: str) -> None:
             f"{name}: does not look like a text (CSV) file: it holds binary data",
             hint="pass the right format= (parquet, excel ...) or encoding=",
         )
+
+
+def check_quoting(
+    text: Any, name: str, delimiter: str, quotechar: str, first_line: int = 1, *, final: bool = True
+) -> None:
+    """Refuse quoting that lenient parsers silently mangle (Python's csv ``strict=True`` rules).
+
+    Text after the closing quote of a field (``"3" "``: read leniently as ``3 "``) and a quoted
+    field never closed (which swallows the rest of the file) raise :class:`SourceError` naming
+    the line where the offending row starts. A quote inside an unquoted field (``5'11"``) is
+    data and passes.
+
+    Parameters
+    ----------
+    text
+        Iterable of text lines with their line breaks (a file opened with ``newline=""``).
+    first_line
+        Physical line number of the first line of ``text``.
+    final
+        ``text`` runs to the end of the file (else a field still open at its end is not an error).
+    """
+    if _csv.field_size_limit() < 2**31 - 1:
+        _csv.field_size_limit(2**31 - 1)
+    reader = _csv.reader(text, delimiter=delimiter, quotechar=quotechar, strict=True)
+    done = 0
+    try:
+        for _ in reader:
+            done = reader.line_num
+    except _csv.Error as exc:
+        line = first_line + done
+        if "end of data" in str(exc) or "EOF" in str(exc):
+            if not final:
+                return
+            what = f"a quoted field opened on line {line} is never closed"
+        else:
+            what = f"line {line} has text after the closing quote of a field ({exc})"
+        raise SourceError(
+            f"{name}: {what}; reading it anyway would corrupt the rows",
+            hint=f"fix the quoting of that line, or pass quotechar= a character the file does not use (now {quotechar!r})",
+        ) from None
 
 
 def _line_ends_any(buf: bytes, quote: int, cr: bool, start: int) -> np.ndarray:

@@ -32,6 +32,7 @@ from brewdesk.recipes.errors import SourceError, did_you_mean
 from brewdesk.recipes.types import ROWID, Schema
 
 INFER_ROWS = 1000
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 container: encrypted .xlsx or old .xls
 CHUNK_ROWS = 20_000
 
 
@@ -93,6 +94,14 @@ class ExcelHandle(SourceHandle):
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
+        with open(self.path, "rb") as f:
+            magic = f.read(8)
+        if magic == _CFB_MAGIC:
+            raise SourceError(
+                f"{self.name}: is a password-protected (encrypted) workbook or an old binary .xls file, "
+                "not an .xlsx workbook",
+                hint="save a copy without a password as .xlsx",
+            )
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -101,6 +110,12 @@ class ExcelHandle(SourceHandle):
             raise SourceError(
                 f"{self.name}: cannot open as an Excel workbook ({type(exc).__name__}: {exc})",
                 hint="only unencrypted .xlsx/.xlsm files can be read; save a copy without a password",
+            ) from None
+        except Exception as exc:  # openpyxl crashes on some valid files (e.g. no default style)
+            raise SourceError(
+                f"{self.name}: openpyxl cannot read this workbook ({type(exc).__name__}: {exc})",
+                hint="the workbook may come from a streaming writer openpyxl cannot read; open and "
+                "save it again in Excel or LibreOffice",
             ) from None
 
     def _pick_sheet(self, names: list[str]) -> str:
@@ -142,6 +157,8 @@ class ExcelHandle(SourceHandle):
                     value = None
                 if value == "":
                     value = None
+                elif isinstance(value, str) and "_x" in value:
+                    value = _unescape(value)
                 values.append(value)
             if any(v is not None for v in values):
                 yield rownum, values
@@ -198,6 +215,14 @@ class ExcelHandle(SourceHandle):
     def read_piece(self, piece: Any, columns: Sequence[str] | None = None) -> pd.DataFrame:
         out = self._concat(list(self.iter_frames()))
         return out if columns is None else out[[*columns, ROWID]]
+
+
+def _unescape(text: str) -> str:
+    """Decode OOXML ``_xHHHH_`` escapes (``ABC_x000D_`` -> ``ABC\\r``), which openpyxl leaves in
+    shared strings; ``_x005F_`` escapes a literal underscore."""
+    from openpyxl.utils.escape import unescape
+
+    return unescape(text)
 
 
 def _trimmed_len(values: Sequence[Any]) -> int:

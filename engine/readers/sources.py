@@ -225,6 +225,8 @@ def _sniff_content(path: str) -> str | None:
     if head.startswith(b"SQLite format 3\x00"):
         return "sql"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<"):
+        return None  # XML/HTML: not a table Brewdesk reads (refused, never parsed as CSV lines)
     if stripped.startswith(b"["):
         return "json"
     if stripped.startswith(b"{"):
