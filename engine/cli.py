@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -67,6 +68,10 @@ def _load_recipe(path: Path):
     return read_recipe(path)
 
 
+_INPUT_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+"""An input name: DataBrew dataset names may hold hyphens and dots (``my-airlines``)."""
+
+
 def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str | None = None, encoding: str | None = None):
     """``[NAME=]SOURCE`` strings -> (main SourceSpec, {name: SourceSpec})."""
     from brewdesk.engine import locations
@@ -76,7 +81,7 @@ def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str
     named = {}
     for v in values:
         name, sep, rest = v.partition("=")
-        if sep and name.isidentifier():
+        if sep and _INPUT_NAME.fullmatch(name):
             src = rest
         else:
             name, src = "main", v
@@ -410,7 +415,7 @@ def gui(
     inputs: dict[str, str] = {}
     for value in input or []:
         name, sep, src = value.partition("=")
-        if not sep or not name.isidentifier() or not src:
+        if not sep or not _INPUT_NAME.fullmatch(name) or not src:
             raise typer.BadParameter(f"{value!r}: use NAME=SOURCE", param_hint="--input")
         inputs[name] = src
     from brewdesk.app.launch import run_gui  # lazy: the engine never imports Qt at import time

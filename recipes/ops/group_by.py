@@ -120,6 +120,10 @@ class GroupBy(Operation):
                 counts[f"vc{i}"] = vc[vc[src].notna()]
                 continue
             col = f"v{i}"
+            if fn == "COUNT":  # non-missing values, of any type
+                work[col] = frame[src].notna().astype("int64")
+                aggs[f"{col}_cnt"] = (col, "sum")
+                continue
             if fn in {"MIN", "MAX"}:
                 work[col] = frame[src]
                 aggs[f"{col}_{fn.lower()}"] = (col, fn.lower())
@@ -158,12 +162,12 @@ class GroupBy(Operation):
                 res = _from_counts(vc, keys, a.source_column_name, fn, g[keys])
             elif fn in {"MIN", "MAX"}:
                 res = g[f"{col}_{fn.lower()}"]
+            elif fn == "COUNT":
+                res = g[f"{col}_cnt"]
             else:
                 n, s, sq = g[f"{col}_cnt"].astype("Float64"), g[f"{col}_sum"], g[f"{col}_sq"]
                 has = n > 0
-                if fn == "COUNT":
-                    res = g[f"{col}_cnt"]
-                elif fn == "SUM":
+                if fn == "SUM":
                     res = s.where(has)
                 elif fn in {"AVERAGE", "MEAN"}:
                     res = (s / n).where(has)

@@ -125,12 +125,14 @@ class Join(Operation):
         lcols, rmap = self._layout(params, Schema.from_frame(left), Schema.from_frame(right))
         lk = [k.key for k in params.join_keys]
         rk = [k.value for k in params.join_keys]
-        r = right[list(dict.fromkeys(rk + list(rmap)))].copy(deep=False)
-        r[_POS] = np.arange(len(right), dtype="int64")
-        r = r.dropna(subset=rk)
-        # right key columns renamed so they can never collide with left names
-        r = r.rename(columns={c: f"__rk{i}" for i, c in enumerate(rk)} | {c: n for c, n in rmap.items() if c not in rk})
+        # the keys as hidden columns (they can never collide with left names), the output
+        # columns under their output names (a right key may be both)
         rkeys = [f"__rk{i}" for i in range(len(rk))]
+        r = pd.DataFrame({n: right[c] for c, n in rmap.items()}, index=right.index)
+        for name, c in zip(rkeys, rk, strict=True):
+            r[name] = right[c]
+        r[_POS] = np.arange(len(right), dtype="int64")
+        r = r.dropna(subset=rkeys)
         for lc, rc in zip(lk, rkeys, strict=True):
             if left[lc].dtype != r[rc].dtype:
                 try:
