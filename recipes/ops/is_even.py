@@ -41,6 +41,7 @@ class IsEven(Operation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.ISEVEN.html"
     Params = IsEvenParams
     remainder = 0
+    word = "even"
 
     def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
@@ -66,7 +67,7 @@ class IsEven(Operation):
         return helper_code("_bc_flag") + "\n".join(lines)
 
     def describe(self, params: Any) -> str:
-        return f"Flag even numbers of {params.source_column} in {params.target_column}"
+        return f"Flag {self.word} numbers of {params.source_column} in {params.target_column}"
 
 
 OPERATION = IsEven()

@@ -14,59 +14,23 @@ Semantics
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-import numpy as np
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import FlagParams, _bc_flag, helper_code
-from brewdesk.recipes.ops._common import place, place_code, place_schema
-from brewdesk.recipes.ops.base import Kind, Operation, check_columns, column, new_column
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.ops.is_even import IsEven, IsEvenParams
 
 
-class IsOddParams(FlagParams):
-    source_column: str = column(types=("int64", "float64"), description="Number column")
-    target_column: str = new_column(description="New column with the flag")
+class IsOddParams(IsEvenParams):
+    """Same parameters as IS_EVEN."""
 
 
-class IsOdd(Operation):
-    """Flag odd whole numbers."""
+class IsOdd(IsEven):
+    """Flag odd whole numbers (IS_EVEN's implementation with remainder 1)."""
 
     id = "is_odd"
-    kind = Kind.ROW
-    category = "Functions"
     title = "Is odd"
     databrew = ("IS_ODD",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.ISODD.html"
     Params = IsOddParams
     remainder = 1
-
-    def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
-        check_columns(params, schema)
-        return place_schema(schema, params.target_column, "string", params.source_column)
-
-    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column]
-        x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-        with np.errstate(invalid="ignore"):
-            hit = (np.floor(x) == x) & (np.abs(np.fmod(x, 2)) == self.remainder)
-        flag = _bc_flag(hit, ~np.isnan(x), params.true_string, params.false_string, s.index)
-        return place(frame, params.target_column, flag, params.source_column)
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        col = params.source_column
-        lines = [
-            f"_x = df[{col!r}].astype('Float64').to_numpy(dtype='float64', na_value=np.nan)",
-            "with np.errstate(invalid='ignore'):",
-            f"    _hit = (np.floor(_x) == _x) & (np.abs(np.fmod(_x, 2)) == {self.remainder})",
-            f"_flag = _bc_flag(_hit, ~np.isnan(_x), {params.true_string!r}, {params.false_string!r}, df.index)",
-            place_code(params.target_column, "_flag", col),
-        ]
-        return helper_code("_bc_flag") + "\n".join(lines)
-
-    def describe(self, params: Any) -> str:
-        return f"Flag odd numbers of {params.source_column} in {params.target_column}"
+    word = "odd"
 
 
 OPERATION = IsOdd()
