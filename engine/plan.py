@@ -205,6 +205,57 @@ def _reads(step: Step, schema: Schema) -> set[str]:
     return cols
 
 
+def _named_columns(step: Step, schema: Schema) -> set[str]:
+    """Columns a step may read: every string in its params that names a column (nested
+    values included: sort keys, aggregates, join keys), its condition columns and statistics;
+    all columns for a step that reads them implicitly (dedupe on every column)."""
+    op = step.operation
+    assert op is not None
+    found: set[str] = set()
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            if v in schema:
+                found.add(v)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list | tuple):
+            for x in v:
+                walk(x)
+
+    walk(step.params.model_dump(mode="json"))
+    found |= {c.target_column for c in step.conditions}
+    if op.kind is Kind.FIT_MAP:
+        found |= {st.column for st in op.stats(step.params, schema).values()}
+    if op.id == "remove_duplicates" and not step.params.source_columns:
+        found |= set(schema)
+    return found
+
+
+def required_columns(recipe: Recipe, schema: Schema, inputs: Mapping[str, Schema] | None = None) -> list[str]:
+    """Input columns the recipe's output depends on, in input order (projection pushdown).
+
+    Walking back from the output: a column is needed before a step if it is needed after it
+    and exists before it, or if the step names it. A recipe that ends in a group by needs only
+    its keys and aggregated columns, so the reader parses only those.
+    """
+    after, _ = schemas(recipe, schema, dict(inputs or {}))
+    if not after:
+        return list(schema)
+    needed = set(after[-1])
+    befores = [schema, *after[:-1]]
+    for i in range(len(recipe.steps) - 1, -1, -1):
+        step = recipe.steps[i]
+        if not step.enabled or not step.available:
+            continue
+        before = befores[i]
+        # every column a step names stays, even when its result is unused: the recipe must
+        # still validate on the narrower input
+        needed = (needed & set(before)) | _named_columns(step, before)
+    return [c for c in schema if c in needed]
+
+
 def plan(recipe: Recipe, schema: Schema, inputs: Mapping[str, Schema] | None = None) -> Plan:
     """Validate ``recipe`` against the input schemas and cut it into stages.
 

@@ -16,7 +16,7 @@ from typing import Any
 import dask
 from brewdesk.engine.checkpoint import Checkpoints
 from brewdesk.engine.execute import Executor
-from brewdesk.engine.plan import Plan, plan
+from brewdesk.engine.plan import Plan, plan, required_columns
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.report import RunReport, StepReport
 from brewdesk.engine.writers import DestSpec, check_destination, write
@@ -99,6 +99,27 @@ def make_plan(recipe: Recipe, main: LazyDataset, others: Mapping[str, LazyDatase
     return plan(recipe, main.schema, {n: d.schema for n, d in others.items()})
 
 
+def project(recipe: Recipe, main: LazyDataset, others: Mapping[str, LazyDataset], full: Plan) -> tuple[Any, Plan]:
+    """Read only the input columns the output depends on (projection pushed into the reader).
+
+    Returns the main frame to run on and its plan; the full ones when every column is needed
+    or when planning on fewer columns would not give exactly the same output schema.
+    """
+    from brewdesk.recipes.types import ROWID, Schema
+
+    inputs = {n: d.schema for n, d in others.items()}
+    cols = required_columns(recipe, main.schema, inputs)
+    if len(cols) == len(main.schema):
+        return main.frame, full
+    try:
+        narrow = plan(recipe, Schema((c, main.schema[c]) for c in cols), inputs)
+    except BrewdeskError:
+        return main.frame, full
+    if narrow.output_schema != full.output_schema:
+        return main.frame, full
+    return main.frame[[*cols, ROWID]], narrow
+
+
 def run_recipe(
     recipe: Recipe,
     *,
@@ -147,6 +168,7 @@ def run_recipe(
             raise SourceError("the main input is given twice")
     ds, others = open_inputs(main, inputs, partitions=options.partitions)
     the_plan = make_plan(recipe, ds, others)
+    main_frame, the_plan = project(recipe, ds, others, the_plan)
     report = RunReport.start(recipe, the_plan, main, inputs, started)
 
     def compute(label: str) -> Callable[..., tuple[Any, ...]]:
@@ -164,7 +186,7 @@ def run_recipe(
     ) as checkpoints:
         report.scheduler = where
         executor = Executor(the_plan, compute=compute("statistics pass"), checkpoints=checkpoints)
-        out = executor.build(ds.frame, {n: d.frame for n, d in others.items()})
+        out = executor.build(main_frame, {n: d.frame for n, d in others.items()})
         if checkpoints is not None and len(outputs) > 1:
             # several outputs: compute the result once, then write each output from it
             writes, paths = checkpoints.tasks(out, "result")

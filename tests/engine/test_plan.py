@@ -66,3 +66,23 @@ def test_probe_runs_only_the_steps_that_can_change_what_it_measures():
     )
     stage = plan(r, schema).stages[0]
     assert stage.probe_steps() == {"case-s", "drop-b"}
+
+
+def test_required_columns_follow_what_the_output_depends_on():
+    from brewdesk.engine.plan import required_columns
+
+    schema = Schema({"k": "string", "v": "float64", "w": "float64", "unused": "string"})
+    grouped = Recipe(
+        steps=(
+            Step.create("fill_with_median", {"source_column": "w"}),
+            Step.create(
+                "group_by",
+                {"source_columns": ["k"], "aggregates": [{"source_column_name": "v", "function_name": "SUM", "target_column_name": "s"}]},
+            ),
+        )
+    )
+    assert required_columns(grouped, schema) == ["k", "v", "w"]  # w is named by a step
+    dedupe = Recipe(steps=(Step.create("remove_duplicates", {}), Step.create("group_by", {
+        "source_columns": ["k"], "aggregates": [{"function_name": "COUNT", "target_column_name": "n"}]})))
+    assert required_columns(dedupe, schema) == list(schema)  # dedupe compares every column
+    assert required_columns(Recipe(), schema) == list(schema)
