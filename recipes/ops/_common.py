@@ -694,6 +694,41 @@ class TextMapOperation(MapOperation):
         return "string"
 
 
+def parts_from_databrew(operation: str, parts: tuple[str, ...], parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """DATE_TIME / TIME ``dateTimeParameters`` (``{"hour": {"sourceColumn": "h"}, ...}``) to params.
+
+    Raises
+    ------
+    RecipeFormatError
+        When ``dateTimeParameters`` is not a JSON object.
+    """
+    spec = decode_json(parameters.get("dateTimeParameters", {}))
+    if not isinstance(spec, dict):
+        raise databrew_error(f"{operation}: dateTimeParameters must be a JSON object")
+    out: dict[str, Any] = {"target_column": parameters["targetColumn"]}
+    for p in parts:
+        v = spec.get(p)
+        if isinstance(v, dict) and v.get("sourceColumn"):
+            out[f"{p}_column"] = v["sourceColumn"]
+        elif isinstance(v, dict) and v.get("value") not in (None, ""):
+            out[p] = int(v["value"])
+    if parameters.get("dateTimeFormat"):
+        out["date_time_format"] = parameters["dateTimeFormat"]
+    return out
+
+
+def parts_to_databrew(params: Any, parts: tuple[str, ...]) -> dict[str, str]:
+    """The ``dateTimeParameters`` and ``targetColumn`` of DATE_TIME / TIME from params."""
+    spec: dict[str, Any] = {}
+    for p in parts:
+        col, v = getattr(params, f"{p}_column"), getattr(params, p)
+        if col is not None:
+            spec[p] = {"sourceColumn": col}
+        elif v is not None:
+            spec[p] = {"value": str(v)}
+    return {"dateTimeParameters": json.dumps(spec), "targetColumn": params.target_column}
+
+
 def describe_target(params: Any) -> str:
     """`` into X`` when the step writes to another column."""
     target = getattr(params, "target_column", None)

@@ -22,7 +22,6 @@ Example: the flights ``dep_time`` (``hhmm``, e.g. 517) becomes hour and minute w
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,10 +30,10 @@ from brewdesk.recipes.ops._common import (
     _bd_convert,
     _bd_make_datetime,
     check_one_of,
-    databrew_error,
-    decode_json,
     first_column,
     helper_code,
+    parts_from_databrew,
+    parts_to_databrew,
     place,
     place_code,
     place_schema,
@@ -136,29 +135,10 @@ class DateTime(Operation):
         return helper_code("_bd_convert", "_bd_make_datetime") + place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
-        spec = decode_json(parameters.get("dateTimeParameters", {}))
-        if not isinstance(spec, dict):
-            raise databrew_error("DATE_TIME: dateTimeParameters must be a JSON object")
-        out: dict[str, Any] = {"target_column": parameters["targetColumn"]}
-        for p in PARTS:
-            v = spec.get(p)
-            if isinstance(v, dict) and v.get("sourceColumn"):
-                out[f"{p}_column"] = v["sourceColumn"]
-            elif isinstance(v, dict) and v.get("value") not in (None, ""):
-                out[p] = int(v["value"])
-        if parameters.get("dateTimeFormat"):
-            out["date_time_format"] = parameters["dateTimeFormat"]
-        return out
+        return parts_from_databrew("DATE_TIME", PARTS, parameters)
 
     def to_databrew(self, params: DateTimeParams) -> tuple[str, dict[str, str]]:
-        spec: dict[str, Any] = {}
-        for p in PARTS:
-            col, v = getattr(params, f"{p}_column"), getattr(params, p)
-            if col is not None:
-                spec[p] = {"sourceColumn": col}
-            elif v is not None:
-                spec[p] = {"value": str(v)}
-        out = {"dateTimeParameters": json.dumps(spec), "targetColumn": params.target_column}
+        out = parts_to_databrew(params, PARTS)
         if params.date_time_format:
             out["dateTimeFormat"] = params.date_time_format
         return "DATE_TIME", out

@@ -15,7 +15,6 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,10 +22,10 @@ import pandas as pd
 from brewdesk.recipes.ops._common import (
     _bd_time,
     check_one_of,
-    databrew_error,
-    decode_json,
     first_column,
     helper_code,
+    parts_from_databrew,
+    parts_to_databrew,
     place,
     place_code,
     place_schema,
@@ -125,29 +124,10 @@ class Time(Operation):
         return helper_code("_bd_time") + place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
-        spec = decode_json(parameters.get("dateTimeParameters", {}))
-        if not isinstance(spec, dict):
-            raise databrew_error("TIME: dateTimeParameters must be a JSON object")
-        out: dict[str, Any] = {"target_column": parameters["targetColumn"]}
-        for p in PARTS:
-            v = spec.get(p)
-            if isinstance(v, dict) and v.get("sourceColumn"):
-                out[f"{p}_column"] = v["sourceColumn"]
-            elif isinstance(v, dict) and v.get("value") not in (None, ""):
-                out[p] = int(v["value"])
-        if parameters.get("dateTimeFormat"):
-            out["date_time_format"] = parameters["dateTimeFormat"]
-        return out
+        return parts_from_databrew("TIME", PARTS, parameters)
 
     def to_databrew(self, params: TimeParams) -> tuple[str, dict[str, str]]:
-        spec: dict[str, Any] = {}
-        for p in PARTS:
-            col, v = getattr(params, f"{p}_column"), getattr(params, p)
-            if col is not None:
-                spec[p] = {"sourceColumn": col}
-            elif v is not None:
-                spec[p] = {"value": str(v)}
-        out = {"dateTimeParameters": json.dumps(spec), "targetColumn": params.target_column}
+        out = parts_to_databrew(params, PARTS)
         out["dateTimeFormat"] = params.date_time_format or "HH:mm:ss"
         return "TIME", out
 
