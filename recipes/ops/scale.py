@@ -184,6 +184,8 @@ class Scale(Operation):
             name = snake_case(aliases.get(key, key))
             if name in self.Params.model_fields:
                 out[name] = value
+        if out.get("target_column") and out.get("target_column") == f"{out.get('source_column')}_scaled":
+            out.pop("target_column")  # the default target, written out by export: keep it implicit
         return out
 
     def to_databrew(self, params: ScaleParams) -> tuple[str, dict[str, str]]:

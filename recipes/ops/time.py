@@ -124,7 +124,10 @@ class Time(Operation):
         return helper_code("_bd_time") + place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
-        return parts_from_databrew("TIME", PARTS, parameters)
+        out = parts_from_databrew("TIME", PARTS, parameters)
+        if out.get("date_time_format") == "HH:mm:ss":
+            out.pop("date_time_format")  # the default, written out by export: keep it implicit
+        return out
 
     def to_databrew(self, params: TimeParams) -> tuple[str, dict[str, str]]:
         out = parts_to_databrew(params, PARTS)

@@ -308,10 +308,6 @@ KNOWN_BROKEN: dict[str, str] = {
     "then fails ('Unable to parse string')",
     "one_hot_encoding": "to_databrew leaves out categories (DataBrew has no such parameter); the imported step has "
     "none and refuses to run ('needs the values of ... to name its new columns')",
-    "scale": "to_databrew writes the default target column '<column>_scaled' explicitly, which imports as an "
-    "explicit target_column instead of None (same output)",
-    "time": "to_databrew writes the default dateTimeFormat 'HH:mm:ss' explicitly, which imports as an explicit "
-    "date_time_format instead of None (same output)",
 }
 """Operations whose DataBrew mapping does not round-trip; the test fails once one does (remove it here)."""
 
