@@ -1,0 +1,65 @@
+"""UNIX_TIME: seconds since 1970-01-01 00:00:00 of a date.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.UNIX_TIME.html
+
+Semantics
+---------
+Whole seconds since the Unix epoch, the datetime read as UTC (Brewdesk datetimes carry no time
+zone). Fractions of a second are rounded **down** (``1969-12-31 23:59:59.5`` gives ``-1``); the
+documentation is silent on fractions and on dates before 1970.
+
+The source is a datetime column, or a text column parsed as dates (``date_time_format``, a
+DataBrew/Java pattern, or ISO 8601 by default; text that does not parse gives missing). The
+result is an integer (Int64) column placed right after the source; missing stays missing. A
+literal ``value`` instead of a column is not supported, as for YEAR.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops import _catalogue_common as cat
+from brewdesk.recipes.ops._catalogue_common import _bc_unix_time
+from brewdesk.recipes.ops._common import (
+    DatePartOperation,
+    DatePartParams,
+    _bd_convert,
+    place_code,
+    strftime_or_problem,
+)
+from brewdesk.recipes.ops._common import helper_code as bd_helper_code
+
+
+class UnixTimeParams(DatePartParams):
+    pass
+
+
+class UnixTime(DatePartOperation):
+    """Whole seconds since 1970-01-01 00:00:00 (UTC)."""
+
+    id = "unix_time"
+    title = "Unix time"
+    databrew = ("UNIX_TIME",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.UNIX_TIME.html"
+    Params = UnixTimeParams
+    part = "second"
+
+    def transform(self, params: Any, s: pd.Series) -> pd.Series:
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        return _bc_unix_time(_bd_convert(s, "datetime", fmt))
+
+    def expr(self, params: Any, src: str) -> str:
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        return f"_bc_unix_time(_bd_convert({src}, 'datetime', {fmt!r}))"
+
+    def to_code(self, params: Any, fitted: Any) -> str:
+        prelude = bd_helper_code("_bd_convert") + cat.helper_code("_bc_unix_time")
+        src = f"df[{params.source_column!r}]"
+        return prelude + place_code(params.target_column, self.expr(params, src), params.source_column)
+
+    def describe(self, params: Any) -> str:
+        return f"Unix time (seconds) of {params.source_column} into {params.target_column}"
+
+
+OPERATION = UnixTime()
