@@ -167,6 +167,16 @@ def _bc_unix_time(dt):
     return pd.Series(secs, index=dt.index, dtype="Int64").mask(na)
 
 
+def _bc_convert_timezone(dt, from_tz, to_tz):
+    """Wall-clock datetimes read in time zone ``from_tz``, as wall-clock times in ``to_tz``. A time
+    that does not exist in ``from_tz`` (skipped by a daylight saving change) gives missing; a
+    repeated one is read as its first (daylight saving) occurrence."""
+    dt = dt.astype("datetime64[us]")
+    first = np.ones(len(dt), dtype=bool)
+    local = dt.dt.tz_localize(from_tz, ambiguous=first, nonexistent="NaT")
+    return local.dt.tz_convert(to_tz).dt.tz_localize(None).astype("datetime64[us]")
+
+
 # =========================================================================== helper sources
 def helper_code(*names: str) -> str:
     """Source text of the named ``_bc_*`` helpers, for ``to_code()`` (definitions then a blank line)."""
@@ -322,6 +332,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bc_flag': 'def _bc_flag(hit, known, true_string, false_string, index):\n    """Text flags over ``index``: ``true_string`` where ``hit``, ``false_string`` elsewhere,\n    missing where not ``known`` (boolean numpy arrays)."""\n    out = pd.Series(np.where(hit, true_string, false_string), index=index, dtype="string[pyarrow]")\n    return out.mask(~known)\n',
     '_bc_date_add': 'def _bc_date_add(dt, units, n):\n    """``dt`` plus ``n`` ``units``. Calendar units (YEARS, QUARTERS, MONTHS) keep the day of the\n    month, clipped to the month\'s last day (Jan 31 + 1 month = Feb 28/29); the others add a\n    fixed duration."""\n    dt = dt.astype("datetime64[us]")\n    months = {"YEARS": 12, "QUARTERS": 3, "MONTHS": 1}\n    if units in months:\n        out = dt + pd.DateOffset(months=int(n) * months[units])\n    else:\n        unit = {"WEEKS": "W", "DAYS": "D", "HOURS": "h", "MINUTES": "min", "SECONDS": "s",\n                "MILLISECONDS": "ms"}[units]\n        out = dt + pd.Timedelta(int(n), unit=unit)\n    return out.astype("datetime64[us]")\n',
     '_bc_unix_time': 'def _bc_unix_time(dt):\n    """Whole seconds since 1970-01-01 00:00:00 (rounded down) of a datetime Series."""\n    v = dt.to_numpy(dtype="datetime64[us]")\n    na = np.isnat(v)\n    secs = np.where(na, 0, v.astype("int64")) // 1_000_000\n    return pd.Series(secs, index=dt.index, dtype="Int64").mask(na)\n',
+    '_bc_convert_timezone': 'def _bc_convert_timezone(dt, from_tz, to_tz):\n    """Wall-clock datetimes read in time zone ``from_tz``, as wall-clock times in ``to_tz``. A time\n    that does not exist in ``from_tz`` (skipped by a daylight saving change) gives missing; a\n    repeated one is read as its first (daylight saving) occurrence."""\n    dt = dt.astype("datetime64[us]")\n    first = np.ones(len(dt), dtype=bool)\n    local = dt.dt.tz_localize(from_tz, ambiguous=first, nonexistent="NaT")\n    return local.dt.tz_convert(to_tz).dt.tz_localize(None).astype("datetime64[us]")\n',
 }
 
 
