@@ -370,6 +370,8 @@ def _import_step(raw: Any, index: int) -> tuple[Step | None, StepIssue | None]:
         return issue(f"missing parameter {e}", name)
     except (ValueError, TypeError, AttributeError) as e:
         return issue(str(e) or f"not supported by Brewdesk's {op.id}", name)
+    except RecipeFormatError as e:  # an operation refusing a parameter (databrew_error)
+        return issue(e.message, name)
     try:
         return Step.create(op.id, params, conditions=conds), None
     except RecipeFormatError as e:

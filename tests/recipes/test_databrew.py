@@ -437,3 +437,21 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     Recipe(steps=(Step.create("upper_case", {"source_column": "a"}, enabled=False),)).save(native)
     code, out, err = _run(capsys, "export-databrew", str(native))
     assert code == 0 and json.loads(out) == [] and "left out 1 disabled step" in err
+
+
+def test_a_refused_parameter_is_listed_with_the_other_bad_steps():
+    from brewdesk.recipes.databrew import import_databrew
+    from brewdesk.recipes.errors import RecipeFormatError
+
+    steps = [
+        {"Action": {"Operation": "MASK_CUSTOM", "Parameters": {
+            "sourceColumns": ["a"], "maskSymbol": "#", "entityTypeFilter": ["EMAIL"], "customValue": "x"}}},
+        {"Action": {"Operation": "NO_SUCH_OPERATION", "Parameters": {}}},
+    ]
+    try:
+        import_databrew(steps)
+    except RecipeFormatError as e:
+        text = str(e)
+    else:
+        raise AssertionError("the import should fail")
+    assert "MASK_CUSTOM" in text and "NO_SUCH_OPERATION" in text
