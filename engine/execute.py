@@ -178,7 +178,6 @@ class Executor:
         self.checkpoints = checkpoints
         self.counts = RowCounts()
         self.timings: list[StageTiming] = []
-        self.fitted: dict[str, dict[str, Any]] = {}
 
     def build(self, frame: dd.DataFrame, inputs: Mapping[str, dd.DataFrame] | None = None) -> dd.DataFrame:
         """Return the lazy output frame (``_rowid`` as index) for the main input ``frame``.
@@ -267,7 +266,6 @@ class Executor:
                     state = op.carry(p.step.params, state, r[sid])
                 carries[sid] = per
             schema = p.schema
-        self.fitted.update(fitted)
         return fitted, carries
 
 

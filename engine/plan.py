@@ -307,8 +307,6 @@ def plan(recipe: Recipe, schema: Schema, inputs: Mapping[str, Schema] | None = N
             if op.kind in (Kind.FIT_MAP, Kind.NEIGHBOUR) or reads & tainted:
                 tainted |= touched
                 rows_tainted |= op.changes_rows
-            elif op.changes_rows and rows_tainted:
-                rows_tainted = True
         before = after[i]
     if current.steps:
         stages.append(current)

@@ -207,7 +207,7 @@ def run_recipe(
     ]
     report.rows_out = report.outputs[0].rows if report.outputs else None
     _fill_row_gaps(report)
-    report.rows_in = _rows_in(report, the_plan)
+    report.rows_in = next((s.rows_in for s in report.steps if s.rows_in is not None), None)
     report.seconds = round(time.perf_counter() - t0, 3)
     report.status = "succeeded"
     return report
@@ -228,10 +228,3 @@ def _fill_row_gaps(report: RunReport) -> None:
                 s.rows_out = enabled[i + 1].rows_in
             elif i + 1 == len(enabled):
                 s.rows_out = report.rows_out
-
-
-def _rows_in(report: RunReport, the_plan: Plan) -> int | None:
-    for s in report.steps:
-        if s.rows_in is not None:
-            return s.rows_in
-    return None

@@ -24,13 +24,16 @@ class MoveAfter(ReorderOperation):
     databrew = ("MOVE_AFTER",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MOVE_AFTER.html"
     Params = MoveAfterParams
+    offset = 1
+    """Where ``source_column`` lands relative to ``target_column`` (MOVE_BEFORE: 0)."""
+    word = "after"
 
     def order(self, params: MoveAfterParams, names: list[str]) -> list[str]:
         c, t = params.source_column, params.target_column
         if c == t:
             return list(names)
         rest = [x for x in names if x != c]
-        i = rest.index(t) + 1
+        i = rest.index(t) + self.offset
         return rest[:i] + [c] + rest[i:]
 
     def order_code(self, params: MoveAfterParams) -> str:
@@ -38,10 +41,11 @@ class MoveAfter(ReorderOperation):
         if c == t:
             return "list(df.columns)"
         rest = f"[x for x in df.columns if x != {c!r}]"
-        return f"(lambda r: r[:r.index({t!r}) + 1] + [{c!r}] + r[r.index({t!r}) + 1:])({rest})"
+        k = self.offset
+        return f"(lambda r: r[:r.index({t!r}) + {k}] + [{c!r}] + r[r.index({t!r}) + {k}:])({rest})"
 
     def describe(self, params: MoveAfterParams) -> str:
-        return f"Move {params.source_column} after {params.target_column}"
+        return f"Move {params.source_column} {self.word} {params.target_column}"
 
 
 OPERATION = MoveAfter()
