@@ -77,6 +77,8 @@ class CsvLayout:
 
 
 def parse_options(layout: CsvLayout) -> tuple[pacsv.ParseOptions, pacsv.ConvertOptions]:
+    """pyarrow CSV parse and convert options for a detected layout (delimiter, quoting, the
+    column types held fixed as ``meta``, missing-value markers)."""
     parse = pacsv.ParseOptions(
         delimiter=layout.delimiter, quote_char=layout.quotechar, newlines_in_values=True
     )
@@ -386,4 +388,5 @@ def _count_fields(data: bytes, delimiter: str, quotechar: str, codec: str) -> in
 
 
 def utf8_stream(path: str, compression: str | None, codec: str, bom: int, name: str) -> textio.Utf8Stream:
+    """A byte stream of the file as UTF-8 (decompressed, transcoded from ``codec``, BOM skipped)."""
     return textio.Utf8Stream(textio.open_binary(path, compression), codec, bom=bom, name=name)

@@ -43,6 +43,8 @@ PARTS = "parts"
 
 @dataclass
 class Finished:
+    """What an assembled output holds: rows written, files (relative to the staging folder), bytes."""
+
     rows: int
     files: list[str]  # relative to the staging folder (POSIX)
     bytes: int

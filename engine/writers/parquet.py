@@ -21,6 +21,7 @@ from .staging import fsync_file
 
 
 def part_name(index: int) -> str:
+    """File name of part ``index`` (``part-00003.parquet``): sorts in partition order."""
     return f"part-{index:05d}.parquet"
 
 

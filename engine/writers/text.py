@@ -79,6 +79,13 @@ class _Closing(io.RawIOBase):
 
 
 def open_reader(path: str | os.PathLike[str], compression: str | None) -> IO[bytes]:
+    """Open a written text part or file for reading back (``gzip``, ``bz2`` or plain bytes).
+
+    Raises
+    ------
+    OSError
+        When the file cannot be opened.
+    """
     if compression == "gzip":
         return gzip.open(path, "rb")
     if compression == "bz2":
