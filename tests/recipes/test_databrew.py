@@ -157,11 +157,11 @@ def test_unsupported_operations_are_listed_together() -> None:
         read_recipe(FIXTURES / "unsupported.json")
     err = info.value
     assert [(i.index, i.operation) for i in err.issues] == [
-        (1, "CRYPTOGRAPHIC_HASH"), (2, "SORT"), (3, "GET_STEP_DATAFRAME"), (4, "FILL_WITH_MEDAIN"),
+        (1, "INVOKE_LAMBDA"), (2, "SORT"), (3, "GET_STEP_DATAFRAME"), (4, "FILL_WITH_MEDAIN"),
     ]
     text = str(err)
     assert "cannot import 4 steps" in text
-    assert "step 2 (CRYPTOGRAPHIC_HASH): no Brewdesk operation" in text
+    assert "step 2 (INVOKE_LAMBDA): no Brewdesk operation" in text
     assert "step 3 (SORT): SORT with customOrder is not supported yet" in text
     assert "did you mean 'FILL_WITH_MEDIAN'?" in text
     assert "step 1 " not in text  # the supported step is not listed
