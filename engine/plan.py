@@ -27,6 +27,8 @@ from brewdesk.recipes.validate import schemas, validate
 
 PRIMITIVES = {
     "remove_duplicates": "dedupe (128-bit row hashes in one pass, then filter)",
+    "flag_duplicate_rows": "128-bit row hashes in one pass, then flag the later copies",
+    "flag_duplicates_in_column": "128-bit value hashes in one pass, then flag the later copies",
     "sort": "range-partition on the first key, then a stable sort of each partition",
     "group_by": "tree aggregation of per-partition partials (exact), one pass",
     "join": "broadcast the second input to every partition; unmatched right rows appended",
@@ -229,6 +231,8 @@ def _named_columns(step: Step, schema: Schema) -> set[str]:
     if op.kind is Kind.FIT_MAP:
         found |= {st.column for st in op.stats(step.params, schema).values()}
     if op.id == "remove_duplicates" and not step.params.source_columns:
+        found |= set(schema)
+    if op.id == "flag_duplicate_rows":  # compares every column
         found |= set(schema)
     return found
 

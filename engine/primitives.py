@@ -8,6 +8,8 @@ share one implementation:
     One pass hashes every row (two independent 64-bit hashes, i.e. 128 bits) and keeps the
     row ids of the first occurrence of each hash; a filter in the final pass drops the others.
     Order is kept. A false match needs a 128-bit collision (probability about n^2 / 2^129).
+``flag_duplicate_rows`` / ``flag_duplicates_in_column``
+    The dedupe pass finds the row ids of the later copies; a map writes the flags (nothing moves).
 ``sort``
     ``DataFrame.sort_values`` on the first key range-partitions the data; the operation's stable
     multi-key sort then orders each partition.
@@ -83,26 +85,56 @@ def _keep_first(df: pd.DataFrame, drop: np.ndarray) -> pd.DataFrame:
     return df[~np.isin(df.index.to_numpy(), drop, assume_unique=False)]
 
 
-def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
-    p = stage.steps[0]
-    op = p.step.operation
-    subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
+def _later_copies(ddf: dd.DataFrame, subset: list[str], compute: Compute) -> tuple[np.ndarray, int] | None:
+    """Row ids of the rows that repeat an earlier row on ``subset`` (one pass), and the row count.
+
+    ``None`` when the frame has no partitions.
+    """
     parts = compute(*[dask.delayed(_hashes)(d, subset) for d in ddf.to_delayed()])
     if not parts:
-        return ddf
+        return None
     # pieces arrive in partition order, so row ids already increase: no sort needed
     rowid = np.concatenate([x[0] for x in parts])
     h1 = np.concatenate([x[1] for x in parts])
     h2 = np.concatenate([x[2] for x in parts])
     del parts
-    total = len(rowid)
     # a cheap 64-bit screen first; the 128-bit check runs on the few rows whose first hash repeats
     cand = np.flatnonzero(pd.Series(h1).duplicated(keep=False).to_numpy())
     dup = pd.DataFrame({"a": h1[cand], "b": h2[cand]}).duplicated(keep="first").to_numpy()
-    drop = rowid[cand[dup]]
-    del rowid, h1, h2, cand
+    return rowid[cand[dup]], len(rowid)
+
+
+def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
+    p = stage.steps[0]
+    op = p.step.operation
+    subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
+    found = _later_copies(ddf, subset, compute)
+    if found is None:
+        return ddf
+    drop, total = found
     rows = (total, total - len(drop))
     return ddf.map_partitions(_keep_first, drop, meta=meta_for(stage.output_schema), enforce_metadata=False), rows
+
+
+# --------------------------------------------------------------------------- flag duplicates
+def _flag_duplicates(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
+    """FLAG_DUPLICATE_ROWS / FLAG_DUPLICATES_IN_COLUMN: the dedupe pass finds the later copies over
+    the whole dataset; each partition then writes its flags (rows and row ids unchanged)."""
+    from brewdesk.recipes.ops._flag_duplicates import LATER_COPIES
+    from brewdesk.recipes.runner import apply_step
+
+    p = stage.steps[0]
+    op = p.step.operation
+    subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
+    found = _later_copies(ddf, subset, compute)
+    later = found[0] if found is not None else np.zeros(0, dtype="int64")
+    schema = stage.output_schema
+    return ddf.map_partitions(
+        lambda d, x: conform(apply_step(p.step, d, {LATER_COPIES: x}), schema),
+        later,
+        meta=meta_for(schema),
+        enforce_metadata=False,
+    )
 
 
 # --------------------------------------------------------------------------- sort
@@ -236,6 +268,8 @@ def _union(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], 
 
 _PRIMITIVES = {
     "remove_duplicates": _dedupe,
+    "flag_duplicate_rows": _flag_duplicates,
+    "flag_duplicates_in_column": _flag_duplicates,
     "sort": _sort,
     "group_by": _group_by,
     "join": _join,
