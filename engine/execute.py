@@ -31,6 +31,8 @@ from brewdesk.recipes.types import ROWID, Schema, pandas_dtype
 Compute = Callable[..., tuple[Any, ...]]
 ROWID_BLOCK = 2**40
 """Row ids after a reshaping step: ``partition * 2**40 + position`` (increasing, unique)."""
+BACK = "/back"
+"""Key suffix of a NEIGHBOUR step's backward summaries and carries (steps that read ahead)."""
 
 
 def meta_for(schema: Schema) -> pd.DataFrame:
@@ -128,6 +130,9 @@ def _run_chain(
         f = fitted.get(p.step.id, {})
         if p.step.id in carries:
             f = {"carry": carries[p.step.id][partition]}
+            back = carries.get(p.step.id + BACK)
+            if back is not None:
+                f["carry_back"] = back[partition]
         n = len(df)
         df = apply_step(p.step, df, f)
         if counts is not None:
@@ -154,6 +159,8 @@ def _probe(df: pd.DataFrame, stage: Stage, run: set[str]) -> dict[str, Any]:
                 out[f"{p.step.id}/{key}"] = stats_mod.partial(st, df)
         elif op.kind is Kind.NEIGHBOUR:
             out[p.step.id] = op.summarize(p.step.params, df)
+            if op.reads_ahead(p.step.params):
+                out[p.step.id + BACK] = op.summarize_back(p.step.params, df)
         else:
             df = apply_step(p.step, df, {})
         schema = p.schema
@@ -265,6 +272,13 @@ class Executor:
                     per.append(state)
                     state = op.carry(p.step.params, state, r[sid])
                 carries[sid] = per
+                if op.reads_ahead(p.step.params):
+                    # what the following partitions pass back, folded from the last one
+                    state, back = None, []
+                    for r in reversed(results):
+                        back.append(state)
+                        state = op.carry_back(p.step.params, state, r[sid + BACK])
+                    carries[sid + BACK] = back[::-1]
             schema = p.schema
         return fitted, carries
 

@@ -3,8 +3,9 @@
 A *stage* is a run of steps executed as one fused ``map_partitions``. Before the map, a stage
 may need one *probe* pass over the data that computes, in a single ``dask.compute``, the
 whole-dataset statistics of its FIT_MAP steps and the per-partition summaries of its NEIGHBOUR
-steps. A GLOBAL step is a stage of its own, run by one of the primitives in
-:mod:`brewdesk.engine.primitives`.
+steps (combined in partition order into forward carries, and for steps that read rows below
+the current one, also from the last partition back into backward carries). A GLOBAL step is a
+stage of its own, run by one of the primitives in :mod:`brewdesk.engine.primitives`.
 
 Steps are batched into one stage as long as what a later FIT_MAP or NEIGHBOUR step measures
 cannot be affected by an earlier, not yet fitted step of the same stage (the probe runs the
@@ -173,6 +174,11 @@ class Plan:
             for p in s.steps:
                 if p.kind is Kind.NEIGHBOUR:
                     lines.append(f"  carry: per-partition summary of step {p.step.id}, combined in order")
+                    op = p.step.operation
+                    if op is not None and op.reads_ahead(p.step.params):
+                        lines.append(
+                            f"  carry back: per-partition summary of step {p.step.id}, combined from the last partition"
+                        )
             for p in s.steps:
                 lines.append(f"  {p.index + 1:>3}. [{p.kind.value}] {p.step.describe()}")
         lines.append(f"output columns: {json.dumps(self.output_schema.to_dict())}")

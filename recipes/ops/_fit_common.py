@@ -6,7 +6,7 @@ Not an operation (the registry skips modules starting with ``_``). It holds:
   statistic, cast to the column's type, filled into the missing cells (or written over every
   cell of the rows the step's condition selects);
 - the outlier fences shared by ``flag_outliers`` and ``remove_outliers``;
-- the "last n rows" carry shared by ``prev`` and the rolling windows;
+- the "last n rows" carry shared by ``prev`` and the window functions (``_window_common``);
 - :func:`literal`, which writes fitted values into exported code.
 
 Every statistic is requested through ``stats()`` and read from ``fitted``; nothing here computes a
@@ -27,13 +27,10 @@ from brewdesk.recipes.ops.base import (
     Operation,
     Params,
     Stat,
-    StepProblem,
-    check_columns,
     column,
     insert_after,
-    new_column,
 )
-from brewdesk.recipes.types import NUMERIC, Schema, logical_type
+from brewdesk.recipes.types import NUMERIC, Schema
 from pydantic import Field
 
 NUMERIC_TYPES: tuple[str, ...] = tuple(sorted(NUMERIC))
@@ -479,78 +476,3 @@ class NeighbourCheck:
         msg = self.problem(params)
         if msg:
             raise StepError(msg)
-
-
-# --------------------------------------------------------------------------- rolling windows
-class RollingParams(Params):
-    """Parameters of ROLLING_AVERAGE and ROLLING_SUM."""
-
-    source_column: str = column(types=NUMERIC_TYPES, description="Numeric column")
-    num_rows_before: int = Field(2, ge=0, description="Rows above the current row in the window")
-    num_rows_after: int = Field(0, ge=0, description="Rows below the current row (only 0 is supported)")
-    target_column: str = new_column(description="New column with the result")
-
-
-class Rolling(NeighbourCheck, Operation):
-    """Base of the rolling windows: the current row and ``num_rows_before`` rows above it.
-
-    The carry is the last ``num_rows_before`` source values of the earlier partitions (fewer at
-    the start of the data, where the window is shorter). Missing values are left out of a
-    window; a window with no value gives a missing result.
-    """
-
-    kind = Kind.NEIGHBOUR
-    category = "Functions"
-    Params = RollingParams
-    how: ClassVar[str] = "mean"
-    """The ``pandas.Rolling`` method."""
-
-    def problem(self, params: RollingParams) -> str | None:
-        if params.num_rows_after:
-            return (
-                f"numRowsAfter {params.num_rows_after} is not supported: a window reaching below the "
-                "current row would need the following partitions (the engine carries values forward "
-                "only); set it to 0"
-            )
-        return None
-
-    def out_type(self, source_type: str) -> str:
-        return "float64" if self.how == "mean" else source_type
-
-    def columns(self, params: RollingParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
-        check_columns(params, schema)
-        msg = self.problem(params)
-        if msg:
-            raise StepProblem(msg, field="num_rows_after")
-        logical = self.out_type(schema[params.source_column])
-        return schema_put(schema, params.target_column, logical, after=params.source_column)
-
-    def summarize(self, params: RollingParams, frame: pd.DataFrame) -> pd.Series:
-        return tail(frame[params.source_column], params.num_rows_before)
-
-    def carry(self, params: RollingParams, state: Any, summary: pd.Series) -> pd.Series:
-        return carry_tail(state, summary, params.num_rows_before)
-
-    def apply(self, params: RollingParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        self.check_run(params)
-        s = frame[params.source_column]
-        both, k = with_history(fitted.get("carry"), s)
-        x = pd.Series(both.to_numpy(dtype="float64", na_value=np.nan))
-        r = getattr(x.rolling(params.num_rows_before + 1, min_periods=1), self.how)()
-        values = pd.array(r.to_numpy()[k:], dtype="Float64")
-        if self.out_type(logical_type(s.dtype)) == "int64":
-            values = values.astype("Int64")
-        return put_column(frame, params.target_column, pd.Series(values, index=s.index), after=params.source_column)
-
-    def to_code(self, params: RollingParams, fitted: Mapping[str, Any]) -> str:
-        col = params.source_column
-        ref = col_ref(col)
-        lines = [
-            f"_r = pd.Series({ref}.to_numpy(dtype='float64', na_value=np.nan))"
-            f".rolling({params.num_rows_before + 1}, min_periods=1).{self.how}()",
-            "_r = pd.Series(pd.array(_r.to_numpy(), dtype='Float64'), index=df.index)",
-        ]
-        if self.how == "sum":
-            lines.append(f"_r = _r.astype('Int64') if pd.api.types.is_integer_dtype({ref}.dtype) else _r")
-        lines.append(put_code(params.target_column, "_r", after=col))
-        return "\n".join(lines)

@@ -33,7 +33,7 @@ class Kind(StrEnum):
     FIT_MAP = "FIT_MAP"
     """Needs whole-dataset statistics (pass 1), then maps rows (pass 2)."""
     NEIGHBOUR = "NEIGHBOUR"
-    """Needs values from earlier rows: per-partition summary, sequential carry, then map."""
+    """Needs values from earlier (or later) rows: per-partition summary, sequential carry, then map."""
     GLOBAL = "GLOBAL"
     """Reshapes the whole dataset (dedupe, sort, group by, join, union)."""
 
@@ -229,12 +229,32 @@ class Operation:
         """NEIGHBOUR ops: combine the state entering a partition with its summary."""
         raise NotImplementedError
 
+    def reads_ahead(self, params: Any) -> bool:
+        """NEIGHBOUR ops: ``True`` when the step also needs rows *below* each partition.
+
+        The engine then runs a backward carry too: :meth:`summarize_back` on every partition,
+        folded from the last partition to the first with :meth:`carry_back`; ``apply`` receives
+        what the following partitions pass back as ``fitted["carry_back"]`` (``None`` at the end
+        of the data, and in the preview, which sees the whole sample at once).
+        """
+        return False
+
+    def summarize_back(self, params: Any, frame: pd.DataFrame) -> Any:
+        """NEIGHBOUR ops reading ahead: what one partition passes back to the previous one
+        (e.g. its first n values)."""
+        raise NotImplementedError
+
+    def carry_back(self, params: Any, state: Any, summary: Any) -> Any:
+        """NEIGHBOUR ops reading ahead: combine the state coming back from the partitions after
+        this one (``None`` for the last) with this partition's :meth:`summarize_back`."""
+        raise NotImplementedError
+
     # ----------------------------------------------------------------- the one implementation
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         """Apply the step to one pandas frame (the sample, or one partition). Never mutates input.
 
         ``fitted`` holds the statistics requested by ``stats()`` (FIT_MAP), or ``{"carry": state}``
-        (NEIGHBOUR), or the secondary frames ``{"inputs": {...}}`` (GLOBAL join/union).
+        (NEIGHBOUR; plus ``"carry_back"`` when the step reads ahead), or the secondary frames ``{"inputs": {...}}`` (GLOBAL join/union).
         """
         raise NotImplementedError
 

@@ -4,8 +4,9 @@ Until the shared golden harness lands, this simulates the engine on pandas piece
 
 - FIT_MAP: ``stats.partial`` per piece, ``stats.finalize`` over all partials, then ``apply`` per
   piece with the whole-dataset statistics;
-- NEIGHBOUR: ``apply`` per piece with the carry of the earlier pieces, then
-  ``carry(state, summarize(piece))``;
+- NEIGHBOUR: ``apply`` per piece with the carry of the earlier pieces (folded with
+  ``carry(state, summarize(piece))``) and, for steps that read ahead, the backward carry of the
+  following pieces (``carry_back(state, summarize_back(piece))`` from the last piece);
 
 and also runs the exported code on the whole input.
 """
@@ -95,7 +96,8 @@ def pieces_at(frame: pd.DataFrame, cuts: Sequence[int]) -> list[pd.DataFrame]:
 
 def run_pieces(step: Step, pieces: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Run one step over pieces (row id as index) as the engine does: FIT_MAP statistics from
-    every piece's partial, NEIGHBOUR carries in piece order; then ``apply`` per piece."""
+    every piece's partial, NEIGHBOUR carries in piece order (and back from the last piece for
+    steps that read ahead); then ``apply`` per piece."""
     op = step.operation
     assert op is not None
     outs = []
@@ -104,10 +106,17 @@ def run_pieces(step: Step, pieces: Sequence[pd.DataFrame]) -> pd.DataFrame:
         fitted = {k: stats_mod.finalize(st, [stats_mod.partial(st, p) for p in pieces]) for k, st in reqs.items()}
         outs = [apply_step(step, p, fitted) for p in pieces]
     elif op.kind is Kind.NEIGHBOUR:
-        state = None
+        state, forward = None, []
         for p in pieces:
-            outs.append(apply_step(step, p, {"carry": state}))
+            forward.append(state)
             state = op.carry(step.params, state, op.summarize(step.params, p))
+        back: list[Any] = [None] * len(pieces)
+        if op.reads_ahead(step.params):  # what the following pieces pass back
+            state = None
+            for i in range(len(pieces) - 1, -1, -1):
+                back[i] = state
+                state = op.carry_back(step.params, state, op.summarize_back(step.params, pieces[i]))
+        outs = [apply_step(step, p, {"carry": f, "carry_back": b}) for p, f, b in zip(pieces, forward, back, strict=True)]
     else:  # pragma: no cover - only FIT_MAP / NEIGHBOUR here
         raise AssertionError(op.kind)
     for o in outs[1:]:

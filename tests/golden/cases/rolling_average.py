@@ -1,4 +1,4 @@
-"""Golden cases for rolling_average (window: the row and num_rows_before rows above)."""
+"""Golden cases for rolling_average (window: num_rows_before above, the row, num_rows_after below)."""
 
 from tests.golden.cases import GoldenCase, frame
 
@@ -41,10 +41,21 @@ CASES = [
         expected=frame({"x": ("int64", [None] * 6), "avg": ("float64", [None] * 6)}),
     ),
     GoldenCase(
-        name="rows_after_not_supported",
+        name="centred_window_one_above_one_below",
         input=frame({"x": ("int64", X)}),
         params={"source_column": "x", "num_rows_before": 1, "num_rows_after": 1, "target_column": "avg"},
-        error="numRowsAfter 1 is not supported",
+        # windows: [1 -] [1 - 3] [- 3 -] [3 - -] [- - -] [- - 7] [- 7 8] [7 8]
+        expected=frame({"x": ("int64", X), "avg": ("float64", [1.0, 2.0, 3.0, 3.0, None, 7.0, 7.5, 7.5])}),
+    ),
+    GoldenCase(
+        name="rows_below_only_reach_over_null_rows",
+        input=frame({"x": ("float64", [None, 1.0, None, None, None, 5.0, None])}),
+        params={"source_column": "x", "num_rows_before": 0, "num_rows_after": 4, "target_column": "avg"},
+        # the one-row partition run passes values back over four partitions (three all-null)
+        expected=frame({
+            "x": ("float64", [None, 1.0, None, None, None, 5.0, None]),
+            "avg": ("float64", [1.0, 3.0, 5.0, 5.0, 5.0, 5.0, None]),
+        }),
     ),
     GoldenCase(
         name="text_column_refused",

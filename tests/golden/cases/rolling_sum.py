@@ -1,4 +1,4 @@
-"""Golden cases for rolling_sum (window: the row and num_rows_before rows above)."""
+"""Golden cases for rolling_sum (window: num_rows_before above, the row, num_rows_after below)."""
 
 from tests.golden.cases import GoldenCase, frame
 
@@ -34,10 +34,20 @@ CASES = [
         expected=frame({"x": ("float64", [None] * 6), "sum": ("float64", [None] * 6)}),
     ),
     GoldenCase(
-        name="rows_after_not_supported",
+        name="two_above_two_below",
         input=frame({"x": ("int64", X)}),
         params={"source_column": "x", "num_rows_after": 2, "target_column": "sum"},
-        error="numRowsAfter 2 is not supported",
+        # num_rows_before defaults to 2: rows i-2 .. i+2, clipped at both ends
+        expected=frame({"x": ("int64", X), "sum": ("int64", [4, 4, 4, 3, 10, 15, 15, 15])}),
+    ),
+    GoldenCase(
+        name="rows_below_only_float",
+        input=frame({"x": ("float64", [0.5, None, 1.25, 2.0, None, None, 3.5])}),
+        params={"source_column": "x", "num_rows_before": 0, "num_rows_after": 3, "target_column": "sum"},
+        expected=frame({
+            "x": ("float64", [0.5, None, 1.25, 2.0, None, None, 3.5]),
+            "sum": ("float64", [3.75, 3.25, 3.25, 5.5, 3.5, 3.5, 3.5]),
+        }),
     ),
     GoldenCase(
         name="target_exists",
