@@ -13,8 +13,7 @@ Semantics
 - The new column has the source's type and follows the source column.
 - Any type except ``category`` and ``object``.
 
-DataBrew's NEXT (the value below) is not provided: it needs the following partitions, and the
-engine's carries run forward only (see the report on window functions).
+NEXT (next.py) is the mirror image: it reads rows below through the engine's backward carry.
 """
 
 from __future__ import annotations
