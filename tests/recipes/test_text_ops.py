@@ -32,6 +32,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("split_column_from_end", {"source_column": S, "position": 2}),
     ("split_column_between_positions", {"source_column": C, "start_position": 1, "end_position": 2}),
     ("split_column_with_intervals", {"source_column": S, "start_position": 1, "interval": 2, "limit": 3}),
+    ("split_column_multiple_delimiter", {"source_column": S, "pattern_options": [{"pattern": " "}, {"pattern": "é", "include_in_split": True}], "limit": 2}),
+    ("split_column_between_delimiter", {"source_column": C, "start_pattern": "é", "end_pattern": "名"}),
 ]
 
 
