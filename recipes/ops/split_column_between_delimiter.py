@@ -25,12 +25,18 @@ Semantics
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.ops._common import databrew_error
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_delimiters, option_from_databrew
+from brewdesk.recipes.ops._text_common import (
+    SplitOperation,
+    SplitParams,
+    _bt_split_delimiters,
+    option_from_databrew,
+)
 from pydantic import Field
 
 
@@ -84,8 +90,6 @@ class SplitColumnBetweenDelimiter(SplitOperation):
         }
 
     def to_databrew(self, params: Any) -> tuple[str, dict[str, str]]:
-        import json
-
         return "SPLIT_COLUMN_BETWEEN_DELIMITER", {
             "sourceColumn": params.source_column,
             "patternOption1": json.dumps({"pattern": params.start_pattern, "includeInSplit": params.include_start}),
