@@ -81,6 +81,22 @@ def _bt_split_delimiters(s, options, limit, sequence=False):
     return [pd.Series(c, index=s.index, dtype="string[pyarrow]") for c in cols]
 
 
+def _bt_remove_combined(s, value, removed, edge, collapse):
+    """REMOVE_COMBINED: drop every occurrence of the literal ``value`` (if any), then every
+    character of regex class content ``removed``, then runs of class ``edge`` at both ends; then
+    turn runs of two or more whitespace characters into one space when ``collapse``."""
+    s = s.astype("string[pyarrow]")
+    if value:
+        s = s.str.replace(value, "", regex=False)
+    if removed:
+        s = s.str.replace(f"[{removed}]+", "", regex=True)
+    if edge:
+        s = s.str.replace(f"^[{edge}]+|[{edge}]+$", "", regex=True)
+    if collapse:
+        s = s.str.replace(r"\s{2,}", " ", regex=True)
+    return s
+
+
 # =========================================================================== helper sources
 def helper_code(*names: str) -> str:
     """Source text of the named ``_bt_*`` helpers, for ``to_code()``."""
@@ -201,6 +217,7 @@ def _regenerate() -> None:
 HELPER_SOURCES: dict[str, str] = {
     '_bt_split_at': 'def _bt_split_at(s, cuts):\n    """Cut text at character positions ``cuts`` (0-based; a negative position counts from the\n    end, as in Python slicing); return ``len(cuts) + 1`` string Series (missing stays missing,\n    positions past the end give empty pieces)."""\n    s = s.astype("string[pyarrow]")\n    bounds = [None, *cuts, None]\n    return [s.str.slice(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]\n',
     '_bt_split_delimiters': 'def _bt_split_delimiters(s, options, limit, sequence=False):\n    """Split text at literal delimiters; return ``limit + 1`` string Series.\n\n    ``options`` is a list of ``(delimiter, include)`` pairs. Without ``sequence`` any delimiter\n    splits (the longest wins where several start at the same place), at most ``limit`` times from\n    the left; with ``sequence`` the k-th split is at the first occurrence of the k-th delimiter\n    after the previous one (``limit`` = number of delimiters). An included delimiter starts the\n    piece that follows it; otherwise it is dropped. Pieces a value does not reach are missing."""\n    s = s.astype("string[pyarrow]")\n    width = limit + 1\n    cols = [[None] * len(s) for _ in range(width)]\n    if not sequence:\n        order = sorted(range(len(options)), key=lambda i: -len(options[i][0]))\n        rx = re.compile("|".join(f"({re.escape(options[i][0])})" for i in order))\n        include = [options[i][1] for i in order]\n    for row, v in enumerate(s.tolist()):\n        if v is None or v is pd.NA:\n            continue\n        pos, k = 0, 0\n        start = 0\n        while k < limit:\n            if sequence:\n                delim, inc = options[k]\n                at = v.find(delim, pos)\n                if at < 0:\n                    break\n                end = at + len(delim)\n            else:\n                m = rx.search(v, pos)\n                if m is None:\n                    break\n                at, end = m.start(), m.end()\n                inc = include[m.lastindex - 1]\n            cols[k][row] = v[start:at]\n            start = at if inc else end\n            pos = end\n            k += 1\n        cols[k][row] = v[start:]\n    return [pd.Series(c, index=s.index, dtype="string[pyarrow]") for c in cols]\n',
+    '_bt_remove_combined': 'def _bt_remove_combined(s, value, removed, edge, collapse):\n    """REMOVE_COMBINED: drop every occurrence of the literal ``value`` (if any), then every\n    character of regex class content ``removed``, then runs of class ``edge`` at both ends; then\n    turn runs of two or more whitespace characters into one space when ``collapse``."""\n    s = s.astype("string[pyarrow]")\n    if value:\n        s = s.str.replace(value, "", regex=False)\n    if removed:\n        s = s.str.replace(f"[{removed}]+", "", regex=True)\n    if edge:\n        s = s.str.replace(f"^[{edge}]+|[{edge}]+$", "", regex=True)\n    if collapse:\n        s = s.str.replace(r"\\s{2,}", " ", regex=True)\n    return s\n',
 }
 
 

@@ -34,6 +34,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("split_column_with_intervals", {"source_column": S, "start_position": 1, "interval": 2, "limit": 3}),
     ("split_column_multiple_delimiter", {"source_column": S, "pattern_options": [{"pattern": " "}, {"pattern": "é", "include_in_split": True}], "limit": 2}),
     ("split_column_between_delimiter", {"source_column": C, "start_pattern": "é", "end_pattern": "名"}),
+    ("remove_combined", {"source_column": S, "remove_letters": True, "collapse_consecutive_whitespace": True}),
+    ("remove_combined", {"source_column": C, "remove_custom_value": True, "custom_value": "é"}),
 ]
 
 
@@ -82,3 +84,23 @@ def test_wrong_type_is_a_brewdesk_error() -> None:
 def test_text_digits_column_splits() -> None:
     out = run_pandas([Step.create("split_column_from_end", {"source_column": T, "position": 1})], FRAMES["unicode-mixed"])
     assert out[f"{T}_1"].tolist()[:1] == ["1"] and out[f"{T}_2"].tolist()[:1] == ["2"]
+
+
+def test_remove_combined_imports_the_misspelled_keys_of_the_parameter_list() -> None:
+    from brewdesk.recipes.registry import get
+
+    op = get("remove_combined")
+    params = op.from_databrew(
+        "REMOVE_COMBINED",
+        {"sourceColumn": "a", "punctuationally": "true", "antidisestablishmentarianism": "TRUE", "removeLetters": "false"},
+    )
+    assert params == {
+        "source_column": "a",
+        "remove_leading_and_trailing_punctuation": "true",
+        "remove_leading_and_trailing_quotes": "TRUE",
+        "remove_letters": "false",
+    }
+    p = op.Params(**params)
+    assert p.remove_leading_and_trailing_quotes and not p.remove_letters
+    name, exported = op.to_databrew(p)
+    assert exported["removeLeadingAndTrailingPunctuation"] == "true" and "punctuationally" not in exported
