@@ -21,6 +21,7 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+from brewdesk.engine import faults
 from brewdesk.engine.plan import Plan, Stage
 from brewdesk.recipes import stats as stats_mod
 from brewdesk.recipes.errors import StepError
@@ -133,8 +134,11 @@ def _run_chain(
             back = carries.get(p.step.id + BACK)
             if back is not None:
                 f["carry_back"] = back[partition]
+        faults.check(p.step, partition)  # test-only hook; a no-op unless its variable is set
         n = len(df)
         df = apply_step(p.step, df, f)
+        if p.step.operation is not None and p.step.operation.adds_rows:
+            df = renumber(df, {"number": partition})  # one row became several: unique ids again
         if counts is not None:
             counts.record(p.step.id, partition, n, len(df))
     return conform(df, stage.output_schema)
@@ -192,7 +196,7 @@ class Executor:
         ``frame`` and ``inputs`` carry ``_rowid`` as a column (readers' layout) or index.
         Probe passes and primitive passes run here; the final pass is left to the writer.
         """
-        from brewdesk.engine import primitives
+        from brewdesk.engine import primitives, spill
 
         inputs = dict(inputs or {})
         ddf = _indexed(frame, self.plan.input_schema)
@@ -211,7 +215,8 @@ class Executor:
                         continue
                     t0 = time.perf_counter()
             if stage.is_global:
-                ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
+                with spill.spilling(self.checkpoints.root if self.checkpoints is not None else None):
+                    ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
                 self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
                 continue
             fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else ({}, {})

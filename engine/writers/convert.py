@@ -50,6 +50,8 @@ class PartPlan:
         schema); other empty partitions write no file.
     sync
         fsync each part file (folder outputs, where the parts are the output).
+    output
+        The destination as the user named it (a path, or a table), for error messages.
     """
 
     format: str
@@ -61,6 +63,7 @@ class PartPlan:
     header: bool = True
     keep_empty: bool = False
     sync: bool = False
+    output: str = ""
 
     @property
     def data_columns(self) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from .convert import PartPlan, PartResult, arrow_type, conform, hive_groups
 from .staging import (
     discard,
     new_tag,
+    os_reason,
     remove_tree,
     staging_path,
     swap_into_place,
@@ -87,7 +88,9 @@ def write_part(df: pd.DataFrame, plan: PartPlan, index: int, output_format: str)
             return parquet.write_part(df, plan, index)
         return _text_part(df, plan, index)
     except OSError as exc:
-        raise DestinationError(f"cannot write part {index} in {plan.root}: {exc.strerror or exc}") from None
+        raise DestinationError(
+            f"cannot write {plan.output or plan.root}: {os_reason(exc)} (writing part {index} in {plan.root})"
+        ) from None
 
 
 def finish(results: Sequence[PartResult], plan: PartPlan, output_format: str, out: str | None) -> Finished:
@@ -95,7 +98,7 @@ def finish(results: Sequence[PartResult], plan: PartPlan, output_format: str, ou
     try:
         return _finish(results, plan, output_format, out)
     except OSError as exc:
-        raise DestinationError(f"cannot assemble {out}: {exc.strerror or exc}") from None
+        raise DestinationError(f"cannot write {plan.output or out}: {os_reason(exc)} (assembling {out})") from None
 
 
 def _finish(results: Sequence[PartResult], plan: PartPlan, output_format: str, out_name: str | None) -> Finished:
@@ -194,7 +197,7 @@ def _io(where: Any) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise DestinationError(f"cannot write {where}: {exc.strerror or exc}") from None
+        raise DestinationError(f"cannot write {where}: {os_reason(exc)}") from None
 
 
 def _write_files(frame: Any, target: Target, columns: tuple[str, ...], logical: tuple[str, ...],
@@ -224,7 +227,7 @@ def _write_files(frame: Any, target: Target, columns: tuple[str, ...], logical: 
         plan = PartPlan(
             part_format, columns, logical, str(root), compression=codec,
             partition_cols=target.partition_cols, header=not single,
-            keep_empty=True, sync=not single,
+            keep_empty=True, sync=not single, output=str(dest),
         )
         token = tag.rsplit("-", 1)[-1]
         parts = [
@@ -235,7 +238,7 @@ def _write_files(frame: Any, target: Target, columns: tuple[str, ...], logical: 
         out = staging / (OUTPUT + dest.suffix) if single else None
         if plan.format == "arrow" and _local_scheduler():
             # single Parquet file on this process's threads: append parts in order as they come
-            state: Any = parquet.Appender(str(out), plan.compression)
+            state: Any = parquet.Appender(str(out), plan.compression, output=str(dest))
             for i, part in enumerate(parts):
                 state = dask.delayed(parquet.append_part, pure=False)(
                     state, part, plan.root, dask_key_name=(f"brewdesk-append-{token}", i)

@@ -14,10 +14,12 @@ cells, so ``=SUM(A1)`` or ``#N/A`` in the data are never turned into formulas or
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -110,28 +112,47 @@ def assemble(parts: list[Path], out: Path, columns: tuple[str, ...], rows: int) 
     check_rows(rows, out)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
-    ws.append(_cells(ws, list(columns)))
     written = 0
-    for part in parts:
-        pf = pq.ParquetFile(part)
-        for batch in pf.iter_batches(batch_size=_BATCH):
-            cols = [_cells(ws, col.to_pylist()) for col in batch.columns]
-            for row in zip(*cols, strict=True):
-                ws.append(row)
-            if not cols:
-                for _ in range(batch.num_rows):
-                    ws.append([])
-            written += batch.num_rows
-        pf.close()
     try:
+        ws.append(_cells(ws, list(columns)))
+        for part in parts:
+            pf = pq.ParquetFile(part)
+            for batch in pf.iter_batches(batch_size=_BATCH):
+                cols = [_cells(ws, col.to_pylist()) for col in batch.columns]
+                for row in zip(*cols, strict=True):
+                    ws.append(row)
+                if not cols:
+                    for _ in range(batch.num_rows):
+                        ws.append([])
+                written += batch.num_rows
+            pf.close()
         wb.save(out)
-    except (OSError, ValueError, pa.ArrowException) as exc:
-        raise DestinationError(f"cannot write {out}: {exc}") from None
+    except BaseException as exc:
+        _abandon(ws)  # an OSError goes on to the caller, which names the output and the reason
+        if isinstance(exc, (ValueError, pa.ArrowException)) and not isinstance(exc, OSError):
+            raise DestinationError(f"cannot write {out}: {exc}") from None
+        raise
     fsync_file(out)
     if written != rows:
         raise DestinationError(f"verification failed: {written} rows streamed to {out}, {rows} expected")
     verify(out, columns, rows)
     return os.path.getsize(out)
+
+
+def _abandon(ws: Any) -> None:
+    """After a failed save: close openpyxl's row stream and delete its temporary sheet file.
+
+    Otherwise the half-written temporary file stays in the system's temporary folder, and the
+    generator, closed later by the garbage collector, prints an "Exception ignored" traceback.
+    """
+    rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+    for gen in (rows, getattr(writer, "xf", None)):
+        with contextlib.suppress(Exception):
+            if gen is not None:
+                gen.close()
+    with contextlib.suppress(Exception):
+        if writer is not None:
+            writer.cleanup()
 
 
 def verify(path: Path, columns: tuple[str, ...], rows: int) -> None:

@@ -8,6 +8,7 @@ an ``astype`` in the meta, which would otherwise silently give a ``double`` colu
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pyarrow.parquet as pq
 from brewdesk.recipes.errors import DestinationError
 
 from .convert import PartPlan, PartResult, arrow_type, hive_groups, to_arrow
-from .staging import fsync_file
+from .staging import fsync_file, os_reason
 
 
 def part_name(index: int) -> str:
@@ -70,6 +71,8 @@ def _write_table(table: pa.Table, path: str, plan: PartPlan) -> int:
     try:
         pq.write_table(table, path, compression=plan.compression or "none")
     except (pa.ArrowException, OSError) as exc:
+        if isinstance(exc, OSError):
+            raise  # the task names the output and the reason (no space, too large, ...)
         raise DestinationError(f"cannot write {path}: {exc}") from None
     if plan.sync:
         fsync_file(path)
@@ -92,6 +95,8 @@ def write_arrow_part(df: pd.DataFrame, plan: PartPlan, index: int) -> PartResult
         with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)
     except (pa.ArrowException, OSError) as exc:
+        if isinstance(exc, OSError):
+            raise  # the task names the output and the reason (no space, too large, ...)
         raise DestinationError(f"cannot write {path}: {exc}") from None
     return PartResult(index, len(df), [name], os.path.getsize(path))
 
@@ -147,6 +152,8 @@ def merge(parts: list[Path], out: Path, compression: str | None) -> None:
                     writer.write_table(pf.read_row_group(i))
                 pf.close()
     except (ValueError, pa.ArrowException) as exc:
+        if isinstance(exc, OSError):
+            raise  # the task names the output and the reason (no space, too large, ...)
         raise DestinationError(f"cannot merge the parts into {out}: {exc}") from None
     fsync_file(out)
 
@@ -158,8 +165,9 @@ class Appender:
     single file overlaps with computing the later partitions instead of following them.
     """
 
-    def __init__(self, out: str, compression: str | None) -> None:
+    def __init__(self, out: str, compression: str | None, *, output: str = "") -> None:
         self.out = out
+        self.output = output or out  # the destination as the user named it, for messages
         self.compression = compression
         self.writer: pq.ParquetWriter | None = None
         self.rows = 0
@@ -185,7 +193,9 @@ def append_part(state: Appender, part: PartResult, root: str) -> Appender:
     try:
         for rel in part.files:
             state.append(os.path.join(root, rel))
-    except (ValueError, pa.ArrowException) as exc:
-        state.close()
-        raise DestinationError(f"cannot write {state.out}: {exc}") from None
+    except (ValueError, pa.ArrowException, OSError) as exc:
+        with contextlib.suppress(ValueError, pa.ArrowException, OSError):
+            state.close()
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise DestinationError(f"cannot write {state.output}: {reason} (appending to {state.out})") from None
     return state

@@ -40,7 +40,7 @@ from brewdesk.recipes.errors import DestinationError, did_you_mean
 from .base import Target, check_parent
 from .convert import PartPlan, PartResult
 from .parquet import write_part as write_parquet_part
-from .staging import discard, new_tag, recover, staging_path
+from .staging import discard, new_tag, os_reason, recover, staging_path
 
 BATCH_ROWS = 10_000
 STAGING_PREFIX = "brewdesk_staging_"
@@ -83,6 +83,17 @@ def make_engine(url: Any) -> Any:
     return engine
 
 
+_SQLITE_IO = {
+    "SQLITE_FULL": "no space left on the device",
+    "SQLITE_IOERR_WRITE": "writing the database file failed: no space left, a file size limit, "
+    "or a read-only or failing device",
+    "SQLITE_IOERR_FSYNC": "flushing the database file to disk failed",
+    "SQLITE_READONLY": "the database file or its folder is read-only",
+    "SQLITE_CANTOPEN": "the database file cannot be opened (its folder moved, deleted or read-only?)",
+}
+"""Plain reasons for SQLite's I/O error codes (its own messages, "disk I/O error", are vague)."""
+
+
 def _masked(url: Any) -> str:
     return url.render_as_string(hide_password=True)
 
@@ -92,6 +103,9 @@ def _reason(exc: BaseException, url: Any) -> str:
     orig = getattr(exc, "orig", None)
     text = str(orig if orig is not None else exc).strip().splitlines()
     line = (text[0] if text else type(exc).__name__)[:500]
+    code = getattr(orig, "sqlite_errorname", "")
+    if code in _SQLITE_IO:
+        line = f"{line} ({code}: {_SQLITE_IO[code]})"
     password = getattr(url, "password", None)
     if password:
         line = line.replace(str(password), "***")
@@ -282,13 +296,21 @@ def _sqlite_values(col: Any) -> list[Any]:
 def _sql_part(df: Any, plan: PartPlan, index: int) -> PartResult:
     from .convert import conform
 
-    return write_parquet_part(conform(df, plan.columns, plan.logical, index), plan, index)
+    df = conform(df, plan.columns, plan.logical, index)
+    try:
+        return write_parquet_part(df, plan, index)
+    except OSError as exc:
+        raise DestinationError(
+            f"cannot write {plan.output}: {os_reason(exc)} (staging part {index} in {plan.root})"
+        ) from None
 
 
 def write_sql(frame: Any, target: Target, columns: tuple[str, ...], logical: tuple[str, ...],
               compute: Callable[..., tuple]) -> int:
     """Write ``frame`` (without ``_rowid``) to ``target``; return the number of rows."""
     check_table(target, columns)
+    db_file = _sqlite_file(target.url)
+    created = db_file is not None and not db_file.exists()
     anchor = Path(tempfile.gettempdir()) / "brewdesk-sql"
     tag = new_tag()
     root = staging_path(anchor, tag)
@@ -296,9 +318,9 @@ def write_sql(frame: Any, target: Target, columns: tuple[str, ...], logical: tup
         recover(anchor)
         os.mkdir(root)
     except OSError as exc:
-        raise DestinationError(f"cannot create a staging folder in {anchor.parent}: {exc.strerror or exc}") from None
+        raise DestinationError(f"cannot create a staging folder in {anchor.parent}: {os_reason(exc)}") from None
     try:
-        plan = PartPlan("parquet", columns, logical, str(root), compression="snappy")
+        plan = PartPlan("parquet", columns, logical, str(root), compression="snappy", output=_describe(target))
         token = tag.rsplit("-", 1)[-1]
         parts = [
             dask.delayed(_sql_part, pure=False)(part, plan, i, dask_key_name=(f"brewdesk-stage-sql-{token}", i))
@@ -308,5 +330,28 @@ def write_sql(frame: Any, target: Target, columns: tuple[str, ...], logical: tup
         rows = sum(r.rows for r in results)
         _load(target, plan, results, rows)
         return rows
+    except BaseException:
+        if created:
+            _remove_if_empty(db_file)
+        raise
     finally:
         discard(root)
+
+
+def _remove_if_empty(db_file: Path | None) -> None:
+    """Delete a SQLite file this failed write created, if it holds no table (nothing created)."""
+    import sqlite3
+
+    if db_file is None or not db_file.exists():
+        return
+    try:
+        con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        try:
+            empty = not con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        empty = db_file.stat().st_size == 0
+    if empty:
+        for p in (db_file, Path(f"{db_file}-journal")):
+            p.unlink(missing_ok=True)

@@ -30,6 +30,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import sys
@@ -159,6 +160,33 @@ def recover(dest: Path) -> list[str]:
             remove_tree(staging)
             actions.append(f"deleted {staging.name} (staging left by an earlier run)")
     return actions
+
+
+_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EFBIG: "file too large (over the file system's or this process's file size limit)",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.ENOENT: "a folder it needs no longer exists (moved or deleted during the run?)",
+    errno.ENOTDIR: "a folder it needs is no longer a folder (replaced during the run?)",
+    errno.EIO: "input/output error on the device",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A short human reason for a failed file operation (``"no space left on the device"``).
+
+    Out of space, over a size limit, read-only, permission and vanished-folder errors get a
+    plain sentence; anything else its ``strerror``.
+    """
+    code = exc.errno
+    if code is None:  # pyarrow: "[Errno 28] Error writing bytes to file. Detail: ..."
+        found = re.search(r"\[errno (\d+)\]", str(exc), re.IGNORECASE)
+        code = int(found.group(1)) if found else None
+    reason = _REASONS.get(code) if code is not None else None
+    return reason or exc.strerror or str(exc) or type(exc).__name__
 
 
 def fsync_file(path: str | os.PathLike[str]) -> None:
