@@ -137,8 +137,6 @@ def _run_chain(
         faults.check(p.step, partition)  # test-only hook; a no-op unless its variable is set
         n = len(df)
         df = apply_step(p.step, df, f)
-        if p.step.operation is not None and p.step.operation.adds_rows:
-            df = renumber(df, {"number": partition})  # one row became several: unique ids again
         if counts is not None:
             counts.record(p.step.id, partition, n, len(df))
     return conform(df, stage.output_schema)
@@ -196,7 +194,7 @@ class Executor:
         ``frame`` and ``inputs`` carry ``_rowid`` as a column (readers' layout) or index.
         Probe passes and primitive passes run here; the final pass is left to the writer.
         """
-        from brewdesk.engine import primitives, spill
+        from brewdesk.engine import primitives
 
         inputs = dict(inputs or {})
         ddf = _indexed(frame, self.plan.input_schema)
@@ -215,8 +213,7 @@ class Executor:
                         continue
                     t0 = time.perf_counter()
             if stage.is_global:
-                with spill.spilling(self.checkpoints.root if self.checkpoints is not None else None):
-                    ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
+                ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
                 self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
                 continue
             fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else ({}, {})
