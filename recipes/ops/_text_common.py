@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 from brewdesk.recipes.ops._common import TEXT_TYPES
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
@@ -95,6 +96,32 @@ def _bt_remove_combined(s, value, removed, edge, collapse):
     if collapse:
         s = s.str.replace(r"\s{2,}", " ", regex=True)
     return s
+
+
+def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):
+    """NUMBER_FORMAT: numbers divided by ``divisor``, rounded half away from zero to ``decimals``
+    places, written with ``dec_sep`` and ``thou_sep`` (between groups of three digits; "" for
+    none), followed by ``suffix``. Missing and infinite values give missing."""
+    idx = x.index
+    if pd.api.types.is_integer_dtype(x.dtype) and divisor == 1:
+        vals = [None if v is None or v is pd.NA else int(v) for v in x.astype("Int64").tolist()]
+        text = [None if v is None else f"{v:,}" + ("." + "0" * decimals if decimals else "") for v in vals]
+    else:
+        v = x.astype("Float64").to_numpy(dtype="float64", na_value=np.nan) / divisor
+        scale = 10.0**decimals
+        with np.errstate(invalid="ignore", over="ignore"):
+            y = np.abs(v) * scale
+            low = np.floor(y)
+            up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)
+            r = np.where(up, low + 1, low) / scale * np.sign(v) + 0.0
+        text = [f"{f:,.{decimals}f}" if np.isfinite(f) else None for f in r.tolist()]
+    out = []
+    for t in text:
+        if t is None:
+            out.append(None)
+            continue
+        out.append(t.replace(",", "\0").replace(".", dec_sep).replace("\0", thou_sep) + suffix)
+    return pd.Series(out, index=idx, dtype="string[pyarrow]")
 
 
 # =========================================================================== helper sources
@@ -218,6 +245,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bt_split_at': 'def _bt_split_at(s, cuts):\n    """Cut text at character positions ``cuts`` (0-based; a negative position counts from the\n    end, as in Python slicing); return ``len(cuts) + 1`` string Series (missing stays missing,\n    positions past the end give empty pieces)."""\n    s = s.astype("string[pyarrow]")\n    bounds = [None, *cuts, None]\n    return [s.str.slice(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]\n',
     '_bt_split_delimiters': 'def _bt_split_delimiters(s, options, limit, sequence=False):\n    """Split text at literal delimiters; return ``limit + 1`` string Series.\n\n    ``options`` is a list of ``(delimiter, include)`` pairs. Without ``sequence`` any delimiter\n    splits (the longest wins where several start at the same place), at most ``limit`` times from\n    the left; with ``sequence`` the k-th split is at the first occurrence of the k-th delimiter\n    after the previous one (``limit`` = number of delimiters). An included delimiter starts the\n    piece that follows it; otherwise it is dropped. Pieces a value does not reach are missing."""\n    s = s.astype("string[pyarrow]")\n    width = limit + 1\n    cols = [[None] * len(s) for _ in range(width)]\n    if not sequence:\n        order = sorted(range(len(options)), key=lambda i: -len(options[i][0]))\n        rx = re.compile("|".join(f"({re.escape(options[i][0])})" for i in order))\n        include = [options[i][1] for i in order]\n    for row, v in enumerate(s.tolist()):\n        if v is None or v is pd.NA:\n            continue\n        pos, k = 0, 0\n        start = 0\n        while k < limit:\n            if sequence:\n                delim, inc = options[k]\n                at = v.find(delim, pos)\n                if at < 0:\n                    break\n                end = at + len(delim)\n            else:\n                m = rx.search(v, pos)\n                if m is None:\n                    break\n                at, end = m.start(), m.end()\n                inc = include[m.lastindex - 1]\n            cols[k][row] = v[start:at]\n            start = at if inc else end\n            pos = end\n            k += 1\n        cols[k][row] = v[start:]\n    return [pd.Series(c, index=s.index, dtype="string[pyarrow]") for c in cols]\n',
     '_bt_remove_combined': 'def _bt_remove_combined(s, value, removed, edge, collapse):\n    """REMOVE_COMBINED: drop every occurrence of the literal ``value`` (if any), then every\n    character of regex class content ``removed``, then runs of class ``edge`` at both ends; then\n    turn runs of two or more whitespace characters into one space when ``collapse``."""\n    s = s.astype("string[pyarrow]")\n    if value:\n        s = s.str.replace(value, "", regex=False)\n    if removed:\n        s = s.str.replace(f"[{removed}]+", "", regex=True)\n    if edge:\n        s = s.str.replace(f"^[{edge}]+|[{edge}]+$", "", regex=True)\n    if collapse:\n        s = s.str.replace(r"\\s{2,}", " ", regex=True)\n    return s\n',
+    '_bt_number_format': 'def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):\n    """NUMBER_FORMAT: numbers divided by ``divisor``, rounded half away from zero to ``decimals``\n    places, written with ``dec_sep`` and ``thou_sep`` (between groups of three digits; "" for\n    none), followed by ``suffix``. Missing and infinite values give missing."""\n    idx = x.index\n    if pd.api.types.is_integer_dtype(x.dtype) and divisor == 1:\n        vals = [None if v is None or v is pd.NA else int(v) for v in x.astype("Int64").tolist()]\n        text = [None if v is None else f"{v:,}" + ("." + "0" * decimals if decimals else "") for v in vals]\n    else:\n        v = x.astype("Float64").to_numpy(dtype="float64", na_value=np.nan) / divisor\n        scale = 10.0**decimals\n        with np.errstate(invalid="ignore", over="ignore"):\n            y = np.abs(v) * scale\n            low = np.floor(y)\n            up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)\n            r = np.where(up, low + 1, low) / scale * np.sign(v) + 0.0\n        text = [f"{f:,.{decimals}f}" if np.isfinite(f) else None for f in r.tolist()]\n    out = []\n    for t in text:\n        if t is None:\n            out.append(None)\n            continue\n        out.append(t.replace(",", "\\0").replace(".", dec_sep).replace("\\0", thou_sep) + suffix)\n    return pd.Series(out, index=idx, dtype="string[pyarrow]")\n',
 }
 
 
