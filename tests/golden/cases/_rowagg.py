@@ -18,7 +18,6 @@ COLS: dict[str, tuple[str, list[Any]]] = {
     "c": ("int64", [3, None, None, 1, 7, None]),
     "f": ("float64", [1.5, None, 2.0, -1.0, 2.0, None]),
     "s": ("string", [" 12 ", "abc", None, "", "2", "1e1"]),
-    "k": ("category", ["7", None, "x", "7", None, None]),
     "flag": ("boolean", [True, None, False, None, True, None]),
     "when": ("datetime", ["2024-01-01", None, None, "2024-01-02", None, None]),
 }
@@ -42,6 +41,18 @@ def case(name: str, columns: list[str], logical: str, values: list[Any], **param
     return GoldenCase(
         name, IN, {"source_columns": columns, "target_column": "t", **params}, out(columns[0], logical, values)
     )
+
+
+def category_case(name: str, columns: list[str], logical: str, values: list[Any], **params: Any) -> GoldenCase:
+    """A case over :data:`IN` plus the category column ``k`` (``["7", -, "x", "7", -, -]``)."""
+    cols = {**COLS, "k": ("category", ["7", None, "x", "7", None, None])}
+    items: dict[str, tuple[str, list[Any]]] = {}
+    for col, spec in cols.items():
+        items[col] = spec
+        if col == columns[0]:
+            items["t"] = (logical, values)
+    params = {"source_columns": columns, "target_column": "t", **params}
+    return GoldenCase(name, frame(cols), params, frame(items))
 
 
 def error_cases() -> list[GoldenCase]:

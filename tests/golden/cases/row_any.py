@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import GoldenCase
-from ._rowagg import IN, case
+from ._rowagg import IN, case, category_case
 
 CASES = [
     # the first non-empty value in the order listed
@@ -13,7 +13,7 @@ CASES = [
     case("text-first-mixed", ["s", "f"], "string", [" 12 ", "abc", "2.0", "-1.0", "2", "1e1"]),
     case("number-then-text", ["a", "s"], "string", ["5", "1", None, "3", "2", "1e1"]),
     case("boolean-kept", ["flag"], "boolean", [True, None, False, None, True, None]),
-    case("category-gives-text", ["k"], "string", ["7", None, "x", "7", None, None]),
+    category_case("category-gives-text", ["k"], "string", ["7", None, "x", "7", None, None]),
     GoldenCase("unknown-column", IN, {"source_columns": ["a", "bb"], "target_column": "t"}, error="column 'bb' does not exist"),
     GoldenCase("no-columns", IN, {"source_columns": [], "target_column": "t"}, error="source_columns"),
 ]
