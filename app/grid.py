@@ -9,6 +9,7 @@ invalid) and a tiny distribution (histogram for numbers and dates, top values fo
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -68,6 +69,8 @@ def format_cell(value: Any, logical: str) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and math.isnan(value):
         return ""
+    if isinstance(value, list | dict | tuple):  # nested values (arrays, maps, structs) as JSON
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
 

@@ -180,6 +180,10 @@ class Operation:
         step runner restricts the step's changes to the rows where the condition holds.
     changes_rows
         ``True`` when the step can remove, add or reorder rows.
+    adds_rows
+        ``True`` when one input row can become several output rows (UNNEST_ARRAY, UNPIVOT):
+        the copies share their row id in ``apply``, and the engine gives the partition fresh,
+        unique row ids right after the step (:func:`brewdesk.engine.execute.renumber`).
     upgraders
         ``{v: f}`` where ``f`` turns version-``v`` params (a dict) into version ``v + 1``.
     """
@@ -194,6 +198,7 @@ class Operation:
     Params: ClassVar[type[Params]] = NoParams
     handles_condition: ClassVar[bool] = False
     changes_rows: ClassVar[bool] = False
+    adds_rows: ClassVar[bool] = False
     upgraders: ClassVar[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
 
     # ----------------------------------------------------------------- schema effect

@@ -68,12 +68,14 @@ def _engine(recipe: Recipe, case, nparts: int) -> pd.DataFrame:
     inputs = {n: Schema.from_frame(f) for n, f in case.inputs.items()}
     pl = plan(recipe, schema, inputs)
     n = max(1, min(nparts, len(case.input)))
-    ddf = dd.from_pandas(_with_rowid(case.input), npartitions=n, sort=False)
-    if nparts >= len(case.input) and len(case.input) > 1:
-        # exactly one row per partition
-        parts = [dask.delayed(lambda i: _with_rowid(case.input).iloc[[i]])(i) for i in range(len(case.input))]
-        ddf = dd.from_delayed(parts, meta=_with_rowid(case.input).iloc[:0], verify_meta=False)
-    secondary = {k: dd.from_pandas(_with_rowid(v), npartitions=2, sort=False) for k, v in case.inputs.items()}
+    # as the readers do (engine/readers/base.py): nested (object) columns stay Python objects
+    with dask.config.set({"dataframe.convert-string": False}):
+        ddf = dd.from_pandas(_with_rowid(case.input), npartitions=n, sort=False)
+        if nparts >= len(case.input) and len(case.input) > 1:
+            # exactly one row per partition
+            parts = [dask.delayed(lambda i: _with_rowid(case.input).iloc[[i]])(i) for i in range(len(case.input))]
+            ddf = dd.from_delayed(parts, meta=_with_rowid(case.input).iloc[:0], verify_meta=False)
+        secondary = {k: dd.from_pandas(_with_rowid(v), npartitions=2, sort=False) for k, v in case.inputs.items()}
     out = Executor(pl, compute=lambda *a: dask.compute(*a, scheduler="sync")).build(ddf, secondary)
     result = out.compute(scheduler="sync")
     assert Schema.from_frame(result) == pl.output_schema, "engine output does not match the planned schema"
