@@ -137,6 +137,8 @@ def _run_chain(
         faults.check(p.step, partition)  # test-only hook; a no-op unless its variable is set
         n = len(df)
         df = apply_step(p.step, df, f)
+        if p.step.operation is not None and p.step.operation.adds_rows:
+            df = renumber(df, {"number": partition})  # one row became several: unique ids again
         if counts is not None:
             counts.record(p.step.id, partition, n, len(df))
     return conform(df, stage.output_schema)
