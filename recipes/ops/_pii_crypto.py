@@ -1,0 +1,220 @@
+"""Shared code of the hashing and encryption PII steps (not an operation).
+
+Operations: CRYPTOGRAPHIC_HASH, ENCRYPT, DECRYPT, DETERMINISTIC_ENCRYPT, DETERMINISTIC_DECRYPT.
+Keys come from Brewdesk's local key store (:mod:`brewdesk.recipes.ops._pii_keys`), never from
+AWS; the recipe holds the key's name only.
+
+Values are hashed or encrypted as text: the UTF-8 bytes of the value as CHANGE_DATA_TYPE to
+string writes it (``42``, ``1.5``, ``true``, ``2020-01-02 03:04:05``). Missing stays missing.
+The results are text (base64, standard alphabet with ``=`` padding):
+
+``CRYPTOGRAPHIC_HASH``
+    ``base64(digest)``; HMAC_* algorithms key the hash with the named key (any length).
+``DETERMINISTIC_ENCRYPT``
+    AES-GCM-SIV (RFC 8452) with a 256-bit key, as DataBrew documents, and a fixed all-zero
+    96-bit nonce: ``base64(ciphertext || 16-byte tag)``. Equal values give equal ciphertexts
+    (that is what makes it deterministic: joins and group-bys still work); nothing else leaks,
+    and AES-GCM-SIV stays secure when a nonce repeats.
+``ENCRYPT``
+    AES-256-GCM with a random 96-bit nonce per value: ``base64(nonce || ciphertext || tag)``.
+    Equal values give different ciphertexts. DataBrew uses the AWS Encryption SDK with a KMS key;
+    its message format is not reproduced, so DataBrew cannot decrypt Brewdesk's output and
+    Brewdesk cannot decrypt DataBrew's.
+``DECRYPT`` / ``DETERMINISTIC_DECRYPT``
+    Invert the two above with the same key; decrypting Brewdesk's own output gives back the text
+    of every value (round trip). A wrong key, or text that is not such a ciphertext, fails the
+    step with an error naming the row (the authentication tag does not match); the value is not
+    shown. The result is always text (DataBrew: "Does not preserve data type on decrypt").
+
+The cell-level work is a Python loop over the values (the ``cryptography`` package does the
+AES), about a microsecond per value. The ``_bp_*`` helpers are the implementation; ``to_code()``
+exports their source, so the exported script reads its key the same way and needs
+``cryptography`` for the AES steps.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pandas as pd
+from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.ops import _pii_keys
+from brewdesk.recipes.ops._common import HELPER_SOURCES as COMMON_SOURCES
+from brewdesk.recipes.ops._common import _bd_convert, databrew_error
+from brewdesk.recipes.ops._pii_keys import _bp_key
+from brewdesk.recipes.ops.base import Kind, Operation, check_columns, json_list
+from brewdesk.recipes.types import STRING_DTYPE, Schema
+
+AES_KEY_BYTES = 32
+"""AES-256: the encryption steps need 32-byte keys."""
+
+
+# =========================================================================== exported helpers
+def _bp_hash(s, algorithm, key):
+    """``base64(digest)`` of each value's UTF-8 text; HMAC_* algorithms use ``key``."""
+    import base64
+    import hashlib
+    import hmac
+
+    name = algorithm.removeprefix("HMAC_").lower()
+    text = _bd_convert(s, "string")
+    out = []
+    for v in text.to_numpy(dtype=object, na_value=None):
+        if v is None:
+            out.append(None)
+            continue
+        data = v.encode("utf-8")
+        digest = (
+            hmac.new(key, data, name).digest()
+            if key is not None
+            else hashlib.new(name, data).digest()
+        )
+        out.append(base64.b64encode(digest).decode("ascii"))
+    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
+def _bp_encrypt(s, key, deterministic):
+    """Encrypt each value's UTF-8 text: AES-GCM-SIV with a zero nonce (deterministic) giving
+    ``base64(ciphertext || tag)``, or AES-GCM with a random nonce giving
+    ``base64(nonce || ciphertext || tag)``."""
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
+
+    aead = AESGCMSIV(key) if deterministic else AESGCM(key)
+    text = _bd_convert(s, "string")
+    out = []
+    for v in text.to_numpy(dtype=object, na_value=None):
+        if v is None:
+            out.append(None)
+            continue
+        nonce = bytes(12) if deterministic else os.urandom(12)
+        sealed = aead.encrypt(nonce, v.encode("utf-8"), None)
+        out.append(base64.b64encode(sealed if deterministic else nonce + sealed).decode("ascii"))
+    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
+def _bp_decrypt(s, key, deterministic):
+    """Invert :func:`_bp_encrypt`; raises ValueError naming the first row that does not decrypt
+    (wrong key, or not such a ciphertext), without showing its value."""
+    import base64
+    import binascii
+
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
+
+    aead = AESGCMSIV(key) if deterministic else AESGCM(key)
+    text = s.astype("string[pyarrow]")
+    out = []
+    for row, v in zip(s.index, text.to_numpy(dtype=object, na_value=None), strict=True):
+        if v is None:
+            out.append(None)
+            continue
+        try:
+            raw = base64.b64decode(v.strip(), validate=True)
+            nonce, sealed = (bytes(12), raw) if deterministic else (raw[:12], raw[12:])
+            out.append(aead.decrypt(nonce, sealed, None).decode("utf-8"))
+        except (binascii.Error, ValueError, InvalidTag):
+            raise ValueError(
+                f"row {row} does not decrypt: wrong key, or the value was not written by "
+                f"{'DETERMINISTIC_ENCRYPT' if deterministic else 'ENCRYPT'} in Brewdesk"
+            ) from None
+    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
+def helper_code(*names: str) -> str:
+    """Source text of ``_bd_convert``, the key lookup and the named ``_bp_*`` helpers."""
+    own = "\n\n".join(inspect.getsource(globals()[n]) for n in names)
+    return _pii_keys.helper_code() + COMMON_SOURCES["_bd_convert"] + "\n\n" + own + "\n\n"
+
+
+# =========================================================================== the operations' base
+class CryptoOperation(Operation):
+    """Base of the five steps: each of ``source_columns`` becomes text, transformed in place.
+
+    Subclasses set :attr:`key_field` (the param naming the key), :attr:`key_size` and implement
+    :meth:`transform` / :meth:`transform_code`.
+    """
+
+    kind = Kind.ROW
+    category = "PII"
+    key_field: ClassVar[str] = "secret_id"
+    key_size: ClassVar[int | None] = AES_KEY_BYTES
+    helpers: ClassVar[tuple[str, ...]] = ()
+
+    def key_name(self, params: Any) -> str | None:
+        return getattr(params, self.key_field)
+
+    def needs_key(self, params: Any) -> bool:
+        return True
+
+    def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        check_columns(params, schema)
+        for c in params.source_columns:
+            schema = schema.with_column(c, "string")
+        return schema
+
+    def key(self, params: Any) -> bytes | None:
+        """The key bytes, read now from the key store; ``StepError`` with a hint when missing."""
+        if not self.needs_key(params):
+            return None
+        try:
+            return _bp_key(
+                self.key_name(params),
+                getattr(params, "secret_version", None),
+                self.key_size,
+                self.databrew[0],
+            )
+        except ValueError as e:
+            raise StepError(str(e)) from None
+
+    def transform(self, params: Any, s: pd.Series, key: bytes | None) -> pd.Series:
+        raise NotImplementedError
+
+    def transform_code(self, params: Any, src: str) -> str:
+        """The exported expression transforming ``src`` with the key in ``_key``."""
+        raise NotImplementedError
+
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        key = self.key(params)
+        out = frame.copy(deep=False)
+        for c in params.source_columns:
+            try:
+                out[c] = self.transform(params, frame[c], key).astype(STRING_DTYPE)
+            except ValueError as e:
+                raise StepError(f"column '{c}': {e}") from None
+        return out
+
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
+        lines = [helper_code(*self.helpers)]
+        if self.needs_key(params):
+            version = getattr(params, "secret_version", None)
+            name = self.key_name(params)
+            lines.append(
+                f"_key = _bp_key({name!r}, {version!r}, {self.key_size!r}, {self.databrew[0]!r})"
+            )
+        else:
+            lines.append("_key = None")
+        lines.append(f"for _c in {list(params.source_columns)!r}:")
+        lines.append(
+            f"    df[_c] = ({self.transform_code(params, 'df[_c]')}).astype('string[pyarrow]')"
+        )
+        lines.append("del _key")
+        return "\n".join(lines)
+
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        if json_list(parameters.get("entityTypeFilter")):
+            raise databrew_error(
+                f"{operation}: entityTypeFilter (PII entity detection) is not supported"
+            )
+        out = super().from_databrew(operation, parameters)
+        if "sourceColumns" not in parameters and "sourceColumn" in parameters:
+            out["source_columns"] = [parameters["sourceColumn"]]
+        return out
+
+    def describe_key(self, params: Any) -> str:
+        version = getattr(params, "secret_version", None)
+        return f"key '{self.key_name(params)}'" + (f" version {version}" if version else "")
