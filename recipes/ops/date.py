@@ -1,0 +1,145 @@
+"""DATE: build a date from year, month and day, into a new column.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.DATE.html
+
+- Each part is a column (``year_column``, ``month_column``, ``day_column``: integer, decimal or
+  numeric text) or a literal (``year``, ``month``, ``day``), not both; all three are required.
+  DataBrew passes them in ``dateTimeParameters``, a JSON object ``{"year": {"value": "2019"},
+  "month": {"sourceColumn": "m"}, ...}``, converted on import. DataBrew's example also sends
+  empty ``hour``, ``minute`` and ``second`` entries; they are accepted when empty, and a time
+  part with a column or value is refused on import (use DATE_TIME for a date and time).
+- The parts must form a real calendar date (1 <= year <= 9999; ``2019-02-29`` is not one), else
+  the result is missing; a missing, fractional or non-numeric part gives missing.
+- Without ``date_time_format`` the result is a ``datetime`` column at midnight (Brewdesk has no
+  separate date type); with it (a DataBrew/Java pattern such as DataBrew's example ``mm/dd/yy``,
+  or a strftime pattern), the date written as text in that format. DataBrew's page states the
+  default format ``yyyy-mm-dd HH:MM:SS``, which is how a midnight datetime is shown.
+- The new column is placed right after the first part column (at the end if every part is a
+  literal). The parts are built by the same helper as DATE_TIME (``_bd_make_datetime``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from brewdesk.recipes.ops._common import (
+    _bd_convert,
+    _bd_make_datetime,
+    check_one_of,
+    databrew_error,
+    decode_json,
+    first_column,
+    helper_code,
+    parts_from_databrew,
+    parts_to_databrew,
+    place,
+    place_code,
+    place_schema,
+    strftime_or_problem,
+)
+from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
+from brewdesk.recipes.types import Schema
+from pydantic import Field, model_validator
+
+PARTS = ("year", "month", "day")
+PART_TYPES = ("int64", "float64", "string")
+
+
+def _col(part: str) -> Any:
+    return column(None, types=PART_TYPES, description=f"Column holding the {part}")
+
+
+def _val(part: str) -> Any:
+    return Field(None, description=f"The {part} as a number (instead of a column)")
+
+
+class DateParams(Params):
+    year_column: str | None = _col("year")
+    year: int | None = _val("year")
+    month_column: str | None = _col("month")
+    month: int | None = _val("month")
+    day_column: str | None = _col("day")
+    day: int | None = _val("day")
+    date_time_format: str | None = Field(None, description="Write the result as text in this pattern")
+    target_column: str = new_column(description="New column")
+
+    @model_validator(mode="after")
+    def _parts(self) -> DateParams:
+        for p in PARTS:
+            check_one_of(self, f"{p}_column", p)
+        return self
+
+
+class Date(Operation):
+    """Build ``target_column`` from year, month and day."""
+
+    id = "date"
+    kind = Kind.ROW
+    category = "Functions"
+    title = "Date from parts"
+    databrew = ("DATE",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.DATE.html"
+    Params = DateParams
+
+    def _after(self, params: DateParams) -> str | None:
+        return first_column(*(getattr(params, f"{p}_column") for p in PARTS))
+
+    def _args(self, params: DateParams, frame: pd.DataFrame | None) -> list[Any]:
+        out: list[Any] = []
+        for p in PARTS:
+            col = getattr(params, f"{p}_column")
+            if col is not None:
+                out.append(frame[col] if frame is not None else f"df[{col!r}]")
+            else:
+                out.append(getattr(params, p) if frame is not None else repr(getattr(params, p)))
+        return out
+
+    def columns(self, params: DateParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        check_columns(params, schema)
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        return place_schema(schema, params.target_column, "string" if fmt else "datetime", self._after(params))
+
+    def apply(self, params: DateParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        args = self._args(params, frame)
+        if not any(isinstance(a, pd.Series) for a in args):
+            args[0] = pd.Series([args[0]] * len(frame), index=frame.index, dtype="Int64")
+        out = _bd_make_datetime(*args, 0, 0, 0)
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        if fmt:
+            out = _bd_convert(out, "string", fmt)
+        return place(frame, params.target_column, out, self._after(params))
+
+    def to_code(self, params: DateParams, fitted: Mapping[str, Any]) -> str:
+        args = self._args(params, None)
+        if all(getattr(params, f"{p}_column") is None for p in PARTS):
+            args[0] = f"pd.Series([{args[0]}] * len(df), index=df.index, dtype='Int64')"
+        expr = f"_bd_make_datetime({', '.join(args)}, 0, 0, 0)"
+        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
+        if fmt:
+            expr = f"_bd_convert({expr}, 'string', {fmt!r})"
+        code = helper_code("_bd_convert", "_bd_make_datetime")
+        return code + place_code(params.target_column, expr, self._after(params))
+
+    def describe(self, params: DateParams) -> str:
+        parts = [str(getattr(params, f"{p}_column") or getattr(params, p)) for p in PARTS]
+        return f"{params.target_column} = date {'-'.join(parts)}"
+
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        spec = decode_json(parameters.get("dateTimeParameters", {}))
+        if isinstance(spec, dict):
+            for p in ("hour", "minute", "second"):
+                v = spec.get(p)
+                if isinstance(v, dict) and (v.get("sourceColumn") or v.get("value") not in (None, "")):
+                    raise databrew_error(f"DATE: the {p} part is not used by DATE; use DATE_TIME for a date and time")
+        return parts_from_databrew("DATE", PARTS, parameters)
+
+    def to_databrew(self, params: DateParams) -> tuple[str, dict[str, str]]:
+        out = parts_to_databrew(params, PARTS)
+        if params.date_time_format:
+            out["dateTimeFormat"] = params.date_time_format
+        return "DATE", out
+
+
+OPERATION = Date()
