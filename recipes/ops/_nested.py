@@ -269,6 +269,28 @@ def _bn_unpivot(df, sources, name_column, value_column):
     return out
 
 
+def _bn_pivot(df, source, value, fn, values):
+    """PIVOT as plain pandas: group by every other column (sorted, missing last), one column per
+    pivot value (matched as text) with ``fn`` of ``value`` over the group's rows of that value."""
+    keys = [c for c in df.columns if c not in (source, value)]
+    s = df[source]
+    text = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")
+    work = df[keys].copy() if keys else pd.DataFrame({"__k": np.zeros(len(df), dtype="int64")}, index=df.index)
+    for v in values:
+        work[v] = df[value].where(text.eq(v).fillna(False).to_numpy(dtype=bool))
+    funcs = {
+        "SUM": lambda x: x.sum() if x.notna().any() else pd.NA, "COUNT": "count", "AVERAGE": "mean",
+        "MEAN": "mean", "MIN": "min", "MAX": "max", "MEDIAN": "median",
+        "MODE": lambda x: x.dropna().mode().min() if x.notna().any() else pd.NA, "COUNT_DISTINCT": "nunique",
+        "STANDARD_DEVIATION": "std", "VARIANCE": "var",
+        "COLLECT_LIST": lambda x: [e for e in _bn_values(x) if e is not None],
+    }
+    gk = keys or ["__k"]
+    out = work.groupby(gk, dropna=False, sort=False, observed=True)[list(values)].agg(funcs[fn]).reset_index()
+    out = out.sort_values(gk, na_position="last", kind="stable", ignore_index=True)
+    return out[keys + list(values)]
+
+
 # =========================================================================== NEST_TO_*
 class NestParams(Params):
     source_columns: list[str] = columns(description="Columns to nest, in order")
@@ -359,6 +381,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bn_explode': 'def _bn_explode(df, lengths):\n    """Repeat each row of ``df`` ``lengths[i]`` times (row ids repeat; the engine renumbers)."""\n    return df.iloc[np.repeat(np.arange(len(df)), np.asarray(lengths, dtype="int64"))]\n',
     '_bn_unnest_array': 'def _bn_unnest_array(df, source, target, to):\n    """One row per array element (missing or empty arrays give one row with a missing value);\n    the elements go to ``target`` (replacing ``source`` when the names are equal, else right\n    after it), converted with ``_bn_typed``."""\n    cells = df[source].tolist()\n    lengths, elements = [], []\n    for v in cells:\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            items = []\n        elif isinstance(v, np.ndarray):  # pandas\' Parquet reader gives arrays\n            items = [None if isinstance(e, float) and e != e else e for e in v.tolist()]\n        elif isinstance(v, (list, tuple)):\n            items = list(v)\n        else:\n            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not an array")\n        lengths.append(max(len(items), 1))\n        elements.extend(items if items else [None])\n    out = _bn_explode(df, lengths).copy()\n    values = _bn_typed(pd.Series(elements, index=out.index, dtype=object), to)\n    if target == source or target in out.columns:\n        out[target] = values\n    else:\n        out.insert(out.columns.get_loc(source) + 1, target, values)\n    return out\n',
     '_bn_unpivot': 'def _bn_unpivot(df, sources, name_column, value_column):\n    """One row per row and source column (in that order): the other columns repeated, the source\n    column\'s name in ``name_column`` and its value (cast by ``_bn_common``) in ``value_column``,\n    both placed where the first source column was; the source columns are removed."""\n    n, k = len(df), len(sources)\n    names = list(df.columns)\n    pos = sum(1 for c in names[: names.index(sources[0])] if c not in sources)\n    rest = df.drop(columns=list(sources))\n    out = rest.iloc[np.repeat(np.arange(n), k)].copy()\n    parts = _bn_common([df[c] for c in sources])\n    if parts[0].dtype == object:\n        cols = [_bn_values(p) for p in parts]\n        flat = [cols[j][i] for i in range(n) for j in range(k)]\n        values = pd.Series(flat, index=out.index, dtype=object)\n    elif k and n:\n        stacked = pd.concat([p.reset_index(drop=True) for p in parts], ignore_index=True)\n        order = (np.arange(k)[None, :] * n + np.arange(n)[:, None]).ravel()\n        values = stacked.iloc[order]\n        values.index = out.index\n    else:\n        values = pd.Series([], index=out.index, dtype=parts[0].dtype if parts else object)\n    label = pd.Series(np.tile(np.asarray(sources, dtype=object), n), index=out.index, dtype="string[pyarrow]")\n    out.insert(pos, name_column, label)\n    out.insert(pos + 1, value_column, values)\n    return out\n',
+    '_bn_pivot': 'def _bn_pivot(df, source, value, fn, values):\n    """PIVOT as plain pandas: group by every other column (sorted, missing last), one column per\n    pivot value (matched as text) with ``fn`` of ``value`` over the group\'s rows of that value."""\n    keys = [c for c in df.columns if c not in (source, value)]\n    s = df[source]\n    text = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")\n    work = df[keys].copy() if keys else pd.DataFrame({"__k": np.zeros(len(df), dtype="int64")}, index=df.index)\n    for v in values:\n        work[v] = df[value].where(text.eq(v).fillna(False).to_numpy(dtype=bool))\n    funcs = {\n        "SUM": lambda x: x.sum() if x.notna().any() else pd.NA, "COUNT": "count", "AVERAGE": "mean",\n        "MEAN": "mean", "MIN": "min", "MAX": "max", "MEDIAN": "median",\n        "MODE": lambda x: x.dropna().mode().min() if x.notna().any() else pd.NA, "COUNT_DISTINCT": "nunique",\n        "STANDARD_DEVIATION": "std", "VARIANCE": "var",\n        "COLLECT_LIST": lambda x: [e for e in _bn_values(x) if e is not None],\n    }\n    gk = keys or ["__k"]\n    out = work.groupby(gk, dropna=False, sort=False, observed=True)[list(values)].agg(funcs[fn]).reset_index()\n    out = out.sort_values(gk, na_position="last", kind="stable", ignore_index=True)\n    return out[keys + list(values)]\n',
 }
 """Source text of every ``_bn_*`` helper, exported by ``to_code()``."""
 
