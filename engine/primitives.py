@@ -21,6 +21,9 @@ share one implementation:
     operation's ``join_partition``; right rows matched by no partition are appended last.
 ``union``
     Partitions of every input are concatenated in order after ``align``.
+``pivot``
+    As ``group_by`` with a new frame: per-partition partials of the masked value columns,
+    combined exactly, then the small result.
 """
 
 from __future__ import annotations
@@ -266,6 +269,21 @@ def _union(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], 
     return out.map_partitions(renumber, meta=meta_for(target))
 
 
+# --------------------------------------------------------------------------- pivot
+def _pivot(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
+    """PIVOT: per-partition partials (the operation's ``partial``), combined exactly on the
+    driver; the result is small (one row per group)."""
+    p = stage.steps[0]
+    op, params = p.step.operation, p.step.params
+    partials = list(compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()]))  # type: ignore[union-attr]
+    result = conform(op.combine(params, partials, stage.input_schema), stage.output_schema)  # type: ignore[union-attr]
+    rows = (sum(int(x["rows"]) for x in partials), len(result))
+    nparts = max(1, min(ddf.npartitions, len(result) // 1_000_000 + 1))
+    with dask.config.set({"dataframe.convert-string": False}):  # lists stay Python objects
+        out = dd.from_pandas(result, npartitions=nparts, sort=False)
+    return out.map_partitions(renumber, meta=meta_for(stage.output_schema)), rows
+
+
 _PRIMITIVES = {
     "remove_duplicates": _dedupe,
     "flag_duplicate_rows": _flag_duplicates,
@@ -274,4 +292,5 @@ _PRIMITIVES = {
     "group_by": _group_by,
     "join": _join,
     "union": _union,
+    "pivot": _pivot,
 }
