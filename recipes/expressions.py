@@ -248,7 +248,7 @@ def _ref_token(name: str, text: str, pos: int) -> Token:
         agg = name[1:]
         if not agg or not _AGG_NAME.fullmatch(agg):
             raise ExpressionError(f"invalid aggregate name {agg!r}", text, pos, hint="use letters, digits, '_', '.' and '-'")
-        return Token("agg", name, pos, agg)
+        return Token("agg", f"`{name}`", pos, agg)
     if not name:
         raise ExpressionError("empty column name ``", text, pos)
     if len(name) > MAX_NAME:
@@ -258,7 +258,7 @@ def _ref_token(name: str, text: str, pos: int) -> Token:
         raise ExpressionError(
             f"column name contains {bad!r}", text, pos, hint="rename the column first (a Rename step) to a name without quotes, backslashes or control characters"
         )
-    return Token("column", name, pos, name)
+    return Token("column", f"`{name}`", pos, name)
 
 
 def _string(text: str, start: int) -> tuple[str, int]:
@@ -344,6 +344,8 @@ class _Parser:
             raise self.error(f"expression is nested more than {MAX_DEPTH} levels deep", hint="remove redundant parentheses or split the logic")
 
     def finish(self, node: Node) -> Node:
+        if self.tok.kind == "name" and self.tok.value not in KEYWORDS and self.tok.value not in FUNCTIONS:
+            raise self.error(*_name_problem(self.tok.text))
         if self.tok.kind != "end":
             raise self.error(f"unexpected {self.describe(self.tok)} after a complete expression", hint="join conditions with 'and' or 'or'")
         return node

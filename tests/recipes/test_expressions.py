@@ -1,0 +1,191 @@
+"""The expression language: grammar, positions, helpers, DataBrew examples (security tests are in
+test_expressions_security.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from brewdesk.recipes import expressions as ex
+from brewdesk.recipes import expressions_eval as ev
+from brewdesk.recipes import expressions_runtime as rt
+from brewdesk.recipes.databrew import import_databrew
+from brewdesk.recipes.errors import RecipeFormatError
+from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.runner import run_pandas
+
+from tests.golden.cases import frame
+
+
+def test_exported_helper_source_is_the_running_code() -> None:
+    assert rt.HELPER_SOURCE == rt.source(), "run python -m brewdesk.recipes.expressions_runtime"
+    env: dict[str, object] = {"pd": pd, "np": __import__("numpy")}
+    exec(rt.HELPER_SOURCE, env)  # noqa: S102 - the exported helpers, as the golden code way runs them
+    assert set(rt.HELPER_NAMES) <= set(env)
+
+
+def test_precedence_and_binds_tighter_than_or_and_not_tightest() -> None:
+    tree = ex.parse_condition("!`a` = 1 or `b` = 2 and `c` = 3")
+    assert isinstance(tree, ex.Logic) and tree.op == "or"
+    assert isinstance(tree.items[0], ex.Not)
+    assert isinstance(tree.items[1], ex.Logic) and tree.items[1].op == "and"
+    assert ex.to_text(ex.parse_condition("`a` = 1 || `b` = 2 && `c` = 3")) == ex.to_text(ex.parse_condition("`a` = 1 OR `b` = 2 AND `c` = 3"))
+
+
+def test_text_round_trip_and_rename() -> None:
+    text = "case when startsWith(`a b`, 'it''s') or `n` <> -1.5 then `:avg.n` when !isMissing(`x`) then null else true end"
+    with pytest.raises(ex.ExpressionError):
+        ex.parse_case(text)  # '' is not an escape: the second quote starts a new literal
+    text = text.replace("'it''s'", "'it\\'s'")
+    tree = ex.parse_case(text)
+    again = ex.to_text(tree)
+    assert ex.to_text(ex.parse_case(again)) == again
+    assert "'it\\'s'" in again and "`:avg.n`" in again and "!=" in again
+    renamed = ex.rename_columns(tree, {"a b": "ab", "x": "y"})
+    assert ex.columns_of(renamed) == ["ab", "n", "y"]
+    assert ex.aggregates_of(tree) == ["avg.n"]
+
+
+def test_result_expressions() -> None:
+    assert ex.parse_result("It is true.") == ex.Literal(0, "It is true.")
+    assert ex.parse_result(" 42 ") == ex.Literal(1, 42)
+    assert ex.parse_result("-0.5") == ex.Literal(0, -0.5)
+    assert ex.parse_result("`col`") == ex.Column(0, "col")
+    assert ex.parse_result("`:agg`") == ex.Aggregate(0, "agg")
+    assert ex.parse_result("NULL") == ex.Literal(0, None)
+    with pytest.raises(ex.ExpressionError, match="unexpected '`b`' after a complete expression"):
+        ex.parse_result("`a` `b`")
+    with pytest.raises(ex.ExpressionError, match="unexpected '\\)' after a complete expression"):
+        ex.parse_result("'x' )")
+    with pytest.raises(ex.ExpressionError, match="unexpected '>' after a complete expression"):
+        ex.parse_result("'x' > 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the condition is empty"),
+        ("`a` >", "expression ends where a value was expected at column 6"),
+        ("`a` < 1 < 2", "comparisons cannot be chained"),
+        ("startsWith(`a`)", "startsWith takes 2 arguments, got 1"),
+        ("isMissing(`a`, 1)", "isMissing takes 1 argument, got 2"),
+        ("startswit(`a`, 'x')", "unknown name 'startswit' (did you mean 'startsWith'?)"),
+        ("(`a` > 1", "expected ')', found the end of the expression"),
+        ("- `a` > 1", "'-' can only precede a number"),
+        ("1.2.3 > 1", "malformed number"),
+        ("`a` = .5", "a number must start with a digit"),
+    ],
+)
+def test_syntax_errors_say_where_and_what(text: str, message: str) -> None:
+    with pytest.raises(ex.ExpressionError) as info:
+        ex.parse_condition(text)
+    assert message in str(info.value)
+
+
+def test_check_errors() -> None:
+    kinds = {"a": "int64", "s": "string", "d": "datetime", "f": "boolean"}
+    cases = {
+        "isValid(`s`, 'color')": "isValid: unknown type 'color'",
+        "startsWith(`s`, `s`)": "the second argument of startsWith must be quoted text",
+        "`f` > 1": "cannot compare boolean with int64",
+        "`a`": "a int64 value is not a condition",
+        "null": "null is not a condition",
+        "isBetween(`d`, 1, 2)": "cannot compare datetime with int64",
+    }
+    for text, message in cases.items():
+        with pytest.raises(ex.ExpressionError) as info:
+            ev.check(ex.parse_condition(text), text, kinds, {}, role="condition")
+        assert message in str(info.value), text
+    assert ev.check(ex.parse_condition("`f` and `s` = 1"), "", kinds, {}, role="condition") == "boolean"
+
+
+def test_aggregate_parsing() -> None:
+    assert ev.parse_aggregate("m", " AVG( `price` ) ") == ev.AggregateSpec("m", "avg", "price")
+    with pytest.raises(ex.ExpressionError, match="unknown aggregate function 'mean'"):
+        ev.parse_aggregate("m", "mean(`price`)")
+    with pytest.raises(ex.ExpressionError, match="must be one function of one column"):
+        ev.parse_aggregate("m", "avg(`a`, `b`)")
+
+
+def test_databrew_page_example_imports_and_runs_with_whole_dataset_aggregates() -> None:
+    doc = {
+        "RecipeStep": {
+            "Action": {
+                "Operation": "BOOLEAN_OPERATION",
+                "Parameters": {
+                    "trueValueExpression": "`:mincolumn.2`",
+                    "falseValueExpression": "`:maxcolumn.3`",
+                    "valueExpression": "`column.1` < `:avgcolumn.4`",
+                    "withExpressions": json.dumps(
+                        [
+                            {"name": "mincolumn.2", "value": "min(`column.2`)", "type": "aggregate"},
+                            {"name": "maxcolumn.3", "value": "max(`column.3`)", "type": "aggregate"},
+                            {"name": "avgcolumn.4", "value": "avg(`column.4`)", "type": "aggregate"},
+                        ]
+                    ),
+                    "targetColumn": "result.column",
+                },
+            }
+        }
+    }
+    recipe = import_databrew(json.dumps(doc))
+    (step,) = recipe.steps
+    assert step.op == "boolean_operation" and len(step.params.with_expressions) == 3
+    df = frame(
+        {
+            "column.1": ("int64", [1, 50]),
+            "column.2": ("int64", [7, 3]),
+            "column.3": ("float64", [0.5, 9.5]),
+            "column.4": ("int64", [10, 80]),
+        }
+    )
+    out = run_pandas(recipe, df)
+    assert out["result.column"].tolist() == [3.0, 9.5]
+
+
+def test_case_page_example_imports() -> None:
+    doc = {
+        "Action": {
+            "Operation": "CASE_OPERATION",
+            "Parameters": {
+                "valueExpression": "case when `column11` < `column.2` then 'result1' when `column2` < 'value2' then 'result2' else 'high' end",
+                "targetColumn": "result.column",
+            },
+        }
+    }
+    (step,) = import_databrew(json.dumps([doc])).steps
+    assert step.op == "case_operation" and step.params.with_expressions == []
+    name, params = step.operation.to_databrew(step.params)
+    assert name == "CASE_OPERATION" and "withExpressions" not in params
+
+
+def test_bad_expression_in_a_databrew_recipe_is_a_format_error_with_position() -> None:
+    doc = {"Action": {"Operation": "CASE_OPERATION", "Parameters": {"valueExpression": "case when `a` ** 2 then 1 end", "targetColumn": "r"}}}
+    with pytest.raises(RecipeFormatError) as info:
+        import_databrew(json.dumps([doc]))
+    assert "unexpected character '*' at column 15" in str(info.value)
+
+
+def test_step_problems_name_the_field() -> None:
+    step = Step.create("case_operation", {"value_expression": "case when `x` > 1 then 'a' end", "target_column": "r"})
+    with pytest.raises(Exception) as info:
+        run_pandas(Recipe(steps=(step,)), frame({"y": ("int64", [1])}))
+    assert "value_expression" in str(info.value) and "column 'x' does not exist" in str(info.value)
+    step = Step.create("case_operation", {"value_expression": "case when `y` > 1 then 'a' end", "target_column": "y"})
+    with pytest.raises(Exception, match="column 'y' already exists"):
+        run_pandas(Recipe(steps=(step,)), frame({"y": ("int64", [1])}))
+
+
+def test_describe_and_code_use_the_tree_not_the_text() -> None:
+    step = Step.create(
+        "boolean_operation",
+        {"value_expression": "`a` > 1", "true_value_expression": "x'); import os; ('", "false_value_expression": "'n'", "target_column": "r"},
+    )
+    assert step.describe().startswith("If `a` > 1 then")
+    code = step.operation.to_code(step.params, {})
+    # the constant is pasted as a Python string literal, never as code
+    assert repr("x'); import os; ('") in code
+    env = {"pd": pd, "np": __import__("numpy"), "df": frame({"a": ("int64", [0, 2])})}
+    exec(code, env)  # noqa: S102 - exported code, as the golden code way runs it
+    assert env["df"]["r"].tolist() == ["n", "x'); import os; ('"]
