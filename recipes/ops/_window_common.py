@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -246,3 +246,69 @@ def window_words(params: Any) -> str:
     if params.num_rows_after:
         parts.append(f"{params.num_rows_after} below")
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+# --------------------------------------------------------------------------- REPLACE_WITH_ROLLING_*
+class RollingReplaceParams(Params):
+    """Parameters of REPLACE_WITH_ROLLING_AVERAGE and REPLACE_WITH_ROLLING_SUM."""
+
+    source_column: str = column(types=NUMERIC_TYPES, description="Numeric column whose values are replaced")
+    period: int = Field(2, ge=1, le=MAX_WINDOW, description="Window size: how many rows above each row")
+    column_data_type: Literal["number"] = Field("number", description="DataBrew's column type (always number)")
+
+
+class RollingReplace(Operation):
+    """Base of REPLACE_WITH_ROLLING_*: every value becomes the statistic of the ``period`` rows
+    above it (the row itself left out), computed on the source values before any replacement.
+
+    A window without values leaves the value as it is. ``int64`` columns stay ``int64`` (an
+    average is rounded half to even). The forward carry is the last ``period`` source values.
+    """
+
+    kind = Kind.NEIGHBOUR
+    category = "Missing"
+    Params = RollingReplaceParams
+    how: ClassVar[str] = "mean"
+    words: ClassVar[str] = "average"
+
+    def summarize(self, params: Any, frame: pd.DataFrame) -> pd.Series:
+        return tail(frame[params.source_column], params.period)
+
+    def carry(self, params: Any, state: Any, summary: pd.Series) -> pd.Series:
+        return carry_tail(state, summary, params.period)
+
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        col = params.source_column
+        s = frame[col]
+        both, k = with_context(fitted.get("carry"), s, None)
+        r = _bw_window(both, params.period - 1, 0, self.how)
+        above = np.concatenate([[np.nan], r[:-1]])[k : k + len(s)]  # window ending one row up
+        return frame.assign(**{col: _rr_typed(s, above)})
+
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
+        col = params.source_column
+        call = f"_bw_window({col_ref(col)}, {params.period - 1}, 0, {self.how!r})"
+        return "\n".join(
+            [
+                window_code(call),
+                "",
+                inspect.getsource(_rr_typed),
+                "",
+                f"df[{col!r}] = _rr_typed(df[{col!r}], np.concatenate([[np.nan], _r[:-1]]))",
+            ]
+        )
+
+    def describe(self, params: Any) -> str:
+        rows = "row" if params.period == 1 else f"{params.period} rows"
+        return f"Replace values in {params.source_column} with the {self.words} of the {rows} above"
+
+
+def _rr_typed(s, values):
+    """``values`` (float64, NaN for none) written over ``s``, keeping ``s``'s type (integers
+    rounded half to even); NaN leaves the old value."""
+    new = pd.Series(pd.array(values, dtype="Float64"), index=s.index)
+    if pd.api.types.is_integer_dtype(s.dtype):
+        new = pd.Series(pd.array(np.round(values), dtype="Float64"), index=s.index).astype(s.dtype)
+    else:
+        new = new.astype(s.dtype)
+    return new.where(new.notna(), s)
