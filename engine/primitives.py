@@ -10,6 +10,9 @@ share one implementation:
     Order is kept. A false match needs a 128-bit collision (probability about n^2 / 2^129).
 ``flag_duplicate_rows`` / ``flag_duplicates_in_column``
     The dedupe pass finds the row ids of the later copies; a map writes the flags (nothing moves).
+``shuffle_rows``
+    One pass collects row ids, group hashes and random keys; the permutation is computed in
+    memory (32 bytes a row); the shuffled columns' values move in one all-to-all exchange.
 ``sort``
     ``DataFrame.sort_values`` on the first key range-partitions the data; the operation's stable
     multi-key sort then orders each partition.
@@ -138,6 +141,61 @@ def _flag_duplicates(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.Da
         meta=meta_for(schema),
         enforce_metadata=False,
     )
+
+
+# --------------------------------------------------------------------------- shuffle
+def _shuffle(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    """SHUFFLE_ROWS: pass 1 collects (row id, group hashes, random key) of the rows taking part;
+    the permutation pairs each receiving row with a giving row; then every partition sends the
+    source-column values asked of it to the receiving partitions (an all-to-all exchange of those
+    columns only) and each partition writes what it receives. Rows and row ids do not move."""
+    from brewdesk.recipes import conditions as cond_mod
+    from brewdesk.recipes.ops._pii_random import _bp_shuffle_pairs
+
+    step = stage.steps[0].step
+    op, params = step.operation, step.params
+    cols = list(params.source_columns)
+    schema = stage.output_schema
+    meta = meta_for(schema)
+    n = ddf.npartitions
+
+    def keys(d: pd.DataFrame) -> tuple[np.ndarray, ...]:
+        mask = cond_mod.mask(step.conditions, d) if step.conditions else None
+        return op.shuffle_keys(params, d, mask)  # type: ignore[union-attr]
+
+    parts = compute(*[dask.delayed(keys)(d) for d in ddf.to_delayed()])
+    if not parts:
+        return ddf
+    rowid, g1, g2, key = (np.concatenate([x[i] for x in parts]) for i in range(4))
+    holder = np.concatenate([np.full(len(x[0]), j, dtype="int64") for j, x in enumerate(parts)])
+    del parts
+    dest, src = _bp_shuffle_pairs(rowid, g1, g2, key)
+    del g1, g2, key
+    order = np.argsort(rowid, kind="stable")
+    dest_part = holder[order[np.searchsorted(rowid, dest, sorter=order)]]
+    src_part = holder[order[np.searchsorted(rowid, src, sorter=order)]]
+    del rowid, holder, order
+
+    def give(d: pd.DataFrame, want: np.ndarray, to: np.ndarray, to_part: np.ndarray) -> list[pd.DataFrame]:
+        moved = d.loc[want, cols]
+        moved.index = pd.Index(to, dtype="int64", name=d.index.name)
+        return [moved[to_part == i] for i in range(n)]
+
+    def take(d: pd.DataFrame, i: int, *given: list[pd.DataFrame]) -> pd.DataFrame:
+        got = pd.concat([g[i] for g in given])
+        has = d.index.isin(got.index)
+        out = d.copy()
+        for c in cols:
+            out[c] = got[c].reindex(d.index).where(has, d[c])
+        return conform(out, schema)
+
+    frames = ddf.to_delayed()
+    given = []
+    for j, d in enumerate(frames):
+        mine = src_part == j
+        given.append(dask.delayed(give)(d, src[mine], dest[mine], dest_part[mine]))
+    taken = [dask.delayed(take)(d, i, *given) for i, d in enumerate(frames)]
+    return dd.from_delayed(taken, meta=meta, divisions=ddf.divisions, verify_meta=False)
 
 
 # --------------------------------------------------------------------------- sort
@@ -288,6 +346,7 @@ _PRIMITIVES = {
     "remove_duplicates": _dedupe,
     "flag_duplicate_rows": _flag_duplicates,
     "flag_duplicates_in_column": _flag_duplicates,
+    "shuffle_rows": _shuffle,
     "sort": _sort,
     "group_by": _group_by,
     "join": _join,

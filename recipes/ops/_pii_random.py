@@ -92,6 +92,44 @@ def _bp_random_date(s, start, end, seed, stream):
     return pd.Series(v, index=s.index, dtype="datetime64[us]").mask(na)
 
 
+def _bp_shuffle_keys(df, groups, seed, stream):
+    """Row ids, the two 64-bit hashes of each row's group (zeros without groups) and each row's
+    random sort key, as numpy arrays."""
+    rowid = df.index.to_numpy(dtype="int64")
+    if groups:
+        g1 = pd.util.hash_pandas_object(
+            df[groups], index=False, hash_key="brewdesk-shufl-1"
+        ).to_numpy()
+        g2 = pd.util.hash_pandas_object(
+            df[groups], index=False, hash_key="brewdesk-shufl-2"
+        ).to_numpy()
+    else:
+        g1 = g2 = np.zeros(len(df), dtype=np.uint64)
+    return rowid, g1, g2, _bp_random(rowid, seed, stream)
+
+
+def _bp_shuffle_pairs(rowid, g1, g2, key):
+    """``(dest, src)`` row ids: within each group, the k-th row in row-id order receives the values
+    of the row with the k-th smallest random key (a uniformly random permutation per group)."""
+    dest = rowid[np.lexsort((rowid, g2, g1))]
+    src = rowid[np.lexsort((rowid, key, g2, g1))]
+    return dest, src
+
+
+def _bp_shuffle(df, cols, groups, seed, stream, mask=None):
+    """Shuffle the values of ``cols`` (together) among the rows of each group of ``groups``; rows
+    outside ``mask`` (a boolean array) keep their values and take no part."""
+    sel = np.ones(len(df), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
+    dest, src = _bp_shuffle_pairs(*_bp_shuffle_keys(df[sel], groups, seed, stream))
+    moved = df.loc[src, cols]
+    moved.index = pd.Index(dest, dtype="int64")
+    has = df.index.isin(dest)
+    out = df.copy()
+    for c in cols:
+        out[c] = moved[c].reindex(df.index).where(has, df[c])
+    return out
+
+
 def helper_code(*names: str) -> str:
     """Source text of the named ``_bp_*`` helpers of this module (definitions, then a blank line)."""
     return "\n\n".join(inspect.getsource(globals()[n]) for n in names) + "\n\n"
