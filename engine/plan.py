@@ -31,7 +31,6 @@ PRIMITIVES = {
     "flag_duplicate_rows": "128-bit row hashes in one pass, then flag the later copies",
     "flag_duplicates_in_column": "128-bit value hashes in one pass, then flag the later copies",
     "shuffle_rows": "row ids, group hashes and random keys in one pass; values exchanged all-to-all",
-    "shuffle_rows": "row ids, group hashes and random keys in one pass; values exchanged all-to-all",
     "sort": "range-partition on the first key, then a stable sort of each partition",
     "group_by": "tree aggregation of per-partition partials (exact), one pass",
     "join": "broadcast the second input to every partition; unmatched right rows appended",
