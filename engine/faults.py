@@ -8,8 +8,13 @@ the ``brewdesk run`` process (or of the Dask workers) does::
     BREWDESK_TEST_FAIL_STEP="<step id>@<partition>[,<partition>...]"   # e.g. "upper@3"
     BREWDESK_TEST_FAIL_STEP="<step id>"                                 # every partition
 
-When the variable is unset (always, outside those tests) :func:`check` is one dictionary
-look-up per step and partition and does nothing. When it names the step about to run on the
+The distributed tests also need a step that is slow, so that a worker can be killed while it
+runs one (``tests/engine/test_distributed_faults.py``)::
+
+    BREWDESK_TEST_STEP_DELAY="<step id>=<seconds>"                      # e.g. "upper=0.5"
+
+When the variables are unset (always, outside those tests) :func:`check` is two dictionary
+look-ups per step and partition and does nothing. When it names the step about to run on the
 given partition of the final map pass, :func:`check` raises the same :class:`StepError` a
 failing operation raises (``step <id> (<title>) failed: ...``), so the run takes exactly the
 path of a real data failure: the computation stops, writers discard their staging, the CLI
@@ -19,21 +24,28 @@ prints one line and exits with status 4.
 from __future__ import annotations
 
 import os
+import time
 
 from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.recipe import Step
 
 ENV = "BREWDESK_TEST_FAIL_STEP"
+DELAY_ENV = "BREWDESK_TEST_STEP_DELAY"
 
 
 def check(step: Step, partition: int) -> None:
-    """Raise the injected failure if :data:`ENV` names ``step`` on ``partition``.
+    """Sleep if :data:`DELAY_ENV` names ``step``; raise if :data:`ENV` names it on ``partition``.
 
     Raises
     ------
     StepError
         Naming the step, its operation and the partition.
     """
+    delay = os.environ.get(DELAY_ENV)
+    if delay:
+        step_id, _, seconds = delay.partition("=")
+        if step_id.strip() == step.id:
+            time.sleep(float(seconds))
     spec = os.environ.get(ENV)
     if not spec:
         return

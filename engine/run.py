@@ -79,8 +79,18 @@ def scheduler_context(address: str | None) -> Iterator[str]:
         client = Client(address, timeout="10s", set_as_default=True)
     except (OSError, TimeoutError) as e:
         raise BrewdeskError(f"cannot reach the Dask scheduler at {address}: {e}", hint="is `dask scheduler` running?") from None
+    from distributed import KilledWorker
+
     try:
         yield f"dask.distributed at {address}"
+    except KilledWorker as e:
+        # a worker died while running a task more often than the scheduler allows
+        # (distributed.scheduler.allowed-failures); the writers have discarded their staging
+        raise BrewdeskError(
+            f"a Dask worker of {address} died while running the job, and the scheduler does not retry "
+            f"the lost task ({e.task!r}); every output was left as it was",
+            hint="see the workers' logs (memory limit?); raise distributed.scheduler.allowed-failures to retry",
+        ) from None
     finally:
         client.close()
 
