@@ -242,6 +242,62 @@ def _bn_unnest_array(df, source, target, to):
     return out
 
 
+def _bn_place(df, source, remove, new):
+    """``df`` with the ``(name, Series)`` pairs of ``new`` right after ``source`` (where it was,
+    when ``remove``); a new name equal to ``source`` replaces it."""
+    names = [n for n, _ in new]
+    drop = set(names) | ({source} if remove else set())
+    cols = list(df.columns)
+    pos = sum(1 for c in cols[: cols.index(source)] if c not in drop) + (0 if source in drop else 1)
+    out = df[[c for c in cols if c not in drop]].copy()
+    for i, (name, values) in enumerate(new):
+        out.insert(pos + i, name, values)
+    return out
+
+
+def _bn_unnest_map(df, source, key_column, value_column, to, remove):
+    """UNNEST_MAP: one row per key/value pair of the maps (dicts) in ``source`` (a missing or
+    empty map gives one row with both missing); keys as text in ``key_column``, values
+    (``_bn_typed`` to ``to``) in ``value_column``, right after ``source``."""
+    lengths, keys, values = [], [], []
+    for v in df[source].tolist():
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            pairs = []
+        elif isinstance(v, dict):
+            pairs = list(v.items())
+        elif isinstance(v, (list, np.ndarray)) and all(isinstance(p, (tuple, list)) and len(p) == 2 for p in v):
+            pairs = [tuple(p) for p in v]  # Arrow/pandas give a map as a list of (key, value) pairs
+        else:
+            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not a map")
+        lengths.append(max(len(pairs), 1))
+        keys.extend([None if k is None else str(k) for k, _ in pairs] or [None])
+        values.extend([x for _, x in pairs] or [None])
+    out = _bn_explode(df, lengths)
+    k = pd.Series(keys, index=out.index, dtype="string[pyarrow]")
+    x = _bn_typed(pd.Series(values, index=out.index, dtype=object), to)
+    return _bn_place(out, source, remove, [(key_column, k), (value_column, x)])
+
+
+def _bn_unnest_struct(df, source, fields, types, names, remove):
+    """UNNEST_STRUCT: one column per struct field (``fields``, typed by ``_bn_typed`` to
+    ``types``, named ``names``) right after ``source``; a missing struct or field gives missing
+    values; a field not listed is an error."""
+    known = set(fields)
+    cols = {f: [] for f in fields}
+    for v in df[source].tolist():
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            v = {}
+        if not isinstance(v, dict):
+            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not a struct")
+        extra = [k for k in v if k not in known]
+        if extra:
+            raise ValueError(f"column {source!r} has fields that are not among the step's fields: {extra[0]!r}")
+        for f in fields:
+            cols[f].append(v.get(f))
+    new = [(n, _bn_typed(pd.Series(cols[f], index=df.index, dtype=object), t)) for f, t, n in zip(fields, types, names, strict=True)]
+    return _bn_place(df, source, remove, new)
+
+
 def _bn_unpivot(df, sources, name_column, value_column):
     """One row per row and source column (in that order): the other columns repeated, the source
     column's name in ``name_column`` and its value (cast by ``_bn_common``) in ``value_column``,
@@ -380,6 +436,9 @@ HELPER_SOURCES: dict[str, str] = {
     '_bn_typed': 'def _bn_typed(s, to):\n    """Python values (an object Series) as a column of logical type ``to``: ``object`` keeps\n    them; ``string`` writes text (``true``/``false``, ISO datetimes, nested values as JSON);\n    other types parse that text as CHANGE_DATA_TYPE does (unconvertible values -> missing)."""\n    import datetime\n    import json\n\n    if to == "object":\n        return s.astype(object)\n\n    def text(v):\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            return None\n        if isinstance(v, bool):\n            return "true" if v else "false"\n        if isinstance(v, datetime.datetime):\n            return v.isoformat(sep=" ")\n        if isinstance(v, (list, dict, tuple)):\n            return json.dumps(v, ensure_ascii=False, separators=(",", ":"), default=str)\n        return str(v)\n\n    t = pd.Series([text(v) for v in s.tolist()], index=s.index, dtype="string[pyarrow]")\n    return t if to == "string" else _bd_convert(t, to)\n',
     '_bn_explode': 'def _bn_explode(df, lengths):\n    """Repeat each row of ``df`` ``lengths[i]`` times (row ids repeat; the engine renumbers)."""\n    return df.iloc[np.repeat(np.arange(len(df)), np.asarray(lengths, dtype="int64"))]\n',
     '_bn_unnest_array': 'def _bn_unnest_array(df, source, target, to):\n    """One row per array element (missing or empty arrays give one row with a missing value);\n    the elements go to ``target`` (replacing ``source`` when the names are equal, else right\n    after it), converted with ``_bn_typed``."""\n    cells = df[source].tolist()\n    lengths, elements = [], []\n    for v in cells:\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            items = []\n        elif isinstance(v, np.ndarray):  # pandas\' Parquet reader gives arrays\n            items = [None if isinstance(e, float) and e != e else e for e in v.tolist()]\n        elif isinstance(v, (list, tuple)):\n            items = list(v)\n        else:\n            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not an array")\n        lengths.append(max(len(items), 1))\n        elements.extend(items if items else [None])\n    out = _bn_explode(df, lengths).copy()\n    values = _bn_typed(pd.Series(elements, index=out.index, dtype=object), to)\n    if target == source or target in out.columns:\n        out[target] = values\n    else:\n        out.insert(out.columns.get_loc(source) + 1, target, values)\n    return out\n',
+    '_bn_place': 'def _bn_place(df, source, remove, new):\n    """``df`` with the ``(name, Series)`` pairs of ``new`` right after ``source`` (where it was,\n    when ``remove``); a new name equal to ``source`` replaces it."""\n    names = [n for n, _ in new]\n    drop = set(names) | ({source} if remove else set())\n    cols = list(df.columns)\n    pos = sum(1 for c in cols[: cols.index(source)] if c not in drop) + (0 if source in drop else 1)\n    out = df[[c for c in cols if c not in drop]].copy()\n    for i, (name, values) in enumerate(new):\n        out.insert(pos + i, name, values)\n    return out\n',
+    '_bn_unnest_map': 'def _bn_unnest_map(df, source, key_column, value_column, to, remove):\n    """UNNEST_MAP: one row per key/value pair of the maps (dicts) in ``source`` (a missing or\n    empty map gives one row with both missing); keys as text in ``key_column``, values\n    (``_bn_typed`` to ``to``) in ``value_column``, right after ``source``."""\n    lengths, keys, values = [], [], []\n    for v in df[source].tolist():\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            pairs = []\n        elif isinstance(v, dict):\n            pairs = list(v.items())\n        elif isinstance(v, (list, np.ndarray)) and all(isinstance(p, (tuple, list)) and len(p) == 2 for p in v):\n            pairs = [tuple(p) for p in v]  # Arrow/pandas give a map as a list of (key, value) pairs\n        else:\n            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not a map")\n        lengths.append(max(len(pairs), 1))\n        keys.extend([None if k is None else str(k) for k, _ in pairs] or [None])\n        values.extend([x for _, x in pairs] or [None])\n    out = _bn_explode(df, lengths)\n    k = pd.Series(keys, index=out.index, dtype="string[pyarrow]")\n    x = _bn_typed(pd.Series(values, index=out.index, dtype=object), to)\n    return _bn_place(out, source, remove, [(key_column, k), (value_column, x)])\n',
+    '_bn_unnest_struct': 'def _bn_unnest_struct(df, source, fields, types, names, remove):\n    """UNNEST_STRUCT: one column per struct field (``fields``, typed by ``_bn_typed`` to\n    ``types``, named ``names``) right after ``source``; a missing struct or field gives missing\n    values; a field not listed is an error."""\n    known = set(fields)\n    cols = {f: [] for f in fields}\n    for v in df[source].tolist():\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            v = {}\n        if not isinstance(v, dict):\n            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not a struct")\n        extra = [k for k in v if k not in known]\n        if extra:\n            raise ValueError(f"column {source!r} has fields that are not among the step\'s fields: {extra[0]!r}")\n        for f in fields:\n            cols[f].append(v.get(f))\n    new = [(n, _bn_typed(pd.Series(cols[f], index=df.index, dtype=object), t)) for f, t, n in zip(fields, types, names, strict=True)]\n    return _bn_place(df, source, remove, new)\n',
     '_bn_unpivot': 'def _bn_unpivot(df, sources, name_column, value_column):\n    """One row per row and source column (in that order): the other columns repeated, the source\n    column\'s name in ``name_column`` and its value (cast by ``_bn_common``) in ``value_column``,\n    both placed where the first source column was; the source columns are removed."""\n    n, k = len(df), len(sources)\n    names = list(df.columns)\n    pos = sum(1 for c in names[: names.index(sources[0])] if c not in sources)\n    rest = df.drop(columns=list(sources))\n    out = rest.iloc[np.repeat(np.arange(n), k)].copy()\n    parts = _bn_common([df[c] for c in sources])\n    if parts[0].dtype == object:\n        cols = [_bn_values(p) for p in parts]\n        flat = [cols[j][i] for i in range(n) for j in range(k)]\n        values = pd.Series(flat, index=out.index, dtype=object)\n    elif k and n:\n        stacked = pd.concat([p.reset_index(drop=True) for p in parts], ignore_index=True)\n        order = (np.arange(k)[None, :] * n + np.arange(n)[:, None]).ravel()\n        values = stacked.iloc[order]\n        values.index = out.index\n    else:\n        values = pd.Series([], index=out.index, dtype=parts[0].dtype if parts else object)\n    label = pd.Series(np.tile(np.asarray(sources, dtype=object), n), index=out.index, dtype="string[pyarrow]")\n    out.insert(pos, name_column, label)\n    out.insert(pos + 1, value_column, values)\n    return out\n',
     '_bn_pivot': 'def _bn_pivot(df, source, value, fn, values):\n    """PIVOT as plain pandas: group by every other column (sorted, missing last), one column per\n    pivot value (matched as text) with ``fn`` of ``value`` over the group\'s rows of that value."""\n    keys = [c for c in df.columns if c not in (source, value)]\n    s = df[source]\n    text = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")\n    work = df[keys].copy() if keys else pd.DataFrame({"__k": np.zeros(len(df), dtype="int64")}, index=df.index)\n    for v in values:\n        work[v] = df[value].where(text.eq(v).fillna(False).to_numpy(dtype=bool))\n    funcs = {\n        "SUM": lambda x: x.sum() if x.notna().any() else pd.NA, "COUNT": "count", "AVERAGE": "mean",\n        "MEAN": "mean", "MIN": "min", "MAX": "max", "MEDIAN": "median",\n        "MODE": lambda x: x.dropna().mode().min() if x.notna().any() else pd.NA, "COUNT_DISTINCT": "nunique",\n        "STANDARD_DEVIATION": "std", "VARIANCE": "var",\n        "COLLECT_LIST": lambda x: [e for e in _bn_values(x) if e is not None],\n    }\n    gk = keys or ["__k"]\n    out = work.groupby(gk, dropna=False, sort=False, observed=True)[list(values)].agg(funcs[fn]).reset_index()\n    out = out.sort_values(gk, na_position="last", kind="stable", ignore_index=True)\n    return out[keys + list(values)]\n',
 }
