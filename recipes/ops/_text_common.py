@@ -124,6 +124,51 @@ def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):
     return pd.Series(out, index=idx, dtype="string[pyarrow]")
 
 
+def _bt_extract_value(s, steps):
+    """EXTRACT_VALUE: follow ``steps`` (dict keys as text, list indexes as ints) into each value
+    (a list/dict, or JSON text); text results as they are, others as compact JSON; missing where
+    the path leads nowhere."""
+    import json
+
+    def plain(o):
+        if isinstance(o, np.ndarray):
+            return o.tolist()
+        if isinstance(o, np.generic):
+            return o.item()
+        return o.isoformat() if hasattr(o, "isoformat") else str(o)
+
+    is_text = s.dtype != object
+    values = s.astype("string[pyarrow]").tolist() if is_text else s.tolist()
+    out = []
+    for v in values:
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            out.append(None)
+            continue
+        if is_text:
+            try:
+                v = json.loads(v)
+            except ValueError:
+                out.append(None)
+                continue
+        for step in steps:
+            if isinstance(step, int) and isinstance(v, (list, tuple, np.ndarray)) and step < len(v):
+                v = v[step]
+            elif isinstance(step, str) and isinstance(v, dict) and step in v:
+                v = v[step]
+            else:
+                v = None
+                break
+        if isinstance(v, np.generic):
+            v = v.item()
+        if v is None or (isinstance(v, float) and v != v):
+            out.append(None)
+        elif isinstance(v, str):
+            out.append(v)
+        else:
+            out.append(json.dumps(v, ensure_ascii=False, default=plain))
+    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
 # =========================================================================== helper sources
 def helper_code(*names: str) -> str:
     """Source text of the named ``_bt_*`` helpers, for ``to_code()``."""
@@ -246,6 +291,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bt_split_delimiters': 'def _bt_split_delimiters(s, options, limit, sequence=False):\n    """Split text at literal delimiters; return ``limit + 1`` string Series.\n\n    ``options`` is a list of ``(delimiter, include)`` pairs. Without ``sequence`` any delimiter\n    splits (the longest wins where several start at the same place), at most ``limit`` times from\n    the left; with ``sequence`` the k-th split is at the first occurrence of the k-th delimiter\n    after the previous one (``limit`` = number of delimiters). An included delimiter starts the\n    piece that follows it; otherwise it is dropped. Pieces a value does not reach are missing."""\n    s = s.astype("string[pyarrow]")\n    width = limit + 1\n    cols = [[None] * len(s) for _ in range(width)]\n    if not sequence:\n        order = sorted(range(len(options)), key=lambda i: -len(options[i][0]))\n        rx = re.compile("|".join(f"({re.escape(options[i][0])})" for i in order))\n        include = [options[i][1] for i in order]\n    for row, v in enumerate(s.tolist()):\n        if v is None or v is pd.NA:\n            continue\n        pos, k = 0, 0\n        start = 0\n        while k < limit:\n            if sequence:\n                delim, inc = options[k]\n                at = v.find(delim, pos)\n                if at < 0:\n                    break\n                end = at + len(delim)\n            else:\n                m = rx.search(v, pos)\n                if m is None:\n                    break\n                at, end = m.start(), m.end()\n                inc = include[m.lastindex - 1]\n            cols[k][row] = v[start:at]\n            start = at if inc else end\n            pos = end\n            k += 1\n        cols[k][row] = v[start:]\n    return [pd.Series(c, index=s.index, dtype="string[pyarrow]") for c in cols]\n',
     '_bt_remove_combined': 'def _bt_remove_combined(s, value, removed, edge, collapse):\n    """REMOVE_COMBINED: drop every occurrence of the literal ``value`` (if any), then every\n    character of regex class content ``removed``, then runs of class ``edge`` at both ends; then\n    turn runs of two or more whitespace characters into one space when ``collapse``."""\n    s = s.astype("string[pyarrow]")\n    if value:\n        s = s.str.replace(value, "", regex=False)\n    if removed:\n        s = s.str.replace(f"[{removed}]+", "", regex=True)\n    if edge:\n        s = s.str.replace(f"^[{edge}]+|[{edge}]+$", "", regex=True)\n    if collapse:\n        s = s.str.replace(r"\\s{2,}", " ", regex=True)\n    return s\n',
     '_bt_number_format': 'def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):\n    """NUMBER_FORMAT: numbers divided by ``divisor``, rounded half away from zero to ``decimals``\n    places, written with ``dec_sep`` and ``thou_sep`` (between groups of three digits; "" for\n    none), followed by ``suffix``. Missing and infinite values give missing."""\n    idx = x.index\n    if pd.api.types.is_integer_dtype(x.dtype) and divisor == 1:\n        vals = [None if v is None or v is pd.NA else int(v) for v in x.astype("Int64").tolist()]\n        text = [None if v is None else f"{v:,}" + ("." + "0" * decimals if decimals else "") for v in vals]\n    else:\n        v = x.astype("Float64").to_numpy(dtype="float64", na_value=np.nan) / divisor\n        scale = 10.0**decimals\n        with np.errstate(invalid="ignore", over="ignore"):\n            y = np.abs(v) * scale\n            low = np.floor(y)\n            up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)\n            r = np.where(up, low + 1, low) / scale * np.sign(v) + 0.0\n        text = [f"{f:,.{decimals}f}" if np.isfinite(f) else None for f in r.tolist()]\n    out = []\n    for t in text:\n        if t is None:\n            out.append(None)\n            continue\n        out.append(t.replace(",", "\\0").replace(".", dec_sep).replace("\\0", thou_sep) + suffix)\n    return pd.Series(out, index=idx, dtype="string[pyarrow]")\n',
+    '_bt_extract_value': 'def _bt_extract_value(s, steps):\n    """EXTRACT_VALUE: follow ``steps`` (dict keys as text, list indexes as ints) into each value\n    (a list/dict, or JSON text); text results as they are, others as compact JSON; missing where\n    the path leads nowhere."""\n    import json\n\n    def plain(o):\n        if isinstance(o, np.ndarray):\n            return o.tolist()\n        if isinstance(o, np.generic):\n            return o.item()\n        return o.isoformat() if hasattr(o, "isoformat") else str(o)\n\n    is_text = s.dtype != object\n    values = s.astype("string[pyarrow]").tolist() if is_text else s.tolist()\n    out = []\n    for v in values:\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            out.append(None)\n            continue\n        if is_text:\n            try:\n                v = json.loads(v)\n            except ValueError:\n                out.append(None)\n                continue\n        for step in steps:\n            if isinstance(step, int) and isinstance(v, (list, tuple, np.ndarray)) and step < len(v):\n                v = v[step]\n            elif isinstance(step, str) and isinstance(v, dict) and step in v:\n                v = v[step]\n            else:\n                v = None\n                break\n        if isinstance(v, np.generic):\n            v = v.item()\n        if v is None or (isinstance(v, float) and v != v):\n            out.append(None)\n        elif isinstance(v, str):\n            out.append(v)\n        else:\n            out.append(json.dumps(v, ensure_ascii=False, default=plain))\n    return pd.Series(out, index=s.index, dtype="string[pyarrow]")\n',
 }
 
 

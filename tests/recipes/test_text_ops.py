@@ -23,7 +23,7 @@ from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import validate
 
-from tests.recipes.test_ops_row_degenerate import FRAMES, C, F, N, S, T
+from tests.recipes.test_ops_row_degenerate import FRAMES, OBJ, C, F, N, S, T
 
 PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("split_column_from_start", {"source_column": S, "position": 1}),
@@ -38,6 +38,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("remove_combined", {"source_column": C, "remove_custom_value": True, "custom_value": "é"}),
     ("number_format", {"source_column": N, "decimal_places": 2, "numeric_thousand_separator": ","}),
     ("number_format", {"source_column": F, "decimal_places": 1, "numeric_abbreviated_unit": "BILLION", "numeric_unit_abbreviation": "bn"}),
+    ("extract_value", {"source_column": OBJ, "path": "`k`", "target_column": "v"}),
+    ("extract_value", {"source_column": S, "path": "a[0]", "target_column": "v"}),
 ]
 
 
