@@ -137,14 +137,16 @@ def run(
     delimiter: Annotated[str | None, typer.Option("--delimiter", help="CSV delimiter of the inputs (default: detected).")] = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Excel sheet name or 0-based index.")] = None,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Text encoding of the inputs (default: detected).")] = None,
+    memory_limit: Annotated[str | None, typer.Option("--memory-limit", help="Memory budget of a local run, such as 1GB: smaller input blocks, dedupe and sort spill to disk.")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="Write the run report (JSON) here.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
 ) -> None:
     """Run RECIPE over the inputs and write every output (atomically)."""
     from brewdesk.engine import locations
-    from brewdesk.engine.run import RunOptions, run_recipe
+    from brewdesk.engine.run import RunOptions, parse_memory_limit, run_recipe
     from brewdesk.engine.writers import parse_dest
 
+    limit = parse_memory_limit(memory_limit) if memory_limit else None
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input, delimiter=delimiter, sheet=sheet, encoding=encoding)
     dests = []
@@ -168,7 +170,9 @@ def run(
         main=main,
         inputs=named,
         outputs=dests,
-        options=RunOptions(partitions=partitions, scheduler=scheduler, progress=_progress_factory()),
+        options=RunOptions(
+            partitions=partitions, scheduler=scheduler, progress=_progress_factory(), memory_limit=limit
+        ),
     )
     if report:
         result.save(report)

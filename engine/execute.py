@@ -196,7 +196,7 @@ class Executor:
         ``frame`` and ``inputs`` carry ``_rowid`` as a column (readers' layout) or index.
         Probe passes and primitive passes run here; the final pass is left to the writer.
         """
-        from brewdesk.engine import primitives
+        from brewdesk.engine import primitives, spill
 
         inputs = dict(inputs or {})
         ddf = _indexed(frame, self.plan.input_schema)
@@ -215,7 +215,8 @@ class Executor:
                         continue
                     t0 = time.perf_counter()
             if stage.is_global:
-                ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
+                with spill.spilling(self.checkpoints.root if self.checkpoints is not None else None):
+                    ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
                 self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
                 continue
             fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else ({}, {})

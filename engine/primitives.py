@@ -14,8 +14,11 @@ share one implementation:
     One pass collects row ids, group hashes and random keys; the permutation is computed in
     memory (32 bytes a row); the shuffled columns' values move in one all-to-all exchange.
 ``sort``
-    ``DataFrame.sort_values`` on the first key range-partitions the data; the operation's stable
-    multi-key sort then orders each partition.
+    Sampled cut points of the first key range-partition the data in a task-based exchange; the
+    operation's stable multi-key sort then orders each range.
+
+In a local run, dedupe's hashes and the sort's exchanged ranges are spilled to disk
+(:mod:`brewdesk.engine.spill`), so memory does not grow with the dataset.
 ``group_by``
     One pass of per-partition partials (the operation's ``partial``), combined exactly
     (``combine``), then either the small result or a broadcast ``attach`` to every row.
@@ -38,6 +41,7 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+from brewdesk.engine import spill
 from brewdesk.engine.execute import Compute, RowCounts, _indexed, conform, meta_for, renumber
 from brewdesk.engine.plan import Stage
 from brewdesk.recipes.errors import BrewdeskError, StepError
@@ -96,6 +100,11 @@ def _later_copies(ddf: dd.DataFrame, subset: list[str], compute: Compute) -> tup
 
     ``None`` when the frame has no partitions.
     """
+    if not ddf.npartitions:
+        return None
+    where = spill.folder("duplicates")
+    if where is not None:
+        return spill.later_copies_on_disk(ddf, subset, compute, _hashes, where)
     parts = compute(*[dask.delayed(_hashes)(d, subset) for d in ddf.to_delayed()])
     if not parts:
         return None
@@ -233,19 +242,27 @@ def _sort(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], c
     cuts = allv.iloc[[int(len(allv) * i / n) for i in range(1, n)]].reset_index(drop=True) if len(allv) else allv
     asc, top = first.ordering == "ASCENDING", first.nulls_ordering == "NULLS_TOP"
 
-    def split(d: pd.DataFrame) -> list[pd.DataFrame]:
+    where = spill.folder("sort")
+    in_meta = meta_for(stage.input_schema)
+
+    def split(d: pd.DataFrame, source: int) -> list[Any]:
         t = _assign_part(d, key, cuts, n, asc, top)
         part = t.pop("__brewdesk_part").to_numpy()
         t = t.drop(columns="__brewdesk_rowid")
-        return [t[part == j] for j in range(n)]
+        ranges = [t[part == j] for j in range(n)]
+        # spilling: the ranges wait on disk for the other half of the exchange, not in memory
+        return spill.write_ranges(ranges, where, source) if where is not None else ranges
 
-    def sort_part(j: int, *splits: list[pd.DataFrame]) -> pd.DataFrame:
-        d = pd.concat([sp[j] for sp in splits]) if splits else meta
+    def sort_part(j: int, *splits: list[Any]) -> pd.DataFrame:
+        if where is not None:
+            d = spill.read_range([sp[j] for sp in splits], in_meta)
+        else:
+            d = pd.concat([sp[j] for sp in splits]) if splits else meta
         return conform(op.apply(params, d, {}), schema)  # type: ignore[union-attr]
 
     # a task-based all-to-all exchange: each input partition is cut into n ranges, range j of
     # every partition is sorted together; ranges are in key order, so the result is sorted
-    splits = [dask.delayed(split)(d) for d in ddf.to_delayed()]
+    splits = [dask.delayed(split)(d, i) for i, d in enumerate(ddf.to_delayed())]
     ordered = [dask.delayed(sort_part)(j, *splits) for j in range(n)]
     out = dd.from_delayed(ordered, meta=meta, verify_meta=False)
     return out.map_partitions(renumber, meta=meta)
@@ -352,4 +369,5 @@ _PRIMITIVES = {
     "join": _join,
     "union": _union,
     "pivot": _pivot,
+    "transpose": _pivot,
 }

@@ -8,12 +8,15 @@ output is written atomically by :mod:`brewdesk.engine.writers`; the input is nev
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import dask
+import dask.utils
 from brewdesk.engine.checkpoint import Checkpoints
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import Plan, plan, required_columns
@@ -44,14 +47,82 @@ class RunOptions:
     spill_dir
         Folder for checkpoints (local Parquet copies that spare later passes from re-reading
         the source). Default: the system's temporary folder; with a distributed scheduler,
-        checkpoints are used only when this names a folder every worker can reach.
+        checkpoints are used only when this names a folder every worker can reach. Local runs
+        also spill the working data of dedupe and sort here (:mod:`brewdesk.engine.spill`).
+    memory_limit
+        A memory budget in bytes for a local run (``None``: 64 MB blocks, one thread per core).
+        The engine sizes input blocks and threads to it (:class:`Budget`); peak resident memory
+        stays near it whatever the size of the data (measured in tests/benchmarks/README.md).
+        Not applied to a distributed scheduler, whose workers have their own limits.
     """
 
     partitions: int | None = None
     scheduler: str | None = None
     progress: ProgressFactory | None = None
     spill_dir: str | None = None
+    memory_limit: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+MIN_MEMORY_LIMIT = 256 * 2**20
+"""The smallest memory budget: the interpreter, pandas, pyarrow and Dask take about 200 MB."""
+_BASE_MEMORY = 200 * 2**20
+_BYTES_PER_BLOCK_BYTE = 8
+"""Peak memory of a task per byte of its CSV/JSON block (parse, steps' copies, Arrow conversion);
+measured on the taxi data: 32 MB blocks, two threads, peak 470 MB above the interpreter's."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How a run fits a memory limit: threads and input block size.
+
+    Attributes
+    ----------
+    threads
+        Local worker threads (each holds one partition at a time).
+    blocksize
+        Bytes of CSV/JSON text per partition (Parquet and Excel keep their own units).
+    """
+
+    threads: int
+    blocksize: int
+
+    @classmethod
+    def for_limit(cls, limit: int, *, cores: int | None = None) -> Budget:
+        """Threads and block size for ``limit`` bytes (see :data:`MIN_MEMORY_LIMIT`).
+
+        Raises
+        ------
+        BrewdeskError
+            When ``limit`` is below :data:`MIN_MEMORY_LIMIT`.
+        """
+        if limit < MIN_MEMORY_LIMIT:
+            raise BrewdeskError(
+                f"memory limit {dask.utils.format_bytes(limit)} is too small: a run needs at least "
+                f"{dask.utils.format_bytes(MIN_MEMORY_LIMIT)}",
+                hint="give --memory-limit 512MB or more",
+            )
+        threads = max(1, cores or os.cpu_count() or 1)
+        per_thread = (limit - _BASE_MEMORY) // _BYTES_PER_BLOCK_BYTE
+        while threads > 1 and per_thread // threads < 8 * 2**20:
+            threads -= 1  # fewer, larger blocks rather than blocks too small to parse efficiently
+        block = int(min(64 * 2**20, max(2**20, per_thread // threads)))
+        return cls(threads, block)
+
+
+def parse_memory_limit(text: str) -> int:
+    """Bytes of a size such as ``1GB``, ``1.5GiB`` or ``800MB`` (Dask's size syntax).
+
+    Raises
+    ------
+    BrewdeskError
+        When ``text`` is not a size.
+    """
+    try:
+        value = int(dask.utils.parse_bytes(text.strip()))
+    except (ValueError, TypeError, KeyError):
+        raise BrewdeskError(f"memory limit {text!r} is not a size", hint="write it like 1GB or 800MB") from None
+    return value
 
 
 @contextlib.contextmanager
@@ -176,6 +247,9 @@ def run_recipe(
     for name in inputs:
         if name == MAIN:
             raise SourceError("the main input is given twice")
+    budget = Budget.for_limit(options.memory_limit) if options.memory_limit else None
+    if budget is not None and main.blocksize > budget.blocksize:
+        main = dataclasses.replace(main, blocksize=budget.blocksize)
     ds, others = open_inputs(main, inputs, partitions=options.partitions)
     the_plan = make_plan(recipe, ds, others)
     main_frame, the_plan = project(recipe, ds, others, the_plan)
@@ -191,10 +265,16 @@ def run_recipe(
 
     distributed = options.scheduler not in (None, "", "threads", "sync", "processes")
     use_checkpoints = options.spill_dir is not None or not distributed
-    with scheduler_context(options.scheduler) as where, (
+    limits = dask.config.set(num_workers=budget.threads) if budget is not None and not distributed else contextlib.nullcontext()
+    with limits, scheduler_context(options.scheduler) as where, (
         Checkpoints(options.spill_dir) if use_checkpoints else contextlib.nullcontext()
     ) as checkpoints:
         report.scheduler = where
+        if budget is not None:
+            report.scheduler += (
+                f" (memory limit {dask.utils.format_bytes(options.memory_limit or 0)}: {budget.threads} "
+                f"thread(s), {dask.utils.format_bytes(budget.blocksize)} blocks, spilling to disk)"
+            )
         executor = Executor(the_plan, compute=compute("statistics pass"), checkpoints=checkpoints)
         out = executor.build(main_frame, {n: d.frame for n, d in others.items()})
         if checkpoints is not None and len(outputs) > 1:
