@@ -26,6 +26,10 @@ The results are text (base64, standard alphabet with ``=`` padding):
     step with an error naming the row (the authentication tag does not match); the value is not
     shown. The result is always text (DataBrew: "Does not preserve data type on decrypt").
 
+With a condition, only the rows it selects are hashed, encrypted or decrypted; the other rows keep
+their value (as text, since the column becomes text), so DECRYPT can be restricted to the rows
+that hold ciphertexts.
+
 The cell-level work is a Python loop over the values (the ``cryptography`` package does the
 AES), about a microsecond per value. The ``_bp_*`` helpers are the implementation; ``to_code()``
 exports their source, so the exported script reads its key the same way and needs
@@ -38,6 +42,7 @@ import inspect
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.ops import _pii_keys
@@ -46,6 +51,9 @@ from brewdesk.recipes.ops._common import _bd_convert, databrew_error
 from brewdesk.recipes.ops._pii_keys import _bp_key
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, json_list
 from brewdesk.recipes.types import STRING_DTYPE, Schema
+
+CONDITION_MASK = "condition_mask"
+"""Key of the condition mask in ``fitted`` (``brewdesk.recipes.runner.CONDITION_MASK``)."""
 
 AES_KEY_BYTES = 32
 """AES-256: the encryption steps need 32-byte keys."""
@@ -125,9 +133,15 @@ def _bp_decrypt(s, key, deterministic):
     return pd.Series(out, index=s.index, dtype="string[pyarrow]")
 
 
+def _bp_keep_unselected(done, s, sel):
+    """The transformed values ``done`` (text, on the selected rows) with the other rows of ``s``
+    kept, as text."""
+    return done.reindex(s.index).where(sel, _bd_convert(s, "string")).astype("string[pyarrow]")
+
+
 def helper_code(*names: str) -> str:
     """Source text of ``_bd_convert``, the key lookup and the named ``_bp_*`` helpers."""
-    own = "\n\n".join(inspect.getsource(globals()[n]) for n in names)
+    own = "\n\n".join(inspect.getsource(globals()[n]) for n in (*names, "_bp_keep_unselected"))
     return _pii_keys.helper_code() + COMMON_SOURCES["_bd_convert"] + "\n\n" + own + "\n\n"
 
 
@@ -141,6 +155,7 @@ class CryptoOperation(Operation):
 
     kind = Kind.ROW
     category = "PII"
+    handles_condition = True
     key_field: ClassVar[str] = "secret_id"
     key_size: ClassVar[int | None] = AES_KEY_BYTES
     helpers: ClassVar[tuple[str, ...]] = ()
@@ -180,12 +195,15 @@ class CryptoOperation(Operation):
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         key = self.key(params)
+        mask = fitted.get(CONDITION_MASK)
+        sel = np.ones(len(frame), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
         out = frame.copy(deep=False)
         for c in params.source_columns:
             try:
-                out[c] = self.transform(params, frame[c], key).astype(STRING_DTYPE)
+                done = self.transform(params, frame[c][sel], key).astype(STRING_DTYPE)
             except ValueError as e:
                 raise StepError(f"column '{c}': {e}") from None
+            out[c] = _bp_keep_unselected(done, frame[c], sel)
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
@@ -198,11 +216,16 @@ class CryptoOperation(Operation):
             )
         else:
             lines.append("_key = None")
+        # codegen.step_code sets ``_mask`` (the step's conditions) just before this code
+        lines.append(
+            "_sel = np.asarray(_mask, dtype=bool) if '_mask' in dir() else np.ones(len(df), dtype=bool)"
+        )
         lines.append(f"for _c in {list(params.source_columns)!r}:")
         lines.append(
-            f"    df[_c] = ({self.transform_code(params, 'df[_c]')}).astype('string[pyarrow]')"
+            f"    _done = ({self.transform_code(params, 'df[_c][_sel]')}).astype('string[pyarrow]')"
         )
-        lines.append("del _key")
+        lines.append("    df[_c] = _bp_keep_unselected(_done, df[_c], _sel)")
+        lines.append("del _key, _sel, _done")
         return "\n".join(lines)
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:

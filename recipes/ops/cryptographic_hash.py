@@ -23,6 +23,7 @@ Semantics
 - ``create_secret_if_missing`` is kept for DataBrew but Brewdesk never creates a key implicitly
   (create one with ``python -m brewdesk.recipes.ops._pii_keys new NAME``). ``entityTypeFilter``
   (PII detection in free text) is not supported: a recipe using it is refused on import.
+- With a condition, only the selected rows are hashed; the others keep their value (as text).
 """
 
 from __future__ import annotations

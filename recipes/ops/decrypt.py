@@ -14,6 +14,7 @@ Semantics
   tag does not match); the value and the key are never shown. Text that is not such a ciphertext
   fails the same way. DataBrew's AWS Encryption SDK messages cannot be decrypted by Brewdesk.
 - Missing stays missing.
+- With a condition, only the selected rows are decrypted; the others keep their value (as text).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ Semantics
   tag does not match); the value and the key are never shown.
 - Missing stays missing. DataBrew's page was not available; its parameters are taken to be
   DETERMINISTIC_ENCRYPT's (``sourceColumns``, ``secretId``, ``secretVersion``).
+- With a condition, only the selected rows are decrypted; the others keep their value (as text).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ Semantics
 - ``preserve_data_type`` is kept for DataBrew, but Brewdesk's DECRYPT always gives text (the
   type of a column must be known before any data is read); cast it back with CHANGE_DATA_TYPE.
   ``entityTypeFilter`` is not supported: a recipe using it is refused on import.
+- With a condition, only the selected rows are encrypted; the others keep their value (as text).
 """
 
 from __future__ import annotations

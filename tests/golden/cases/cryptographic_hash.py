@@ -55,3 +55,16 @@ CASES = [
         "bad-column", _in(), {"source_columns": ["x"], "algorithm": "SHA1"}, error="does not exist"
     ),
 ]
+
+CASES.append(
+    GoldenCase(
+        "condition-keeps-other-rows-as-text",
+        _in(),
+        {"source_columns": ["n"], "algorithm": "SHA1"},
+        _in(
+            n=[hashed([42], "SHA1")[0], None, "-7", hashed([42], "SHA1")[0], "0", "1000000000000"],
+            nt="string",
+        ),
+        conditions=[{"condition": "IS", "target_column": "n", "value": [42]}],
+    )
+)

@@ -46,3 +46,13 @@ CASES = [
         error="no key",
     ),
 ]
+
+CASES.append(
+    GoldenCase(
+        "condition-skips-plain-rows",
+        _in([siv(["a"], KEY)[0], "plain", None, siv(["名前"], KEY)[0]]),
+        {"source_columns": ["t"], "secret_id": KEY_NAME},
+        _in(["a", "plain", None, "名前"]),
+        conditions=[{"condition": "NOT_CONTAINS", "target_column": "t", "value": "plain"}],
+    )
+)
