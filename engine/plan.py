@@ -36,6 +36,7 @@ PRIMITIVES = {
     "join": "broadcast the second input to every partition; unmatched right rows appended",
     "union": "concatenate partitions of every input",
     "pivot": "tree aggregation of per-partition partials (exact), one pass; one row per group",
+    "transpose": "tree aggregation of per-partition partials of the unpivoted values (exact), one pass",
 }
 
 
