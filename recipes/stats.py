@@ -26,7 +26,9 @@ from brewdesk.recipes.ops.base import Stat
 
 _MOMENTS = {"count", "sum", "mean", "std", "var"}
 _COUNTS = {"median", "mode", "quantile", "distinct", "value_counts"}
-STAT_NAMES = _MOMENTS | _COUNTS | {"min", "max"}
+STAT_NAMES = _MOMENTS | _COUNTS | {"min", "max", "clock"}
+"""``clock`` reads no data: it is the time the statistic is finalized (once per step and run, on
+the machine running the job), a naive UTC ``pandas.Timestamp``, for NOW and TODAY."""
 
 
 def partial(stat: Stat, frame: pd.DataFrame) -> Any:
@@ -41,6 +43,8 @@ def partial(stat: Stat, frame: pd.DataFrame) -> Any:
     """
     if stat.name not in STAT_NAMES:
         raise ValueError(f"unknown statistic {stat.name!r}")
+    if stat.name == "clock":
+        return None
     s = frame[stat.column]
     if stat.name in _MOMENTS:
         x = pd.to_numeric(s, errors="coerce").dropna()
@@ -78,6 +82,8 @@ def finalize(stat: Stat, partials: Sequence[Any]) -> Any:
     StepError
         For a mode tie rule that is not one of DataBrew's (MINIMUM, MAXIMUM, AVERAGE, NONE).
     """
+    if stat.name == "clock":
+        return pd.Timestamp.now(tz="UTC").tz_localize(None)
     if stat.name in _MOMENTS:
         n = sum(p[0] for p in partials)
         total = sum(p[1] for p in partials)

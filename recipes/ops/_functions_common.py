@@ -31,12 +31,23 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops.base import Stat
+from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    Stat,
+    StepProblem,
+    check_columns,
+    new_column,
+)
+from brewdesk.recipes.types import Schema
+from pydantic import Field
 
 CLOCK = Stat("clock", "")
 """The run's clock reading (a naive UTC ``pandas.Timestamp``), requested by NOW and TODAY."""
@@ -158,6 +169,58 @@ def check_time_zone(name: str) -> str | None:
     except (ZoneInfoNotFoundError, ValueError):
         return f"unknown time zone {name!r}; use an IANA name such as UTC, Europe/Paris or US/Pacific"
     return None
+
+
+class ClockParams(Params):
+    time_zone: str = Field("UTC", description="IANA time zone of the wall-clock time (DataBrew's default: UTC)")
+    target_column: str = new_column(description="New column")
+
+
+class ClockOperation(Operation):
+    """Base of NOW and TODAY: the run's clock reading, in ``time_zone``, in every row.
+
+    ``FIT_MAP`` so that the clock is read once (:data:`CLOCK`, a statistic finalized once per step
+    and run) and every partition writes the same value; the column is appended at the end.
+    """
+
+    kind = Kind.FIT_MAP
+    category = "Functions"
+    Params = ClockParams
+    date_only: ClassVar[bool] = False
+
+    def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+        check_columns(params, schema)
+        problem = check_time_zone(params.time_zone)
+        if problem:
+            raise StepProblem(problem, field="time_zone")
+        return place_schema(schema, params.target_column, "datetime", None)
+
+    def stats(self, params: Any, schema: Schema) -> dict[str, Stat]:
+        return {"clock": CLOCK}
+
+    def value(self, params: Any, now: pd.Timestamp) -> pd.Timestamp:
+        """The value every row gets, from the clock reading (naive UTC)."""
+        problem = check_time_zone(params.time_zone)
+        if problem:
+            raise StepError(problem, hint="use an IANA name such as UTC or Europe/Paris")
+        local = wall_clock(now, params.time_zone)
+        return local.normalize() if self.date_only else local
+
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        v = self.value(params, clock(fitted))
+        values = pd.Series(np.full(len(frame), v.to_datetime64()), index=frame.index).astype("datetime64[us]")
+        return place(frame, params.target_column, values, None)
+
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
+        now = fitted.get("clock")
+        read = f"pd.Timestamp({str(pd.Timestamp(now))!r})" if now is not None else "pd.Timestamp.now(tz='UTC').tz_localize(None)"
+        floor = ".normalize()" if self.date_only else ""
+        lines = [
+            f"_now = {read}",
+            f"_now = _now.tz_localize('UTC').tz_convert({params.time_zone!r}).tz_localize(None).floor('s'){floor}",
+        ]
+        expr = "pd.Series(np.full(len(df), _now.to_datetime64()), index=df.index).astype('datetime64[us]')"
+        return "\n".join(lines) + "\n" + place_code(params.target_column, expr, None)
 
 
 # --- generated: HELPER_SOURCES (python -m brewdesk.recipes.ops._functions_common)

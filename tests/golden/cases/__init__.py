@@ -8,6 +8,7 @@ the exported pandas code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,10 @@ class GoldenCase:
         (say why in ``reason``).
     reason
         Why a check is relaxed.
+    check
+        For an operation whose output cannot be written down in advance (NOW, TODAY): a function
+        given each way's output frame (index reset) that asserts its properties (types, ranges,
+        one value in every row); used instead of ``expected``.
     """
 
     name: str
@@ -70,3 +75,4 @@ class GoldenCase:
     order_matters: bool = True
     code: bool = True
     reason: str = ""
+    check: Callable[[pd.DataFrame], None] | None = None

@@ -1,0 +1,38 @@
+"""NOW: the current date and time, the same in every row, into a new column.
+
+DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.NOW.html
+
+- Every row gets the wall-clock date and time in ``time_zone`` (DataBrew's ``timeZone``, an IANA
+  name such as ``US/Pacific``; default UTC, as DataBrew's page says), in whole seconds (DataBrew
+  shows ``yyyy-mm-dd HH:MM:SS``), as a ``datetime`` column (naive: the zone's local time, no
+  offset stored). An unknown zone is a validation problem.
+- The clock is read once per step and run, when the step's statistics are taken (the step is
+  ``FIT_MAP`` and requests the ``clock`` statistic, which reads no data): every row and every
+  partition of a run gets the same instant, and the preview shows the instant it was computed.
+  The engine's statistics pass reads the data once more unless the stage has another statistic
+  to take; the exported script reads the clock once when the step runs.
+- Two NOW or TODAY steps of one recipe read the clock separately (microseconds apart; usually
+  the same second).
+- The column is appended after the last column (the step reads none).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brewdesk.recipes.ops._functions_common import ClockOperation
+
+
+class Now(ClockOperation):
+    """The run's date and time in every row."""
+
+    id = "now"
+    title = "Current date and time"
+    databrew = ("NOW",)
+    doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.NOW.html"
+
+    def describe(self, params: Any) -> str:
+        return f"Current date and time ({params.time_zone}) into {params.target_column}"
+
+
+OPERATION = Now()
