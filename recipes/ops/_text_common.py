@@ -169,6 +169,33 @@ def _bt_extract_value(s, steps):
     return pd.Series(out, index=s.index, dtype="string[pyarrow]")
 
 
+def _bt_format_phone(s, fmt, region=None, regions=None):
+    """FORMAT_PHONE_NUMBER: each text value parsed as a phone number (with the default ``region``,
+    or the region code in the same row of the Series ``regions``) and written in ``fmt`` (E164,
+    INTERNATIONAL, NATIONAL or RFC3966); a value that does not parse to a valid number is left as
+    it is; missing stays missing."""
+    import phonenumbers
+
+    style = getattr(phonenumbers.PhoneNumberFormat, fmt)
+    s = s.astype("string[pyarrow]")
+    if regions is not None:
+        codes = [None if r is None or r is pd.NA else str(r).strip().upper() for r in regions.astype("string[pyarrow]").tolist()]
+    else:
+        codes = [region] * len(s)
+    out = []
+    for v, code in zip(s.tolist(), codes, strict=True):
+        if v is None or v is pd.NA:
+            out.append(None)
+            continue
+        try:
+            number = phonenumbers.parse(v, code or None)
+        except phonenumbers.NumberParseException:
+            out.append(v)
+            continue
+        out.append(phonenumbers.format_number(number, style) if phonenumbers.is_valid_number(number) else v)
+    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
 # =========================================================================== helper sources
 def helper_code(*names: str) -> str:
     """Source text of the named ``_bt_*`` helpers, for ``to_code()``."""
@@ -292,6 +319,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bt_remove_combined': 'def _bt_remove_combined(s, value, removed, edge, collapse):\n    """REMOVE_COMBINED: drop every occurrence of the literal ``value`` (if any), then every\n    character of regex class content ``removed``, then runs of class ``edge`` at both ends; then\n    turn runs of two or more whitespace characters into one space when ``collapse``."""\n    s = s.astype("string[pyarrow]")\n    if value:\n        s = s.str.replace(value, "", regex=False)\n    if removed:\n        s = s.str.replace(f"[{removed}]+", "", regex=True)\n    if edge:\n        s = s.str.replace(f"^[{edge}]+|[{edge}]+$", "", regex=True)\n    if collapse:\n        s = s.str.replace(r"\\s{2,}", " ", regex=True)\n    return s\n',
     '_bt_number_format': 'def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):\n    """NUMBER_FORMAT: numbers divided by ``divisor``, rounded half away from zero to ``decimals``\n    places, written with ``dec_sep`` and ``thou_sep`` (between groups of three digits; "" for\n    none), followed by ``suffix``. Missing and infinite values give missing."""\n    idx = x.index\n    if pd.api.types.is_integer_dtype(x.dtype) and divisor == 1:\n        vals = [None if v is None or v is pd.NA else int(v) for v in x.astype("Int64").tolist()]\n        text = [None if v is None else f"{v:,}" + ("." + "0" * decimals if decimals else "") for v in vals]\n    else:\n        v = x.astype("Float64").to_numpy(dtype="float64", na_value=np.nan) / divisor\n        scale = 10.0**decimals\n        with np.errstate(invalid="ignore", over="ignore"):\n            y = np.abs(v) * scale\n            low = np.floor(y)\n            up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)\n            r = np.where(up, low + 1, low) / scale * np.sign(v) + 0.0\n        text = [f"{f:,.{decimals}f}" if np.isfinite(f) else None for f in r.tolist()]\n    out = []\n    for t in text:\n        if t is None:\n            out.append(None)\n            continue\n        out.append(t.replace(",", "\\0").replace(".", dec_sep).replace("\\0", thou_sep) + suffix)\n    return pd.Series(out, index=idx, dtype="string[pyarrow]")\n',
     '_bt_extract_value': 'def _bt_extract_value(s, steps):\n    """EXTRACT_VALUE: follow ``steps`` (dict keys as text, list indexes as ints) into each value\n    (a list/dict, or JSON text); text results as they are, others as compact JSON; missing where\n    the path leads nowhere."""\n    import json\n\n    def plain(o):\n        if isinstance(o, np.ndarray):\n            return o.tolist()\n        if isinstance(o, np.generic):\n            return o.item()\n        return o.isoformat() if hasattr(o, "isoformat") else str(o)\n\n    is_text = s.dtype != object\n    values = s.astype("string[pyarrow]").tolist() if is_text else s.tolist()\n    out = []\n    for v in values:\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            out.append(None)\n            continue\n        if is_text:\n            try:\n                v = json.loads(v)\n            except ValueError:\n                out.append(None)\n                continue\n        for step in steps:\n            if isinstance(step, int) and isinstance(v, (list, tuple, np.ndarray)) and step < len(v):\n                v = v[step]\n            elif isinstance(step, str) and isinstance(v, dict) and step in v:\n                v = v[step]\n            else:\n                v = None\n                break\n        if isinstance(v, np.generic):\n            v = v.item()\n        if v is None or (isinstance(v, float) and v != v):\n            out.append(None)\n        elif isinstance(v, str):\n            out.append(v)\n        else:\n            out.append(json.dumps(v, ensure_ascii=False, default=plain))\n    return pd.Series(out, index=s.index, dtype="string[pyarrow]")\n',
+    '_bt_format_phone': 'def _bt_format_phone(s, fmt, region=None, regions=None):\n    """FORMAT_PHONE_NUMBER: each text value parsed as a phone number (with the default ``region``,\n    or the region code in the same row of the Series ``regions``) and written in ``fmt`` (E164,\n    INTERNATIONAL, NATIONAL or RFC3966); a value that does not parse to a valid number is left as\n    it is; missing stays missing."""\n    import phonenumbers\n\n    style = getattr(phonenumbers.PhoneNumberFormat, fmt)\n    s = s.astype("string[pyarrow]")\n    if regions is not None:\n        codes = [None if r is None or r is pd.NA else str(r).strip().upper() for r in regions.astype("string[pyarrow]").tolist()]\n    else:\n        codes = [region] * len(s)\n    out = []\n    for v, code in zip(s.tolist(), codes, strict=True):\n        if v is None or v is pd.NA:\n            out.append(None)\n            continue\n        try:\n            number = phonenumbers.parse(v, code or None)\n        except phonenumbers.NumberParseException:\n            out.append(v)\n            continue\n        out.append(phonenumbers.format_number(number, style) if phonenumbers.is_valid_number(number) else v)\n    return pd.Series(out, index=s.index, dtype="string[pyarrow]")\n',
 }
 
 

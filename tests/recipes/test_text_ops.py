@@ -40,6 +40,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("number_format", {"source_column": F, "decimal_places": 1, "numeric_abbreviated_unit": "BILLION", "numeric_unit_abbreviation": "bn"}),
     ("extract_value", {"source_column": OBJ, "path": "`k`", "target_column": "v"}),
     ("extract_value", {"source_column": S, "path": "a[0]", "target_column": "v"}),
+    ("format_phone_number", {"source_column": S, "default_region": "JP"}),
+    ("format_phone_number", {"source_column": T, "default_region_column": C, "phone_number_format": "NATIONAL"}),
 ]
 
 
