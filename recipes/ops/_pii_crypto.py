@@ -31,9 +31,9 @@ their value (as text, since the column becomes text), so DECRYPT can be restrict
 that hold ciphertexts.
 
 The cell-level work is a Python loop over the values (the ``cryptography`` package does the
-AES), about a microsecond per value. The ``_bp_*`` helpers are the implementation; ``to_code()``
-exports their source, so the exported script reads its key the same way and needs
-``cryptography`` for the AES steps.
+AES): 5 to 15 microseconds a value on the 2-core test machine (200,000 e-mails). The ``_bp_*``
+helpers are the implementation; ``to_code()`` exports their source, so the exported script
+reads its key the same way and needs ``cryptography`` for the AES steps.
 """
 
 from __future__ import annotations
@@ -67,18 +67,19 @@ def _bp_hash(s, algorithm, key):
     import hmac
 
     name = algorithm.removeprefix("HMAC_").lower()
+    keyed = hmac.new(key, digestmod=name) if key is not None else None
     text = _bd_convert(s, "string")
     out = []
     for v in text.to_numpy(dtype=object, na_value=None):
         if v is None:
             out.append(None)
             continue
-        data = v.encode("utf-8")
-        digest = (
-            hmac.new(key, data, name).digest()
-            if key is not None
-            else hashlib.new(name, data).digest()
-        )
+        if keyed is not None:
+            h = keyed.copy()  # the key schedule is computed once
+            h.update(v.encode("utf-8"))
+            digest = h.digest()
+        else:
+            digest = hashlib.new(name, v.encode("utf-8")).digest()
         out.append(base64.b64encode(digest).decode("ascii"))
     return pd.Series(out, index=s.index, dtype="string[pyarrow]")
 
