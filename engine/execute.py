@@ -219,7 +219,7 @@ class Executor:
                     ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
                 self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
                 continue
-            fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else ({}, {})
+            fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else (_data_free_fits(stage), {})
             if stage.needs_probe:
                 self.timings.append(StageTiming(n, "probe pass", time.perf_counter() - t0))
             ddf = self._map(stage, ddf, fitted, carries)
@@ -286,6 +286,14 @@ class Executor:
                     carries[sid + BACK] = back[::-1]
             schema = p.schema
         return fitted, carries
+
+
+def _data_free_fits(stage: Stage) -> dict[str, dict[str, Any]]:
+    """The statistics of a stage that needs no pass over the data (each one data-free)."""
+    fitted: dict[str, dict[str, Any]] = {}
+    for sid, key, st in stage.stats():
+        fitted.setdefault(sid, {})[key] = stats_mod.finalize(st, [])
+    return fitted
 
 
 def _big_passes(stages: Sequence[Stage]) -> int:

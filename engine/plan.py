@@ -23,6 +23,7 @@ from typing import Any
 
 from brewdesk.recipes.ops.base import Kind, Stat, new_column_fields, referenced_columns
 from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.stats import DATA_FREE_STATS
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import schemas, validate
 
@@ -68,7 +69,20 @@ class Stage:
 
     @property
     def needs_probe(self) -> bool:
-        return any(p.kind in (Kind.FIT_MAP, Kind.NEIGHBOUR) for p in self.steps)
+        """A pass over the data is needed: a NEIGHBOUR step, or a FIT_MAP step with a statistic
+        that reads data (the data-free ``clock`` of NOW/TODAY is read without a pass)."""
+        if any(p.kind is Kind.NEIGHBOUR for p in self.steps):
+            return True
+        schema = self.input_schema
+        for p in self.steps:
+            if p.kind is Kind.FIT_MAP:
+                op = p.step.operation
+                assert op is not None
+                requests = op.stats(p.step.params, schema)
+                if not requests or any(st.name not in DATA_FREE_STATS for st in requests.values()):
+                    return True
+            schema = p.schema
+        return False
 
     @property
     def output_schema(self) -> Schema:

@@ -26,9 +26,11 @@ from brewdesk.recipes.ops.base import Stat
 
 _MOMENTS = {"count", "sum", "mean", "std", "var"}
 _COUNTS = {"median", "mode", "quantile", "distinct", "value_counts"}
-STAT_NAMES = _MOMENTS | _COUNTS | {"min", "max", "clock"}
-"""``clock`` reads no data: it is the time the statistic is finalized (once per step and run, on
-the machine running the job), a naive UTC ``pandas.Timestamp``, for NOW and TODAY."""
+DATA_FREE_STATS = {"clock"}
+"""Statistics that read no data: ``clock`` is the time the statistic is finalized (once per step
+and run, on the machine running the job), a naive UTC ``pandas.Timestamp``, for NOW and TODAY.
+The engine takes them without a pass over the data."""
+STAT_NAMES = _MOMENTS | _COUNTS | {"min", "max"} | DATA_FREE_STATS
 
 
 def partial(stat: Stat, frame: pd.DataFrame) -> Any:
@@ -43,7 +45,7 @@ def partial(stat: Stat, frame: pd.DataFrame) -> Any:
     """
     if stat.name not in STAT_NAMES:
         raise ValueError(f"unknown statistic {stat.name!r}")
-    if stat.name == "clock":
+    if stat.name in DATA_FREE_STATS:
         return None
     s = frame[stat.column]
     if stat.name in _MOMENTS:

@@ -166,6 +166,16 @@ def test_explain_lists_the_clock_statistic() -> None:
     assert "clock" in text
 
 
+def test_the_clock_needs_no_pass_over_the_data() -> None:
+    now = Step.create("now", {"target_column": "t"})
+    today = Step.create("today", {"target_column": "d"})
+    alone = plan(Recipe(steps=(now, today)), Schema({"a": "float64"}))
+    assert alone.passes == 1 and not alone.stages[0].needs_probe, "only the final write reads the data"
+    fill = Step.create("fill_with_average", {"source_column": "a"})
+    mixed = plan(Recipe(steps=(now, fill)), Schema({"a": "float64"}))
+    assert mixed.passes == 2 and mixed.stages[0].needs_probe, "the average still needs its pass"
+
+
 def test_documented_now_and_today_examples_import() -> None:
     doc = [
         {"RecipeAction": {"Operation": "NOW", "Parameters": {"timeZone": "US/Pacific", "targetColumn": "NOW Column 1"}}},
