@@ -9,8 +9,8 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
 - The clock is read once per step and run, when the step's statistics are taken (the step is
   ``FIT_MAP`` and requests the ``clock`` statistic, which reads no data): every row and every
   partition of a run gets the same instant, and the preview shows the instant it was computed.
-  The engine's statistics pass reads the data once more unless the stage has another statistic
-  to take; the exported script reads the clock once when the step runs.
+  The clock statistic needs no pass over the data (``brewdesk explain`` counts none for it); the
+  exported script reads the clock once when the step runs.
 - Two NOW or TODAY steps of one recipe read the clock separately (microseconds apart; usually
   the same second).
 - The column is appended after the last column (the step reads none).
