@@ -362,6 +362,41 @@ def _bn_transpose(df, pivots, values, fn, new, names):
     return out.iloc[np.argsort([order[x] for x in out[new]], kind="stable")].reset_index(drop=True)
 
 
+def _bn_json_to_structs(df, sources, level, remove, suffix):
+    """JSON_TO_STRUCTS: parse JSON text into nested values, objects into dicts down to ``level``
+    levels (deeper objects stay compact JSON text; arrays do not count as a level). Text that is
+    not JSON, or JSON that is not an object or array, gives a missing value. Each result
+    replaces its source (``remove``) or goes right after it as ``<source><suffix>``."""
+    import json
+
+    def conv(v, depth):
+        if isinstance(v, dict):
+            if depth >= level:
+                return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+            return {k: conv(x, depth + 1) for k, x in v.items()}
+        if isinstance(v, list):
+            return [conv(x, depth) for x in v]
+        return v
+
+    def parse(text):
+        if text is None or text is pd.NA:
+            return None
+        try:
+            v = json.loads(text)
+        except ValueError:
+            return None
+        return conv(v, 0) if isinstance(v, (dict, list)) else None
+
+    out = df.copy()
+    for c in sources:
+        parsed = pd.Series([parse(x) for x in df[c].astype(object).tolist()], index=df.index, dtype=object)
+        if remove:
+            out[c] = parsed
+        else:
+            out.insert(out.columns.get_loc(c) + 1, c + suffix, parsed)
+    return out
+
+
 # =========================================================================== NEST_TO_*
 class NestParams(Params):
     source_columns: list[str] = columns(description="Columns to nest, in order")
@@ -457,6 +492,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bn_unpivot': 'def _bn_unpivot(df, sources, name_column, value_column):\n    """One row per row and source column (in that order): the other columns repeated, the source\n    column\'s name in ``name_column`` and its value (cast by ``_bn_common``) in ``value_column``,\n    both placed where the first source column was; the source columns are removed."""\n    n, k = len(df), len(sources)\n    names = list(df.columns)\n    pos = sum(1 for c in names[: names.index(sources[0])] if c not in sources)\n    rest = df.drop(columns=list(sources))\n    out = rest.iloc[np.repeat(np.arange(n), k)].copy()\n    parts = _bn_common([df[c] for c in sources])\n    if parts[0].dtype == object:\n        cols = [_bn_values(p) for p in parts]\n        flat = [cols[j][i] for i in range(n) for j in range(k)]\n        values = pd.Series(flat, index=out.index, dtype=object)\n    elif k and n:\n        stacked = pd.concat([p.reset_index(drop=True) for p in parts], ignore_index=True)\n        order = (np.arange(k)[None, :] * n + np.arange(n)[:, None]).ravel()\n        values = stacked.iloc[order]\n        values.index = out.index\n    else:\n        values = pd.Series([], index=out.index, dtype=parts[0].dtype if parts else object)\n    label = pd.Series(np.tile(np.asarray(sources, dtype=object), n), index=out.index, dtype="string[pyarrow]")\n    out.insert(pos, name_column, label)\n    out.insert(pos + 1, value_column, values)\n    return out\n',
     '_bn_pivot': 'def _bn_pivot(df, source, value, fn, values):\n    """PIVOT as plain pandas: group by every other column (sorted, missing last), one column per\n    pivot value (matched as text) with ``fn`` of ``value`` over the group\'s rows of that value."""\n    keys = [c for c in df.columns if c not in (source, value)]\n    s = df[source]\n    text = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")\n    work = df[keys].copy() if keys else pd.DataFrame({"__k": np.zeros(len(df), dtype="int64")}, index=df.index)\n    for v in values:\n        work[v] = df[value].where(text.eq(v).fillna(False).to_numpy(dtype=bool))\n    funcs = {\n        "SUM": lambda x: x.sum() if x.notna().any() else pd.NA, "COUNT": "count", "AVERAGE": "mean",\n        "MEAN": "mean", "MIN": "min", "MAX": "max", "MEDIAN": "median",\n        "MODE": lambda x: x.dropna().mode().min() if x.notna().any() else pd.NA, "COUNT_DISTINCT": "nunique",\n        "STANDARD_DEVIATION": "std", "VARIANCE": "var",\n        "COLLECT_LIST": lambda x: [e for e in _bn_values(x) if e is not None],\n    }\n    gk = keys or ["__k"]\n    out = work.groupby(gk, dropna=False, sort=False, observed=True)[list(values)].agg(funcs[fn]).reset_index()\n    out = out.sort_values(gk, na_position="last", kind="stable", ignore_index=True)\n    return out[keys + list(values)]\n',
     '_bn_transpose': 'def _bn_transpose(df, pivots, values, fn, new, names):\n    """TRANSPOSE as plain pandas: unpivot ``values`` (names into ``new``), then pivot on the\n    ``pivots`` columns\' text (joined with ``_``) into the ``names`` columns; rows in ``values``\n    order."""\n    key = None\n    for c in pivots:\n        s = df[c]\n        t = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")\n        key = t if key is None else key + "_" + t\n    work = pd.concat([pd.DataFrame({"__p": key}, index=df.index), df[list(values)]], axis=1)\n    out = _bn_pivot(_bn_unpivot(work, list(values), new, "__v"), "__p", "__v", fn, names)\n    order = {v: i for i, v in enumerate(values)}\n    return out.iloc[np.argsort([order[x] for x in out[new]], kind="stable")].reset_index(drop=True)\n',
+    '_bn_json_to_structs': 'def _bn_json_to_structs(df, sources, level, remove, suffix):\n    """JSON_TO_STRUCTS: parse JSON text into nested values, objects into dicts down to ``level``\n    levels (deeper objects stay compact JSON text; arrays do not count as a level). Text that is\n    not JSON, or JSON that is not an object or array, gives a missing value. Each result\n    replaces its source (``remove``) or goes right after it as ``<source><suffix>``."""\n    import json\n\n    def conv(v, depth):\n        if isinstance(v, dict):\n            if depth >= level:\n                return json.dumps(v, ensure_ascii=False, separators=(",", ":"))\n            return {k: conv(x, depth + 1) for k, x in v.items()}\n        if isinstance(v, list):\n            return [conv(x, depth) for x in v]\n        return v\n\n    def parse(text):\n        if text is None or text is pd.NA:\n            return None\n        try:\n            v = json.loads(text)\n        except ValueError:\n            return None\n        return conv(v, 0) if isinstance(v, (dict, list)) else None\n\n    out = df.copy()\n    for c in sources:\n        parsed = pd.Series([parse(x) for x in df[c].astype(object).tolist()], index=df.index, dtype=object)\n        if remove:\n            out[c] = parsed\n        else:\n            out.insert(out.columns.get_loc(c) + 1, c + suffix, parsed)\n    return out\n',
 }
 """Source text of every ``_bn_*`` helper, exported by ``to_code()``."""
 
