@@ -37,8 +37,10 @@ app = typer.Typer(
 ops_app = typer.Typer(help="List and describe the operations recipes can use.", no_args_is_help=True)
 app.add_typer(ops_app, name="ops")
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# emoji=False: ":secret:" in an AWS Secrets Manager ARN (and any ":name:" in data or a path)
+# must print as written, not as an emoji
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 _state: dict[str, Any] = {"debug": False}
 
 InputOpt = Annotated[

@@ -236,3 +236,26 @@ def test_databrew_names_keys_and_refuses_entity_detection(key: str) -> None:
     doc[0]["Action"]["Parameters"]["entityTypeFilter"] = ["USA_ALL"]
     with pytest.raises(RecipeFormatError, match="entityTypeFilter"):
         import_databrew(doc)
+
+
+def test_cli_error_for_a_missing_key_shows_the_arn_as_written(
+    monkeypatch, tmp_path: Path, capsys
+) -> None:
+    monkeypatch.setenv("BREWDESK_KEYS", str(tmp_path / "keys"))
+    monkeypatch.delenv("BREWDESK_KEY_NOKEY", raising=False)
+    src = tmp_path / "in.csv"
+    src.write_text("email\na@x\n")
+    arn = "arn:aws:secretsmanager:us-east-1:0:secret:nokey"
+    path = tmp_path / "r.json"
+    Recipe(
+        steps=(
+            Step.create(
+                "deterministic_encrypt", {"source_columns": ["email"], "secret_id": arn}, id="e1"
+            ),
+        )
+    ).save(path)
+    code = main(["run", str(path), "-i", str(src), "-o", str(tmp_path / "out.csv")])
+    err = capsys.readouterr().err
+    assert code == 4 and err.startswith("error: step e1 ")
+    assert f"no key '{arn}'" in err and "BREWDESK_KEY_NOKEY" in err  # ":secret:" is not an emoji
+    assert not (tmp_path / "out.csv").exists()
