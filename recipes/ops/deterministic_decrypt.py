@@ -9,11 +9,15 @@ Semantics
   is replaced by the original value's text. The result is text whatever the original type was
   (DataBrew: "Does not preserve data type on decrypt"); cast it back with CHANGE_DATA_TYPE.
 - ``secret_id`` (and ``secret_version``) name the 32-byte key, read from Brewdesk's local key
-  store at run time (:mod:`brewdesk.recipes.ops._pii_keys`). A wrong key, or a value that is not
-  such a ciphertext, fails the step with an error naming the column and row (the authentication
-  tag does not match); the value and the key are never shown.
-- Missing stays missing. DataBrew's page was not available; its parameters are taken to be
-  DETERMINISTIC_ENCRYPT's (``sourceColumns``, ``secretId``, ``secretVersion``).
+  store at run time (:mod:`brewdesk.recipes.ops._pii_keys`).
+- A wrong key, or a value that is not such a ciphertext, fails the step with an error naming the
+  column and row (the authentication tag does not match); the value and the key are never shown.
+  DataBrew's page says the step is "a no-op if the provided secret id and version does not match
+  what was used to encrypt the column"; Brewdesk fails instead, because a run that silently
+  writes ciphertext where plaintext was expected is worse than a stopped run. Restrict the step
+  with a condition to decrypt only some rows.
+- Missing stays missing. Parameters as on DataBrew's page: ``sourceColumns``, ``secretId``,
+  ``secretVersion``.
 - With a condition, only the selected rows are decrypted; the others keep their value (as text).
 """
 
