@@ -196,6 +196,58 @@ def _bt_format_phone(s, fmt, region=None, regions=None):
     return pd.Series(out, index=s.index, dtype="string[pyarrow]")
 
 
+def _bt_tokenize(s, delimiter=" ", expand=False, stemming=None, stop_words=None):
+    """TOKENIZATION: expand English contractions (``expand``), split into tokens (words, with
+    inner ``'`` or ``-``, and single punctuation characters), drop tokens whose lower case is in
+    ``stop_words``, stem words with NLTK's ``PORTER`` or ``LANCASTER`` stemmer (lower-cased), and
+    join with ``delimiter``. Missing stays missing."""
+    special = {"won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "is not",
+               "let's": "let us", "y'all": "you all"}
+    suffixes = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'m": " am"}
+    is_words = {"it", "he", "she", "that", "there", "here", "what", "where", "who", "how", "when", "why"}
+
+    def expand_one(m):
+        word = m.group(0)
+        low = word.lower().replace("\u2019", "'")
+        if low in special:
+            out = special[low]
+            return out[0].upper() + out[1:] if word[0].isupper() else out
+        for suf, rep in suffixes.items():
+            if low.endswith(suf) and len(low) > len(suf):
+                return word[: len(low) - len(suf)] + rep
+        if low.endswith("'s") and low[:-2] in is_words:
+            return word[:-2] + " is"
+        return word
+
+    stemmer = None
+    if stemming is not None:
+        from nltk.stem import LancasterStemmer, PorterStemmer
+
+        stemmer = PorterStemmer() if stemming == "PORTER" else LancasterStemmer()
+    stops = {w.lower().replace("\u2019", "'") for w in stop_words or ()}
+    token = re.compile(r"\w+(?:[-'\u2019]\w+)*|[^\w\s]")
+    contraction = re.compile(r"\w+['\u2019]\w+")
+    stems = {}
+    out = []
+    for v in s.astype("string[pyarrow]").tolist():
+        if v is None or v is pd.NA:
+            out.append(None)
+            continue
+        if expand:
+            v = contraction.sub(expand_one, v)
+        kept = []
+        for tok in token.findall(v):
+            if tok.lower().replace("\u2019", "'") in stops:
+                continue
+            if stemmer is not None and (tok[0].isalnum() or tok[0] == "_"):
+                if tok not in stems:
+                    stems[tok] = stemmer.stem(tok)
+                tok = stems[tok]
+            kept.append(tok)
+        out.append(delimiter.join(kept))
+    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
 # =========================================================================== helper sources
 def helper_code(*names: str) -> str:
     """Source text of the named ``_bt_*`` helpers, for ``to_code()``."""
@@ -320,6 +372,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bt_number_format': 'def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):\n    """NUMBER_FORMAT: numbers divided by ``divisor``, rounded half away from zero to ``decimals``\n    places, written with ``dec_sep`` and ``thou_sep`` (between groups of three digits; "" for\n    none), followed by ``suffix``. Missing and infinite values give missing."""\n    idx = x.index\n    if pd.api.types.is_integer_dtype(x.dtype) and divisor == 1:\n        vals = [None if v is None or v is pd.NA else int(v) for v in x.astype("Int64").tolist()]\n        text = [None if v is None else f"{v:,}" + ("." + "0" * decimals if decimals else "") for v in vals]\n    else:\n        v = x.astype("Float64").to_numpy(dtype="float64", na_value=np.nan) / divisor\n        scale = 10.0**decimals\n        with np.errstate(invalid="ignore", over="ignore"):\n            y = np.abs(v) * scale\n            low = np.floor(y)\n            up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)\n            r = np.where(up, low + 1, low) / scale * np.sign(v) + 0.0\n        text = [f"{f:,.{decimals}f}" if np.isfinite(f) else None for f in r.tolist()]\n    out = []\n    for t in text:\n        if t is None:\n            out.append(None)\n            continue\n        out.append(t.replace(",", "\\0").replace(".", dec_sep).replace("\\0", thou_sep) + suffix)\n    return pd.Series(out, index=idx, dtype="string[pyarrow]")\n',
     '_bt_extract_value': 'def _bt_extract_value(s, steps):\n    """EXTRACT_VALUE: follow ``steps`` (dict keys as text, list indexes as ints) into each value\n    (a list/dict, or JSON text); text results as they are, others as compact JSON; missing where\n    the path leads nowhere."""\n    import json\n\n    def plain(o):\n        if isinstance(o, np.ndarray):\n            return o.tolist()\n        if isinstance(o, np.generic):\n            return o.item()\n        return o.isoformat() if hasattr(o, "isoformat") else str(o)\n\n    is_text = s.dtype != object\n    values = s.astype("string[pyarrow]").tolist() if is_text else s.tolist()\n    out = []\n    for v in values:\n        if v is None or v is pd.NA or (isinstance(v, float) and v != v):\n            out.append(None)\n            continue\n        if is_text:\n            try:\n                v = json.loads(v)\n            except ValueError:\n                out.append(None)\n                continue\n        for step in steps:\n            if isinstance(step, int) and isinstance(v, (list, tuple, np.ndarray)) and step < len(v):\n                v = v[step]\n            elif isinstance(step, str) and isinstance(v, dict) and step in v:\n                v = v[step]\n            else:\n                v = None\n                break\n        if isinstance(v, np.generic):\n            v = v.item()\n        if v is None or (isinstance(v, float) and v != v):\n            out.append(None)\n        elif isinstance(v, str):\n            out.append(v)\n        else:\n            out.append(json.dumps(v, ensure_ascii=False, default=plain))\n    return pd.Series(out, index=s.index, dtype="string[pyarrow]")\n',
     '_bt_format_phone': 'def _bt_format_phone(s, fmt, region=None, regions=None):\n    """FORMAT_PHONE_NUMBER: each text value parsed as a phone number (with the default ``region``,\n    or the region code in the same row of the Series ``regions``) and written in ``fmt`` (E164,\n    INTERNATIONAL, NATIONAL or RFC3966); a value that does not parse to a valid number is left as\n    it is; missing stays missing."""\n    import phonenumbers\n\n    style = getattr(phonenumbers.PhoneNumberFormat, fmt)\n    s = s.astype("string[pyarrow]")\n    if regions is not None:\n        codes = [None if r is None or r is pd.NA else str(r).strip().upper() for r in regions.astype("string[pyarrow]").tolist()]\n    else:\n        codes = [region] * len(s)\n    out = []\n    for v, code in zip(s.tolist(), codes, strict=True):\n        if v is None or v is pd.NA:\n            out.append(None)\n            continue\n        try:\n            number = phonenumbers.parse(v, code or None)\n        except phonenumbers.NumberParseException:\n            out.append(v)\n            continue\n        out.append(phonenumbers.format_number(number, style) if phonenumbers.is_valid_number(number) else v)\n    return pd.Series(out, index=s.index, dtype="string[pyarrow]")\n',
+    '_bt_tokenize': 'def _bt_tokenize(s, delimiter=" ", expand=False, stemming=None, stop_words=None):\n    """TOKENIZATION: expand English contractions (``expand``), split into tokens (words, with\n    inner ``\'`` or ``-``, and single punctuation characters), drop tokens whose lower case is in\n    ``stop_words``, stem words with NLTK\'s ``PORTER`` or ``LANCASTER`` stemmer (lower-cased), and\n    join with ``delimiter``. Missing stays missing."""\n    special = {"won\'t": "will not", "can\'t": "can not", "shan\'t": "shall not", "ain\'t": "is not",\n               "let\'s": "let us", "y\'all": "you all"}\n    suffixes = {"n\'t": " not", "\'re": " are", "\'ve": " have", "\'ll": " will", "\'d": " would", "\'m": " am"}\n    is_words = {"it", "he", "she", "that", "there", "here", "what", "where", "who", "how", "when", "why"}\n\n    def expand_one(m):\n        word = m.group(0)\n        low = word.lower().replace("\\u2019", "\'")\n        if low in special:\n            out = special[low]\n            return out[0].upper() + out[1:] if word[0].isupper() else out\n        for suf, rep in suffixes.items():\n            if low.endswith(suf) and len(low) > len(suf):\n                return word[: len(low) - len(suf)] + rep\n        if low.endswith("\'s") and low[:-2] in is_words:\n            return word[:-2] + " is"\n        return word\n\n    stemmer = None\n    if stemming is not None:\n        from nltk.stem import LancasterStemmer, PorterStemmer\n\n        stemmer = PorterStemmer() if stemming == "PORTER" else LancasterStemmer()\n    stops = {w.lower().replace("\\u2019", "\'") for w in stop_words or ()}\n    token = re.compile(r"\\w+(?:[-\'\\u2019]\\w+)*|[^\\w\\s]")\n    contraction = re.compile(r"\\w+[\'\\u2019]\\w+")\n    stems = {}\n    out = []\n    for v in s.astype("string[pyarrow]").tolist():\n        if v is None or v is pd.NA:\n            out.append(None)\n            continue\n        if expand:\n            v = contraction.sub(expand_one, v)\n        kept = []\n        for tok in token.findall(v):\n            if tok.lower().replace("\\u2019", "\'") in stops:\n                continue\n            if stemmer is not None and (tok[0].isalnum() or tok[0] == "_"):\n                if tok not in stems:\n                    stems[tok] = stemmer.stem(tok)\n                tok = stems[tok]\n            kept.append(tok)\n        out.append(delimiter.join(kept))\n    return pd.Series(out, index=s.index, dtype="string[pyarrow]")\n',
 }
 
 

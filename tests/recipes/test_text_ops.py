@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import re
 from typing import Any
 
@@ -42,6 +43,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("extract_value", {"source_column": S, "path": "a[0]", "target_column": "v"}),
     ("format_phone_number", {"source_column": S, "default_region": "JP"}),
     ("format_phone_number", {"source_column": T, "default_region_column": C, "phone_number_format": "NATIONAL"}),
+    ("tokenization", {"source_column": S, "target_column": "tok", "stemming_mode": "PORTER", "stop_word_removal_mode": "DEFAULT"}),
+    ("tokenization", {"source_column": C, "target_column": "tok", "expand_contractions": True, "delimiter": "|"}),
 ]
 
 
@@ -110,3 +113,20 @@ def test_remove_combined_imports_the_misspelled_keys_of_the_parameter_list() -> 
     assert p.remove_leading_and_trailing_quotes and not p.remove_letters
     name, exported = op.to_databrew(p)
     assert exported["removeLeadingAndTrailingPunctuation"] == "true" and "punctuationally" not in exported
+
+
+def test_tokenization_imports_the_documented_example() -> None:
+    from brewdesk.recipes.databrew import import_databrew
+
+    text = json.dumps([{"Action": {"Operation": "TOKENIZATION", "Parameters": {
+        "customStopWords": "[]", "delimiter": "- ", "expandContractions": "ENABLED", "sourceColumn": "dimensions",
+        "stemmingMode": "PORTER", "stopWordRemovalMode": "DEFAULT", "targetColumn": "dimensions_tokenized"}}}])
+    step = import_databrew(text).steps[0]
+    assert step.op == "tokenization"
+    assert step.params.model_dump() == {
+        "source_column": "dimensions", "target_column": "dimensions_tokenized", "delimiter": "- ",
+        "expand_contractions": True, "stop_word_removal_mode": "DEFAULT", "custom_stop_words": [],
+        "stemming_mode": "PORTER",
+    }
+    out = run_pandas([step], pd.DataFrame({"dimensions": pd.Series(["Widths aren't heights", None], dtype="string")}))
+    assert out["dimensions_tokenized"].tolist()[0] == "width- height"
