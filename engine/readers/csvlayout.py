@@ -258,18 +258,23 @@ def _infer_layout(spec: SourceSpec, path: str, size: int, mtime_ns: int) -> CsvL
         first_line = 1 + sample[:c0].count(b"\n")
         text = io.StringIO(sample[c0:cut].decode(enc), newline="")
         check_quoting(text, name, delimiter, spec.quotechar, first_line, final=complete)
+    first_row: list[str] = []
     if spec.header:
         end = textio.scan_row_end(sample[:cut], c0, qb, cr=cr)
         header_end = cut if end is None else end
         header_text = sample[c0:header_end].decode(enc, errors="replace").rstrip("\r\n")
-        row = next(_csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter, quotechar=spec.quotechar), [])
-        if not row:
+        first_row = next(_csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter, quotechar=spec.quotechar), [])
+        if not first_row:
             raise SourceError(f"{name}: the header row is empty", hint="pass header=False if the file has no header")
-        names = unique_names([c.strip() for c in row])
+        names = unique_names(_header_names(first_row))
         header_lines = 1 + sample[c0:header_end].rstrip(b"\r\n").count(b"\n")
     else:
         header_end, header_lines = c0, 0
         names = default_names(_count_fields(sample[c0:cut], delimiter, spec.quotechar, enc))
+    if first_row and _all_numbers(first_row):  # a headerless file: the first row is data
+        header_end, header_lines = c0, 0
+        names = default_names(_count_fields(sample[c0:cut], delimiter, spec.quotechar, enc))
+        first_row = []
     data = sample[header_end:cut]
     overrides = dict(spec.column_types)
     unknown = sorted(set(overrides) - set(names))
@@ -287,11 +292,14 @@ def _infer_layout(spec: SourceSpec, path: str, size: int, mtime_ns: int) -> CsvL
     types: list[pa.DataType] = []
     logical: list[str] = []
     for n in names:
-        lt, at = infer_text_type(table.column(n))
+        lt, at = _infer_column(table.column(n))
         if n in overrides:
             lt, at = overrides[n], ARROW_TYPES[overrides[n]]
         logical.append(lt)
         types.append(at)
+    if first_row and _looks_like_data(first_row, logical) and not overrides:
+        # a decimal number heading a column of decimals is a value, not a name: headerless
+        return _infer_layout(replace(spec, header=False), path, size, mtime_ns)
     return replace(
         layout,
         types=tuple(types),
@@ -299,6 +307,60 @@ def _infer_layout(spec: SourceSpec, path: str, size: int, mtime_ns: int) -> CsvL
         quoted_newlines=textio.quoted_newline(data, qb[0]),
         avg_row=max(len(data) / max(table.num_rows, 1), 1.0),
     )
+
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_DECIMAL = re.compile(r"^[+-]?(?:\d*\.\d+|\d+\.\d*)(?:[eE][+-]?\d+)?$|^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
+
+
+def _header_names(row: list[str]) -> list[str]:
+    """Header cells stripped of spaces, and of single quotes when every name has them
+    (statsmodels' ``'popul'	'TVnews'`` headers)."""
+    names = [c.strip() for c in row]
+    if names and all(len(c) >= 2 and c[0] == c[-1] == "'" for c in names):
+        names = [c[1:-1].strip() for c in names]
+    return names
+
+
+def _all_numbers(row: list[str]) -> bool:
+    """True when every non-empty cell of a would-be header is a number (the file has no header).
+
+    Not for a run of consecutive integers (``1,2,3`` or ``2019,2020,2021``): those are
+    typical column labels.
+    """
+    cells = [c.strip() for c in row if c.strip()]
+    if not cells or not all(_NUMBER.match(c) for c in cells):
+        return False
+    if len(cells) >= 2 and all(re.fullmatch(r"[+-]?\d+", c) for c in cells):
+        ints = [int(c) for c in cells]
+        if all(b == a + 1 for a, b in zip(ints, ints[1:], strict=False)):
+            return False
+    return True
+
+
+def _looks_like_data(row: list[str], logical: list[str]) -> bool:
+    """True when a would-be header holds a decimal number (``9.7``, ``1.5e2``) at the top of a
+    column whose values are decimals: no one names a column that way (bokeh's headerless
+    ``unemployment09.csv``, whose first row starts with text codes)."""
+    return any(_DECIMAL.match(c.strip()) and lt == "float64" for c, lt in zip(row, logical, strict=False))
+
+
+def _infer_column(col: pa.ChunkedArray) -> tuple[str, pa.DataType]:
+    """:func:`infer_text_type`, and numbers padded with spaces (``7, .01138``) as numbers.
+
+    The Arrow CSV parser trims spaces around integers and decimals (not around booleans or
+    dates), so only those two types are retried on trimmed text.
+    """
+    lt, at = infer_text_type(col)
+    if lt != "string":
+        return lt, at
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim_whitespace(col)
+    if trimmed.equals(col):
+        return lt, at
+    lt2, at2 = infer_text_type(trimmed)
+    return (lt2, at2) if lt2 in ("int64", "float64") else (lt, at)
 
 
 _MAGIC = {b"PAR1": "a Parquet file", b"PK\x03\x04": "a zip archive (Excel?)", b"SQLite format 3": "a SQLite database"}

@@ -364,7 +364,10 @@ def sniff_delimiter(text: str, quotechar: str) -> str:
 
     Each candidate parses up to 200 rows; it scores (share of rows with its most common
     field count, that count). Candidates giving a single field lose; ties go to the order
-    above. ``","`` when nothing splits.
+    above. When none of them splits, a single space is tried last and taken only when it
+    splits every row into the same number (2 or more) of fields (space-separated numbers, as
+    in statsmodels' ``spector.csv`` or scikit-learn's ``linnerud_*.csv``). ``","`` when
+    nothing splits.
     """
     cut = max(text.rfind("\n"), 0) or len(text)
     lines = text[:cut]
@@ -386,4 +389,11 @@ def sniff_delimiter(text: str, quotechar: str) -> str:
         score = (float(freq.max()) / len(counts), mode)
         if score > best_score:
             best, best_score = cand, score
+    if best_score == (0.0, 1) and " " in lines:
+        try:
+            rows = [r for _, r in zip(range(200), csv.reader(io.StringIO(lines), delimiter=" ", quotechar=quotechar), strict=False) if r]
+        except csv.Error:
+            rows = []
+        if len(rows) >= 2 and len(rows[0]) >= 2 and all(len(r) == len(rows[0]) for r in rows):
+            return " "
     return best
