@@ -323,7 +323,7 @@ def test_grammatical_expressions_evaluate_under_tripwires(text: str) -> None:
         _exported_code_is_whitelisted(code)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(token_soup, tight_soup, st.text(max_size=60)))
 def test_fuzzed_expressions_parse_or_fail_cleanly_and_never_execute(text: str) -> None:
     _warm_up()
