@@ -397,6 +397,44 @@ def _bn_json_to_structs(df, sources, level, remove, suffix):
     return out
 
 
+def _bn_unnest_struct_n(df, source, paths, types, names, remove):
+    """UNNEST_STRUCT_N for one column: one column per listed field path (a list of keys; typed by
+    ``_bn_typed`` to ``types``, named ``names``) right after ``source``. A missing struct, field
+    or non-struct on the way gives a missing value; a field the paths do not cover is an error."""
+    leaves = {tuple(p) for p in paths}
+    prefixes = {tuple(p[:i]) for p in paths for i in range(len(p))}
+
+    def check(v, at):
+        for k, x in v.items():
+            here = at + (k,)
+            if here in leaves:
+                continue
+            if here not in prefixes:
+                shown = ".".join(str(s) for s in here)
+                raise ValueError(f"column {source!r} has fields that are not among the step's fields: {shown!r}")
+            if isinstance(x, dict):
+                check(x, here)
+
+    def get(v, path):
+        for k in path:
+            if not isinstance(v, dict) or k not in v:
+                return None
+            v = v[k]
+        return v
+
+    cells = df[source].tolist()
+    for v in cells:
+        if isinstance(v, dict):
+            check(v, ())
+        elif not (v is None or v is pd.NA or (isinstance(v, float) and v != v)):
+            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not a struct")
+    new = [
+        (n, _bn_typed(pd.Series([get(v, p) for v in cells], index=df.index, dtype=object), t))
+        for p, t, n in zip(paths, types, names, strict=True)
+    ]
+    return _bn_place(df, source, remove, new)
+
+
 # =========================================================================== NEST_TO_*
 class NestParams(Params):
     source_columns: list[str] = columns(description="Columns to nest, in order")
@@ -493,6 +531,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bn_pivot': 'def _bn_pivot(df, source, value, fn, values):\n    """PIVOT as plain pandas: group by every other column (sorted, missing last), one column per\n    pivot value (matched as text) with ``fn`` of ``value`` over the group\'s rows of that value."""\n    keys = [c for c in df.columns if c not in (source, value)]\n    s = df[source]\n    text = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")\n    work = df[keys].copy() if keys else pd.DataFrame({"__k": np.zeros(len(df), dtype="int64")}, index=df.index)\n    for v in values:\n        work[v] = df[value].where(text.eq(v).fillna(False).to_numpy(dtype=bool))\n    funcs = {\n        "SUM": lambda x: x.sum() if x.notna().any() else pd.NA, "COUNT": "count", "AVERAGE": "mean",\n        "MEAN": "mean", "MIN": "min", "MAX": "max", "MEDIAN": "median",\n        "MODE": lambda x: x.dropna().mode().min() if x.notna().any() else pd.NA, "COUNT_DISTINCT": "nunique",\n        "STANDARD_DEVIATION": "std", "VARIANCE": "var",\n        "COLLECT_LIST": lambda x: [e for e in _bn_values(x) if e is not None],\n    }\n    gk = keys or ["__k"]\n    out = work.groupby(gk, dropna=False, sort=False, observed=True)[list(values)].agg(funcs[fn]).reset_index()\n    out = out.sort_values(gk, na_position="last", kind="stable", ignore_index=True)\n    return out[keys + list(values)]\n',
     '_bn_transpose': 'def _bn_transpose(df, pivots, values, fn, new, names):\n    """TRANSPOSE as plain pandas: unpivot ``values`` (names into ``new``), then pivot on the\n    ``pivots`` columns\' text (joined with ``_``) into the ``names`` columns; rows in ``values``\n    order."""\n    key = None\n    for c in pivots:\n        s = df[c]\n        t = (s.astype(str).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s).astype("string[pyarrow]")\n        key = t if key is None else key + "_" + t\n    work = pd.concat([pd.DataFrame({"__p": key}, index=df.index), df[list(values)]], axis=1)\n    out = _bn_pivot(_bn_unpivot(work, list(values), new, "__v"), "__p", "__v", fn, names)\n    order = {v: i for i, v in enumerate(values)}\n    return out.iloc[np.argsort([order[x] for x in out[new]], kind="stable")].reset_index(drop=True)\n',
     '_bn_json_to_structs': 'def _bn_json_to_structs(df, sources, level, remove, suffix):\n    """JSON_TO_STRUCTS: parse JSON text into nested values, objects into dicts down to ``level``\n    levels (deeper objects stay compact JSON text; arrays do not count as a level). Text that is\n    not JSON, or JSON that is not an object or array, gives a missing value. Each result\n    replaces its source (``remove``) or goes right after it as ``<source><suffix>``."""\n    import json\n\n    def conv(v, depth):\n        if isinstance(v, dict):\n            if depth >= level:\n                return json.dumps(v, ensure_ascii=False, separators=(",", ":"))\n            return {k: conv(x, depth + 1) for k, x in v.items()}\n        if isinstance(v, list):\n            return [conv(x, depth) for x in v]\n        return v\n\n    def parse(text):\n        if text is None or text is pd.NA:\n            return None\n        try:\n            v = json.loads(text)\n        except ValueError:\n            return None\n        return conv(v, 0) if isinstance(v, (dict, list)) else None\n\n    out = df.copy()\n    for c in sources:\n        parsed = pd.Series([parse(x) for x in df[c].astype(object).tolist()], index=df.index, dtype=object)\n        if remove:\n            out[c] = parsed\n        else:\n            out.insert(out.columns.get_loc(c) + 1, c + suffix, parsed)\n    return out\n',
+    '_bn_unnest_struct_n': 'def _bn_unnest_struct_n(df, source, paths, types, names, remove):\n    """UNNEST_STRUCT_N for one column: one column per listed field path (a list of keys; typed by\n    ``_bn_typed`` to ``types``, named ``names``) right after ``source``. A missing struct, field\n    or non-struct on the way gives a missing value; a field the paths do not cover is an error."""\n    leaves = {tuple(p) for p in paths}\n    prefixes = {tuple(p[:i]) for p in paths for i in range(len(p))}\n\n    def check(v, at):\n        for k, x in v.items():\n            here = at + (k,)\n            if here in leaves:\n                continue\n            if here not in prefixes:\n                shown = ".".join(str(s) for s in here)\n                raise ValueError(f"column {source!r} has fields that are not among the step\'s fields: {shown!r}")\n            if isinstance(x, dict):\n                check(x, here)\n\n    def get(v, path):\n        for k in path:\n            if not isinstance(v, dict) or k not in v:\n                return None\n            v = v[k]\n        return v\n\n    cells = df[source].tolist()\n    for v in cells:\n        if isinstance(v, dict):\n            check(v, ())\n        elif not (v is None or v is pd.NA or (isinstance(v, float) and v != v)):\n            raise ValueError(f"column {source!r} holds a {type(v).__name__} value, not a struct")\n    new = [\n        (n, _bn_typed(pd.Series([get(v, p) for v in cells], index=df.index, dtype=object), t))\n        for p, t, n in zip(paths, types, names, strict=True)\n    ]\n    return _bn_place(df, source, remove, new)\n',
 }
 """Source text of every ``_bn_*`` helper, exported by ``to_code()``."""
 
