@@ -159,7 +159,7 @@ def _shuffle(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame]
     source-column values asked of it to the receiving partitions (an all-to-all exchange of those
     columns only) and each partition writes what it receives. Rows and row ids do not move."""
     from brewdesk.recipes import conditions as cond_mod
-    from brewdesk.recipes.ops._pii_random import _bp_shuffle_pairs
+    from brewdesk.recipes.ops._pii_random import _bp_shuffle_order
 
     step = stage.steps[0].step
     op, params = step.operation, step.params
@@ -178,12 +178,10 @@ def _shuffle(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame]
     rowid, g1, g2, key = (np.concatenate([x[i] for x in parts]) for i in range(4))
     holder = np.concatenate([np.full(len(x[0]), j, dtype="int64") for j, x in enumerate(parts)])
     del parts
-    dest, src = _bp_shuffle_pairs(rowid, g1, g2, key)
+    to, frm = _bp_shuffle_order(rowid, g1, g2, key)  # positions: no row-id lookups needed
     del g1, g2, key
-    order = np.argsort(rowid, kind="stable")
-    dest_part = holder[order[np.searchsorted(rowid, dest, sorter=order)]]
-    src_part = holder[order[np.searchsorted(rowid, src, sorter=order)]]
-    del rowid, holder, order
+    dest, src, dest_part, src_part = rowid[to], rowid[frm], holder[to], holder[frm]
+    del rowid, holder, to, frm
 
     def give(d: pd.DataFrame, want: np.ndarray, to: np.ndarray, to_part: np.ndarray) -> list[pd.DataFrame]:
         moved = d.loc[want, cols]

@@ -108,12 +108,17 @@ def _bp_shuffle_keys(df, groups, seed, stream):
     return rowid, g1, g2, _bp_random(rowid, seed, stream)
 
 
+def _bp_shuffle_order(rowid, g1, g2, key):
+    """``(dest, src)`` positions into the arrays: within each group, the k-th row in row-id order
+    (``dest[i]``) receives the values of the row with the k-th smallest random key (``src[i]``),
+    a uniformly random permutation per group."""
+    return np.lexsort((rowid, g2, g1)), np.lexsort((rowid, key, g2, g1))
+
+
 def _bp_shuffle_pairs(rowid, g1, g2, key):
-    """``(dest, src)`` row ids: within each group, the k-th row in row-id order receives the values
-    of the row with the k-th smallest random key (a uniformly random permutation per group)."""
-    dest = rowid[np.lexsort((rowid, g2, g1))]
-    src = rowid[np.lexsort((rowid, key, g2, g1))]
-    return dest, src
+    """``(dest, src)`` row ids of :func:`_bp_shuffle_order`."""
+    dest, src = _bp_shuffle_order(rowid, g1, g2, key)
+    return rowid[dest], rowid[src]
 
 
 def _bp_shuffle(df, cols, groups, seed, stream, mask=None):

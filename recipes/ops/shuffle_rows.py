@@ -99,7 +99,13 @@ class ShuffleRows(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         # codegen.step_code sets ``_mask`` (the step's conditions) just before this code
-        code = helper_code("_bp_random", "_bp_shuffle_keys", "_bp_shuffle_pairs", "_bp_shuffle")
+        code = helper_code(
+            "_bp_random",
+            "_bp_shuffle_keys",
+            "_bp_shuffle_order",
+            "_bp_shuffle_pairs",
+            "_bp_shuffle",
+        )
         args = f"{list(params.source_columns)!r}, {list(params.group_by_columns or [])!r}, {params.seed!r}, {STREAM_SHUFFLE}"
         return code + f"df = _bp_shuffle(df, {args}, _mask if '_mask' in dir() else None)"
 
