@@ -25,7 +25,7 @@ from brewdesk.engine import faults
 from brewdesk.engine.plan import Plan, Stage
 from brewdesk.recipes import stats as stats_mod
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops.base import Kind
+from brewdesk.recipes.ops.base import Kind, Stat
 from brewdesk.recipes.runner import apply_step, with_rowid_index
 from brewdesk.recipes.types import ROWID, Schema, pandas_dtype
 
@@ -189,6 +189,8 @@ class Executor:
         self.checkpoints = checkpoints
         self.counts = RowCounts()
         self.timings: list[StageTiming] = []
+        self.data_free: dict[Stat, Any] = {}
+        """Data-free statistics (the clock), taken once per run and shared by every step."""
 
     def build(self, frame: dd.DataFrame, inputs: Mapping[str, dd.DataFrame] | None = None) -> dd.DataFrame:
         """Return the lazy output frame (``_rowid`` as index) for the main input ``frame``.
@@ -219,7 +221,7 @@ class Executor:
                     ddf = primitives.run(stage, ddf, inputs, compute=self.compute, counts=self.counts)
                 self.timings.append(StageTiming(n, f"global {stage.steps[0].step.op}", time.perf_counter() - t0))
                 continue
-            fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else (_data_free_fits(stage), {})
+            fitted, carries = self._probe_pass(stage, ddf) if stage.needs_probe else (self._data_free_fits(stage), {})
             if stage.needs_probe:
                 self.timings.append(StageTiming(n, "probe pass", time.perf_counter() - t0))
             ddf = self._map(stage, ddf, fitted, carries)
@@ -255,6 +257,19 @@ class Executor:
         probes = [dask.delayed(_probe)(p, stage, run) for p in parts]
         return self._finish_probe(stage, list(self.compute(*probes)))
 
+    def _data_free(self, st: Stat) -> Any:
+        """A data-free statistic, taken the first time a step of this run asks for it."""
+        if st not in self.data_free:
+            self.data_free[st] = stats_mod.finalize(st, [])
+        return self.data_free[st]
+
+    def _data_free_fits(self, stage: Stage) -> dict[str, dict[str, Any]]:
+        """The statistics of a stage that needs no pass over the data (each one data-free)."""
+        fitted: dict[str, dict[str, Any]] = {}
+        for sid, key, st in stage.stats():
+            fitted.setdefault(sid, {})[key] = self._data_free(st)
+        return fitted
+
     def _finish_probe(
         self, stage: Stage, results: list[Any]
     ) -> tuple[dict[str, dict[str, Any]], dict[str, list[Any]]]:
@@ -267,7 +282,9 @@ class Executor:
             sid = p.step.id
             if op.kind is Kind.FIT_MAP:
                 fitted[sid] = {
-                    key: stats_mod.finalize(st, [r[f"{sid}/{key}"] for r in results])
+                    key: self._data_free(st)
+                    if st.name in stats_mod.DATA_FREE_STATS
+                    else stats_mod.finalize(st, [r[f"{sid}/{key}"] for r in results])
                     for key, st in op.stats(p.step.params, schema).items()
                 }
             elif op.kind is Kind.NEIGHBOUR:
@@ -286,14 +303,6 @@ class Executor:
                     carries[sid + BACK] = back[::-1]
             schema = p.schema
         return fitted, carries
-
-
-def _data_free_fits(stage: Stage) -> dict[str, dict[str, Any]]:
-    """The statistics of a stage that needs no pass over the data (each one data-free)."""
-    fitted: dict[str, dict[str, Any]] = {}
-    for sid, key, st in stage.stats():
-        fitted.setdefault(sid, {})[key] = stats_mod.finalize(st, [])
-    return fitted
 
 
 def _big_passes(stages: Sequence[Stage]) -> int:

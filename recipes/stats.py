@@ -27,9 +27,9 @@ from brewdesk.recipes.ops.base import Stat
 _MOMENTS = {"count", "sum", "mean", "std", "var"}
 _COUNTS = {"median", "mode", "quantile", "distinct", "value_counts"}
 DATA_FREE_STATS = {"clock"}
-"""Statistics that read no data: ``clock`` is the time the statistic is finalized (once per step
-and run, on the machine running the job), a naive UTC ``pandas.Timestamp``, for NOW and TODAY.
-The engine takes them without a pass over the data."""
+"""Statistics that read no data: ``clock`` is the time the statistic is finalized (on the machine
+running the job), a naive UTC ``pandas.Timestamp``, for NOW and TODAY. The engine takes them
+without a pass over the data, once per run for all steps (``Executor.data_free``)."""
 STAT_NAMES = _MOMENTS | _COUNTS | {"min", "max"} | DATA_FREE_STATS
 
 

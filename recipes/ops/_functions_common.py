@@ -21,9 +21,9 @@ pass the usual statistical tests but are not cryptographic.
 
 The clock
 ---------
-NOW and TODAY read the clock once per step and run, as a whole-dataset statistic (``Stat("clock",
-"")``, computed when the step's statistics are finalized on the machine that runs the job), so
-every row and every partition gets the same instant, in the preview as in the full run.
+NOW and TODAY read the clock as a whole-dataset statistic (``Stat("clock", "")``, taken without a
+pass over the data on the machine that runs the job, once per run for all their steps), so every
+row and every partition gets the same instant, in the preview as in the full run.
 """
 
 from __future__ import annotations
@@ -184,8 +184,8 @@ class ClockParams(Params):
 class ClockOperation(Operation):
     """Base of NOW and TODAY: the run's clock reading, in ``time_zone``, in every row.
 
-    ``FIT_MAP`` so that the clock is read once (:data:`CLOCK`, a statistic finalized once per step
-    and run) and every partition writes the same value; the column is appended at the end.
+    ``FIT_MAP`` so that the clock is read once (:data:`CLOCK`, a statistic the engine takes once per
+    run) and every partition writes the same value; the column is appended at the end.
     """
 
     kind = Kind.FIT_MAP

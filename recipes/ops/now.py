@@ -6,13 +6,12 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
   name such as ``US/Pacific``; default UTC, as DataBrew's page says), in whole seconds (DataBrew
   shows ``yyyy-mm-dd HH:MM:SS``), as a ``datetime`` column (naive: the zone's local time, no
   offset stored). An unknown zone is a validation problem.
-- The clock is read once per step and run, when the step's statistics are taken (the step is
-  ``FIT_MAP`` and requests the ``clock`` statistic, which reads no data): every row and every
-  partition of a run gets the same instant, and the preview shows the instant it was computed.
-  The clock statistic needs no pass over the data (``brewdesk explain`` counts none for it); the
-  exported script reads the clock once when the step runs.
-- Two NOW or TODAY steps of one recipe read the clock separately (microseconds apart; usually
-  the same second).
+- The clock is read once per run (the step is ``FIT_MAP`` and requests the ``clock`` statistic,
+  which reads no data and which the engine takes once for all the NOW and TODAY steps of a run):
+  every row, partition and NOW/TODAY step of a run gets the same instant, and the preview shows
+  the instant it was computed (once per step). The clock needs no pass over the data
+  (``brewdesk explain`` counts none for it); the exported script reads the clock when the step
+  runs.
 - The column is appended after the last column (the step reads none).
 """
 

@@ -6,8 +6,8 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
   ``US/Pacific``; default UTC, as DataBrew's page says), as a ``datetime`` column at midnight
   (Brewdesk has no separate date type; DataBrew shows ``yyyy-mm-dd``). An unknown zone is a
   validation problem.
-- The clock is read once per step and run, as NOW's (a ``clock`` statistic of this ``FIT_MAP``
-  step), so every row and partition gets the same date even when a run crosses midnight.
+- The clock is read once per run, as NOW's (a ``clock`` statistic of this ``FIT_MAP`` step), so
+  every row and partition gets the same date even when a run crosses midnight.
 - The column is appended after the last column (the step reads none).
 """
 

@@ -24,7 +24,7 @@ from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
 
 from tests.golden.cases import GoldenCase, frame
-from tests.golden.test_golden import WAYS, _run
+from tests.golden.test_golden import WAYS, _engine, _run
 
 N = 6000
 BIG = frame({"a": ("int64", list(range(N)))})
@@ -142,6 +142,24 @@ def test_now_is_read_once_per_step_and_run(monkeypatch: pytest.MonkeyPatch) -> N
     assert len({outs[w]["t"].iloc[0] for w in ("pandas", "engine-1", "engine-3", "engine-rows")}) == 4, (
         "each run reads the clock once (4 runs, 4 readings)"
     )
+
+
+def test_the_engine_reads_the_clock_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    ticks = iter(pd.Timestamp("2030-01-01 10:00:00") + pd.Timedelta(minutes=i) for i in range(100))
+    real = stats.finalize
+    monkeypatch.setattr(stats, "finalize", lambda st, parts: next(ticks) if st.name == "clock" else real(st, parts))
+    steps = (
+        Step.create("now", {"target_column": "t1"}),
+        Step.create("fill_with_average", {"source_column": "a"}),  # this stage takes a pass
+        Step.create("sort", {"expressions": [{"source_column": "a", "ordering": "DESCENDING"}]}),
+        Step.create("today", {"target_column": "d", "time_zone": "Asia/Tokyo"}),  # a later stage
+        Step.create("now", {"target_column": "t2"}),
+    )
+    data = frame({"a": ("float64", [1.0, None, 3.0, 2.0])})
+    out = _engine(Recipe(steps=steps), GoldenCase("clock", data, {}), 3)
+    assert set(out["t1"]) == set(out["t2"]) == {pd.Timestamp("2030-01-01 10:00:00")}
+    assert set(out["d"]) == {pd.Timestamp("2030-01-01")}  # 19:00 in Tokyo
+    assert list(out["a"]) == [3.0, 2.0, 2.0, 1.0]
 
 
 def test_today_and_now_in_a_time_zone() -> None:
