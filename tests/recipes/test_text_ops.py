@@ -45,6 +45,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("format_phone_number", {"source_column": T, "default_region_column": C, "phone_number_format": "NATIONAL"}),
     ("tokenization", {"source_column": S, "target_column": "tok", "stemming_mode": "PORTER", "stop_word_removal_mode": "DEFAULT"}),
     ("tokenization", {"source_column": C, "target_column": "tok", "expand_contractions": True, "delimiter": "|"}),
+    ("advanced_datatype_flag", {"source_column": S, "advanced_data_type": "DateTime", "pattern": "YEAR", "filter_values": ["2020"], "target_column": "f"}),
+    ("advanced_datatype_flag", {"source_column": T, "advanced_data_type": "ZipCode", "target_column": "f"}),
 ]
 
 
@@ -130,3 +132,67 @@ def test_tokenization_imports_the_documented_example() -> None:
     }
     out = run_pandas([step], pd.DataFrame({"dimensions": pd.Series(["Widths aren't heights", None], dtype="string")}))
     assert out["dimensions_tokenized"].tolist()[0] == "width- height"
+
+
+def test_advanced_types_helper_source_matches_function() -> None:
+    from brewdesk.recipes.ops import _advanced_types as at
+
+    assert at.HELPER_SOURCES == {"_ba_classify": inspect.getsource(at._ba_classify)}, (
+        "regenerate: python -m brewdesk.recipes.ops._advanced_types"
+    )
+
+
+RULES = [
+    ("Email", None, ["a@b.co", "x@y", "bad..x@a.com", " Jo.e+1@Mail.example.org ", "@a.com"], [True, False, False, True, False], None),
+    ("Phone", "TIME_ZONE", ["(614) 555-0100", "+44 20 7946 0958", "123", "555-0100"], [True, True, False, False],
+     ["America/New_York", "Europe/London", None, None]),
+    ("Phone", "COUNTRY_CODE", ["+44 20 7946 0958", "408-341-5669"], [True, True], ["44", "1"]),
+    ("CreditCard", "NETWORK", ["4111 1111 1111 1111", "378282246310005", "4111111111111112", "5555-5555-5555-4444",
+                               "6011111111111117", "3530111333300000", "4111--1111111111111"],
+     [True, True, False, True, True, True, False], ["Visa", "American Express", None, "Mastercard", "Discover", "JCB", None]),
+    ("CreditCard", "LENGTH", ["378282246310005"], [True], ["15"]),
+    ("SSN", None, ["123-45-6789", "000-12-3456", "123456789", "666-12-3456", "123-456789", "901-12-3456", "123-00-4567"],
+     [True, False, True, False, False, False, False], None),
+    ("ZipCode", "STATE", ["98101", "00000", "10001-1234", "1234", "73301", "88501"], [True, False, True, False, True, True],
+     ["Washington", None, "New York", None, "Texas", "Texas"]),
+    ("ZipCode", "REGION", ["60601", "02108"], [True, True], ["Midwest", "Northeast"]),
+    ("ZipCode", "TIME_ZONE", ["96813", "09012"], [True, True], ["Pacific/Honolulu", None]),
+    ("DateTime", "MONTH_NAME", ["2026-11-21", "11/21/2026", "21 November 2026", "2026-02-30", "Nov 21, 2026", "hello"],
+     [True, True, True, False, True, False], ["November", "November", "November", None, "November", None]),
+    ("DateTime", "QUARTER", ["2026-02-03T10:05:00"], [True], ["1"]),
+    ("URL", "DOMAIN", ["https://www.Example.com/a?b", "www.test.org", "example.com", "ftp://10.0.0.1:21/x", "http://localhost"],
+     [True, True, False, True, True], ["www.example.com", "www.test.org", None, "10.0.0.1", "localhost"]),
+    ("URL", "PROTOCOL", ["HTTPS://a.io", "www.b.io"], [True, True], ["https", None]),
+    ("State", "TIME_ZONE", ["CA", "texas", "XX", "District of Columbia"], [True, True, False, True],
+     ["America/Los_Angeles", "America/Chicago", None, "America/New_York"]),
+    ("Gender", None, ["Female", "m", "other"], [True, True, False], None),
+]
+
+
+@pytest.mark.parametrize(("kind", "pattern", "values", "ok", "detail"), RULES, ids=[f"{r[0]}-{r[1]}" for r in RULES])
+def test_advanced_type_rules(kind, pattern, values, ok, detail) -> None:
+    from brewdesk.recipes.ops._advanced_types import _ba_classify
+
+    got_ok, got_detail, _hit = _ba_classify(pd.Series([*values, None], dtype="string"), kind, pattern)
+    assert got_ok.tolist() == [*ok, False]
+    if detail is not None:
+        assert got_detail == [*detail, None]
+
+
+def test_detected_only_types() -> None:
+    from brewdesk.recipes.ops._advanced_types import _ba_classify
+
+    s = pd.Series(["192.168.0.1", "::1", "256.1.1.1", "Germany", "US", "$1,234.50", "12.5 USD", "12"], dtype="string")
+    assert _ba_classify(s, "IpAddress")[0].tolist() == [True, True, False, False, False, False, False, False]
+    assert _ba_classify(s, "Country")[0].tolist() == [False, False, False, True, True, False, False, False]
+    assert _ba_classify(s, "Currency")[0].tolist() == [False, False, False, False, False, True, True, False]
+
+
+def test_advanced_flag_imports_the_page_example_filter_values() -> None:
+    from brewdesk.recipes.registry import get
+
+    params = get("advanced_datatype_flag").from_databrew(
+        "ADVANCED_DATATYPE_FLAG",
+        {"sourceColumn": "p", "advancedDataType": "Phone", "pattern": "AREA_CODE", "filter values": "['Ohio']", "targetColumn": "f"},
+    )
+    assert params["filter_values"] == ["Ohio"] and params["advanced_data_type"] == "Phone"
