@@ -51,7 +51,14 @@ class WithExpression(BaseModel):
 
 
 class ExpressionParams(Params):
-    """Parameters shared by the expression operations: the aggregates they may refer to."""
+    """Parameters shared by the expression operations: the aggregates they may refer to.
+
+    ``expression_kinds`` (``{field: "condition" | "case" | "result"}``) names the fields holding
+    expressions, so that the column references inside them count as the step's columns
+    (:func:`~brewdesk.recipes.ops.base.referenced_columns`) and follow recipe-wide renames.
+    """
+
+    expression_kinds: ClassVar[dict[str, str]] = {}
 
     with_expressions: list[WithExpression] = Field(
         default_factory=list, max_length=MAX_AGGREGATES, description="Named aggregates (avg, sum, median, ...) used as `:name`"
@@ -65,6 +72,31 @@ class ExpressionParams(Params):
         if dup is not None:
             raise ValueError(f"aggregate name {dup!r} is defined twice")
         return v
+
+    def expression_columns(self) -> list[str]:
+        """Columns the expressions and aggregates read, in field order."""
+        out: dict[str, None] = {}
+        for field, kind in self.expression_kinds.items():
+            out.update(dict.fromkeys(ex.columns_of(parsed(kind, getattr(self, field)))))
+        for w in self.with_expressions:
+            out[ev.parse_aggregate(w.name, w.value).column] = None
+        return list(out)
+
+    def with_renamed_columns(self, mapping: Mapping[str, str]) -> ExpressionParams:
+        """A copy with column references inside the expressions renamed (rewritten canonically)."""
+        updates: dict[str, Any] = {}
+        for field, kind in self.expression_kinds.items():
+            tree = parsed(kind, getattr(self, field))
+            if any(c in mapping for c in ex.columns_of(tree)):
+                updates[field] = ex.to_text(ex.rename_columns(tree, mapping))
+        aggs = []
+        for w in self.with_expressions:
+            spec = ev.parse_aggregate(w.name, w.value)
+            new = mapping.get(spec.column, spec.column)
+            aggs.append(w if new == spec.column else w.model_copy(update={"value": f"{spec.fn}(`{new}`)"}))
+        if aggs != list(self.with_expressions):
+            updates["with_expressions"] = aggs
+        return self.model_copy(update=updates) if updates else self
 
 
 @functools.lru_cache(maxsize=512)
@@ -80,25 +112,24 @@ def parsed(kind: str, text: str) -> ex.Node:
 class ExpressionOperation(Operation):
     """Base of the operations computing a new column from expressions.
 
-    Subclasses list ``expression_fields`` (``{field: "condition" | "case" | "result"}``) and give
+    Subclasses give ``Params`` (an :class:`ExpressionParams` naming its expression fields),
     :meth:`result` (evaluation) and :meth:`result_code` (export).
     """
 
     kind = Kind.FIT_MAP
     category = "Column"
-    expression_fields: ClassVar[dict[str, str]] = {}
 
     # ----------------------------------------------------------------- trees
     def tree(self, params: Any, field: str) -> ex.Node:
-        return parsed(self.expression_fields[field], getattr(params, field))
+        return parsed(params.expression_kinds[field], getattr(params, field))
 
     def specs(self, params: Any) -> list[ev.AggregateSpec]:
         return [ev.parse_aggregate(w.name, w.value) for w in params.with_expressions]
 
     def reads(self, params: Any) -> list[str]:
-        """Columns the expressions read, in field order."""
+        """Columns the expressions read, in field order (aggregated columns not included)."""
         out: dict[str, None] = {}
-        for field in self.expression_fields:
+        for field in params.expression_kinds:
             out.update(dict.fromkeys(ex.columns_of(self.tree(params, field))))
         return list(out)
 
@@ -113,7 +144,7 @@ class ExpressionOperation(Operation):
             except ex.ExpressionError as e:
                 raise StepProblem(str(e), field="with_expressions") from None
         out_kinds = []
-        for field, role in self.expression_fields.items():
+        for field, role in params.expression_kinds.items():
             text = getattr(params, field)
             try:
                 if role == "case":

@@ -344,6 +344,10 @@ def referenced_columns(params: BaseModel) -> list[str]:
             continue
         for c in value if spec["multiple"] else [value]:
             seen[c] = None
+    # columns named inside text the params parse (the expression language's `column` references)
+    extra = getattr(params, "expression_columns", None)
+    if callable(extra):
+        seen.update(dict.fromkeys(extra()))
     return list(seen)
 
 
@@ -388,7 +392,10 @@ def rename_in_params(params: BaseModel, mapping: Mapping[str, str]) -> BaseModel
         value = getattr(params, name)
         if value is not None:
             updates[name] = mapping.get(value, value)
-    return params.model_copy(update=updates)
+    out = params.model_copy(update=updates)
+    # params holding column names inside text (expressions) rename them themselves
+    hook = getattr(out, "with_renamed_columns", None)
+    return hook(mapping) if callable(hook) else out
 
 
 # --------------------------------------------------------------------------- DataBrew keys

@@ -38,7 +38,7 @@ Choices where DataBrew's page is silent (documented):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.ops._expr_common import ExpressionOperation, ExpressionParams, ev, parsed, rt
@@ -47,6 +47,11 @@ from pydantic import Field, field_validator
 
 
 class BooleanOperationParams(ExpressionParams):
+    expression_kinds: ClassVar[dict[str, str]] = {
+        "value_expression": "condition",
+        "true_value_expression": "result",
+        "false_value_expression": "result",
+    }
     value_expression: str = Field(min_length=1, description="Condition, e.g. `price` > 100 and !isMissing(`city`)")
     true_value_expression: str = Field(description="Value where the condition holds: `column`, `:aggregate`, 'text', a number or plain text")
     false_value_expression: str = Field(description="Value elsewhere: `column`, `:aggregate`, 'text', a number or plain text")
@@ -73,11 +78,6 @@ class BooleanOperation(ExpressionOperation):
     databrew = ("BOOLEAN_OPERATION",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.BOOLEAN_OPERATION.html"
     Params = BooleanOperationParams
-    expression_fields = {
-        "value_expression": "condition",
-        "true_value_expression": "result",
-        "false_value_expression": "result",
-    }
 
     def result(self, params: Any, frame: pd.DataFrame, aggs: Any) -> pd.Series:
         cond = ev.condition(self.tree(params, "value_expression"), frame, aggs)

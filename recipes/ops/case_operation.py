@@ -31,7 +31,7 @@ Choices where DataBrew's page is silent (documented):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.expressions import Case
@@ -41,6 +41,7 @@ from pydantic import Field, field_validator
 
 
 class CaseOperationParams(ExpressionParams):
+    expression_kinds: ClassVar[dict[str, str]] = {"value_expression": "case"}
     value_expression: str = Field(
         min_length=1, description="case when `a` < 10 then 'low' when `a` < 100 then 'mid' else 'high' end"
     )
@@ -61,7 +62,6 @@ class CaseOperation(ExpressionOperation):
     databrew = ("CASE_OPERATION",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.CASE_OPERATION.html"
     Params = CaseOperationParams
-    expression_fields = {"value_expression": "case"}
 
     def case(self, params: Any) -> Case:
         tree = self.tree(params, "value_expression")

@@ -189,3 +189,29 @@ def test_describe_and_code_use_the_tree_not_the_text() -> None:
     env = {"pd": pd, "np": __import__("numpy"), "df": frame({"a": ("int64", [0, 2])})}
     exec(code, env)  # noqa: S102 - exported code, as the golden code way runs it
     assert env["df"]["r"].tolist() == ["n", "x'); import os; ('"]
+
+
+def test_recipe_wide_rename_reaches_inside_expressions() -> None:
+    boolean = Step.create(
+        "boolean_operation",
+        {
+            "value_expression": "`old name` > `:m` and isMissing(`other`)",
+            "true_value_expression": "`old name`",
+            "false_value_expression": "It stays.",
+            "with_expressions": [{"name": "m", "value": "avg(`old name`)", "type": "aggregate"}],
+            "target_column": "r",
+        },
+    )
+    case = Step.create("case_operation", {"value_expression": "case when `other` = 'a' then 1 else 2 end", "target_column": "k"})
+    assert boolean.operation is not None
+    from brewdesk.recipes.ops.base import referenced_columns
+
+    assert referenced_columns(boolean.params) == ["old name", "other"]
+    recipe = Recipe(steps=(boolean, case)).rename_columns({"old name": "new"})
+    b, c = (s.params for s in recipe.steps)
+    assert b.value_expression == "(`new` > `:m` and isMissing(`other`))"
+    assert b.true_value_expression == "`new`" and b.false_value_expression == "It stays."
+    assert b.with_expressions[0].value == "avg(`new`)"
+    assert c == case.params  # unchanged: it reads no renamed column
+    df = frame({"new": ("int64", [1, 5, 9]), "other": ("string", [None, "a", None])})
+    assert run_pandas(recipe, df)["r"].tolist() == ["It stays.", "It stays.", "9"]
