@@ -94,6 +94,28 @@ _SQLITE_IO = {
 """Plain reasons for SQLite's I/O error codes (its own messages, "disk I/O error", are vague)."""
 
 
+def _sqlite_cause(url: Any) -> str:
+    """Why writing a SQLite file failed, when it can be told: the process's file size limit
+    (SQLite reports ``EFBIG`` as a plain I/O error) or a full device."""
+    import shutil
+
+    try:
+        import resource  # not on Windows
+
+        soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    except (ImportError, AttributeError, OSError):
+        soft = -1
+    if soft >= 0:  # RLIM_INFINITY is -1
+        return f"file too large (over this process's file size limit of {soft} bytes)"
+    db = _sqlite_file(url)
+    try:
+        if db is not None and shutil.disk_usage(db.parent).free < 2**20:
+            return "no space left on the device"
+    except OSError:
+        pass
+    return _SQLITE_IO["SQLITE_IOERR_WRITE"]
+
+
 def _masked(url: Any) -> str:
     return url.render_as_string(hide_password=True)
 
@@ -105,7 +127,7 @@ def _reason(exc: BaseException, url: Any) -> str:
     line = (text[0] if text else type(exc).__name__)[:500]
     code = getattr(orig, "sqlite_errorname", "")
     if code in _SQLITE_IO:
-        line = f"{line} ({code}: {_SQLITE_IO[code]})"
+        line = f"{line} ({code}: {_sqlite_cause(url) if code == 'SQLITE_IOERR_WRITE' else _SQLITE_IO[code]})"
     password = getattr(url, "password", None)
     if password:
         line = line.replace(str(password), "***")
