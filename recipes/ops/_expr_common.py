@@ -89,6 +89,7 @@ class ExpressionParams(Params):
             tree = parsed(kind, getattr(self, field))
             if any(c in mapping for c in ex.columns_of(tree)):
                 updates[field] = ex.to_text(ex.rename_columns(tree, mapping))
+                parsed(kind, updates[field])  # a new name an expression cannot hold is refused here
         aggs = []
         for w in self.with_expressions:
             spec = ev.parse_aggregate(w.name, w.value)

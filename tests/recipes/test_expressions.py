@@ -215,3 +215,9 @@ def test_recipe_wide_rename_reaches_inside_expressions() -> None:
     assert c == case.params  # unchanged: it reads no renamed column
     df = frame({"new": ("int64", [1, 5, 9]), "other": ("string", [None, "a", None])})
     assert run_pandas(recipe, df)["r"].tolist() == ["It stays.", "It stays.", "9"]
+
+
+def test_rename_to_a_name_an_expression_cannot_hold_is_refused() -> None:
+    step = Step.create("case_operation", {"value_expression": "case when `a` = 1 then 'x' end", "target_column": "k"})
+    with pytest.raises(ex.ExpressionError, match="column name contains"):
+        Recipe(steps=(step,)).rename_columns({"a": "it's"})
