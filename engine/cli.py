@@ -293,6 +293,31 @@ def _NA():  # noqa: N802
     return pd.NA
 
 
+# --------------------------------------------------------------------------- connections
+@app.command()
+def connections(json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+    """List the named database connections (db:NAME) and where each password comes from."""
+    from brewdesk.engine import connections as conns
+    from brewdesk.engine.writers.base import mask_location
+
+    rows = [
+        {"name": c.name, "url": mask_location(c.url), "defined_in": c.origin, "password_from": conns.password_for(c.name)[1]}
+        for c in sorted(conns.configured().values(), key=lambda c: c.name)
+    ]
+    if json_out:
+        _print_json(rows)
+        return
+    if not rows:
+        out.print(f"no connections: add them to {conns.config_file()} or set BREWDESK_CONNECTION_<NAME>")
+        return
+    table = Table()
+    for col in ("name", "url", "defined in", "password from"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["name"], r["url"], r["defined_in"], r["password_from"])
+    out.print(table)
+
+
 # --------------------------------------------------------------------------- ops
 @ops_app.command("list")
 def ops_list(json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:

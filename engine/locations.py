@@ -6,6 +6,10 @@
 ``table:NAME``
     table ``NAME`` in Brewdesk's embedded SQLite database (``brewdesk.sqlite`` in the user data
     folder, or in ``$BREWDESK_HOME`` when set).
+``db:NAME?table=T``
+    table ``T`` of the named connection ``NAME`` (:mod:`brewdesk.engine.connections`: the URL
+    from ``connections.toml`` or ``BREWDESK_CONNECTION_NAME``, the password from the environment
+    or the OS keyring).
 """
 
 from __future__ import annotations
@@ -55,6 +59,10 @@ def resolve(location: str) -> str:
         if not path.is_file():
             raise SourceError(f"{location}: no file '{inner}' in package '{pkg}'")
         return str(path)
+    if location.startswith("db:"):
+        from brewdesk.engine import connections
+
+        return connections.resolve(location)
     if location.startswith("table:"):
         name = location.removeprefix("table:")
         if not name:

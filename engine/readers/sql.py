@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
+from brewdesk.engine.dbhints import connection_hint
 from brewdesk.engine.readers.base import SourceHandle, chunk_bounds, columns_to_frame, unique_names
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, is_url, local_path, sql_url_parts
@@ -112,7 +113,8 @@ class SqlHandle(SourceHandle):
                 hint="install the driver package for that database (e.g. psycopg, pymysql)",
             ) from None
         except sa_exc.SQLAlchemyError as exc:
-            raise SourceError(f"{self.display}: {_db_error(exc)}") from None
+            reason = _db_error(exc)
+            raise SourceError(f"{self.display}: {reason}", hint=connection_hint(reason, url)) from None
 
     @property
     def label(self) -> str:

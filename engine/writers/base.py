@@ -173,6 +173,7 @@ class Target:
     path: Path | None = None
     url: Any = None  # sqlalchemy.engine.URL, without the table query parameter
     table: str | None = None
+    schema: str | None = None  # the database schema of ``table`` (None: the connection's default)
 
 
 def mask_location(location: str) -> str:
@@ -206,8 +207,13 @@ def _suffix_info(name: str) -> tuple[str, str | None] | None:
     return (best[1], best[2]) if best else None
 
 
-def _sql_url(location: str, table: str | None) -> tuple[Any, str | None] | None:
-    """Return ``(url without table, table)`` when ``location`` is a SQLAlchemy URL, else None."""
+def _sql_url(location: str, table: str | None) -> tuple[Any, str | None, str | None] | None:
+    """``(url without table and schema, table, schema)`` when ``location`` is a SQLAlchemy URL, else None.
+
+    The schema is ``?schema=`` of the URL; without it, a dotted table name ``sales.orders`` is
+    schema-qualified as in SQL (schema ``sales``, table ``orders``). A table whose name holds a
+    dot is written by giving its schema explicitly (``?schema=public&table=a.b``).
+    """
     m = _URL_RE.match(location)
     if not m:
         return None
@@ -238,7 +244,18 @@ def _sql_url(location: str, table: str | None) -> tuple[Any, str | None] | None:
             f"two different tables given for {url.render_as_string(hide_password=True)}: "
             f"{url_table!r} in the URL and table={table!r}"
         )
-    return url.difference_update_query(["table"]), (table or url_table or None)
+    table = table or url_table or None
+    schema = url.query.get("schema")
+    if isinstance(schema, tuple):
+        schema = schema[-1]
+    if not schema and table and "." in table:
+        schema, _, table = table.partition(".")
+        if not schema or not table:
+            raise DestinationError(
+                f"table name {schema + '.' + table!r} is not schema.table",
+                hint="write ?table=schema.table, or give ?schema= and the table name",
+            )
+    return url.difference_update_query(["table", "schema"]), table, (schema or None)
 
 
 def _local_path(location: str) -> str:
@@ -291,7 +308,7 @@ def resolve(dest: DestSpec) -> Target:
             )
         if fmt not in (None, "sql"):
             raise DestinationError(f"{mask_location(location)} is a database URL; it cannot be written as {fmt}")
-        url, table = sql
+        url, table, schema = sql
         if not table:
             raise DestinationError(
                 f"no table named for {url.render_as_string(hide_password=True)}",
@@ -303,7 +320,7 @@ def resolve(dest: DestSpec) -> Target:
             raise DestinationError("partition_cols does not apply to SQL destinations")
         if if_exists == "fail" and dest.overwrite:
             if_exists = "replace"
-        return Target("sql", "sql", None, (), dest.overwrite, if_exists, url=url, table=table)
+        return Target("sql", "sql", None, (), dest.overwrite, if_exists, url=url, table=table, schema=schema)
 
     raw = _local_path(location)
     folder_hint = raw.endswith(("/", os.sep))
@@ -396,9 +413,10 @@ def parse_dest(text: str, **options: Any) -> DestSpec:
     spec = DestSpec(location=text, **options)
     target = resolve(spec)
     if target.kind == "sql":
+        url = target.url.update_query_dict({"schema": target.schema}) if target.schema else target.url
         return replace(
             spec,
-            location=target.url.render_as_string(hide_password=False),
+            location=url.render_as_string(hide_password=False),
             table=target.table,
             format="sql",
         )

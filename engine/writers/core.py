@@ -331,7 +331,8 @@ def write(frame: Any, dest: DestSpec, *, compute: Callable[..., tuple] = dask.co
         files: list[str] = []
         size = 0
         location = target.url.render_as_string(hide_password=True)
-        location = f"{location}{'&' if '?' in location else '?'}table={target.table}"
+        qualified = f"{target.schema}.{target.table}" if target.schema else target.table
+        location = f"{location}{'&' if '?' in location else '?'}table={qualified}"
     else:
         rows, files, size = _write_files(frame, target, columns, logical, compute)
         location = str(target.path)

@@ -35,6 +35,7 @@ from typing import Any
 
 import dask
 import pyarrow.parquet as pq
+from brewdesk.engine.dbhints import connection_hint
 from brewdesk.recipes.errors import DestinationError, did_you_mean
 
 from .base import Target, check_parent
@@ -144,7 +145,8 @@ def _sqlite_file(url: Any) -> Path | None:
 
 
 def _describe(target: Target) -> str:
-    return f"table {target.table!r} in {_masked(target.url)}"
+    name = f"{target.schema}.{target.table}" if target.schema else target.table
+    return f"table {name!r} in {_masked(target.url)}"
 
 
 def check_table(target: Target, columns: Sequence[str] | None = None) -> None:
@@ -169,10 +171,18 @@ def check_table(target: Target, columns: Sequence[str] | None = None) -> None:
     try:
         with engine.connect() as conn:
             insp = inspect(conn)
-            exists = insp.has_table(target.table)
-            existing = [c["name"] for c in insp.get_columns(target.table)] if exists and columns is not None else None
+            _check_schema(target, insp)
+            exists = insp.has_table(target.table, schema=target.schema)
+            existing = (
+                [c["name"] for c in insp.get_columns(target.table, schema=target.schema)]
+                if exists and columns is not None
+                else None
+            )
     except SQLAlchemyError as exc:
-        raise DestinationError(f"cannot open {_masked(target.url)}: {_reason(exc, target.url)}") from None
+        reason = _reason(exc, target.url)
+        raise DestinationError(
+            f"cannot open {_masked(target.url)}: {reason}", hint=connection_hint(reason, target.url)
+        ) from None
     finally:
         engine.dispose()
     if exists and target.if_exists == "fail":
@@ -223,14 +233,30 @@ def _check_append(target: Target, columns: list[str], existing: list[str]) -> No
         )
 
 
-def _rename_table(conn: Any, old: str, new: str) -> None:
+def _rename_table(conn: Any, old: str, new: str, schema: str | None = None) -> None:
+    """Rename ``old`` to ``new`` within ``schema`` (names quoted by the dialect, never interpolated raw)."""
     from sqlalchemy import text
 
+    prep = conn.dialect.identifier_preparer
+    source = f"{prep.quote_schema(schema)}.{prep.quote(old)}" if schema else prep.quote(old)
     if conn.dialect.name == "mssql":
-        conn.execute(text("EXEC sp_rename :old, :new"), {"old": old, "new": new})
+        conn.execute(text("EXEC sp_rename :old, :new"), {"old": f"{schema}.{old}" if schema else old, "new": new})
         return
-    q = conn.dialect.identifier_preparer.quote
-    conn.exec_driver_sql(f"ALTER TABLE {q(old)} RENAME TO {q(new)}")
+    conn.exec_driver_sql(f"ALTER TABLE {source} RENAME TO {prep.quote(new)}")
+
+
+def _check_schema(target: Target, insp: Any) -> None:
+    """A schema-qualified destination needs its schema to exist (Brewdesk does not create schemas)."""
+    if not target.schema:
+        return
+    schemas = insp.get_schema_names()
+    if target.schema not in schemas:
+        raise DestinationError(
+            f"cannot write {_describe(target)}: the database has no schema {target.schema!r}"
+            f"{did_you_mean(target.schema, schemas)}",
+            hint=f"create it first (CREATE SCHEMA {target.schema}), or give ?schema= to write a table "
+            f"named {target.schema + '.' + (target.table or '')!r} into the default schema",
+        )
 
 
 def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: int) -> None:
@@ -244,13 +270,15 @@ def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: i
     try:
         with engine.begin() as conn:
             insp = inspect(conn)
-            exists = insp.has_table(target.table)
+            _check_schema(target, insp)
+            exists = insp.has_table(target.table, schema=target.schema)
             if exists and target.if_exists == "fail":
                 raise DestinationError(f"{_describe(target)} already exists", hint="use --overwrite or if_exists='append'")
             staging = Table(
                 name,
                 MetaData(),
                 *(Column(c, sql_type(t), key=k, nullable=True) for c, t, k in zip(plan.columns, plan.logical, keys, strict=True)),
+                schema=target.schema,
             )
             staging.create(conn)
             stmt = insert(staging)
@@ -281,7 +309,7 @@ def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: i
                     f"verification failed for {_describe(target)}: {count} rows staged, {rows} computed"
                 )
             if exists and target.if_exists == "append":
-                existing = Table(target.table, MetaData(), autoload_with=conn)
+                existing = Table(target.table, MetaData(), autoload_with=conn, schema=target.schema)
                 _check_append(target, list(plan.columns), [c.name for c in existing.columns])
                 by_name = {c.name: c for c in existing.columns}
                 conn.execute(
@@ -293,8 +321,8 @@ def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: i
                 staging.drop(conn)
             else:
                 if exists:
-                    Table(target.table, MetaData()).drop(conn)
-                _rename_table(conn, name, target.table)
+                    Table(target.table, MetaData(), schema=target.schema).drop(conn)
+                _rename_table(conn, name, target.table, target.schema)
     except DestinationError:
         raise
     except SQLAlchemyError as exc:

@@ -338,8 +338,8 @@ def test_replace_is_atomic_for_other_sessions(pg_server, pg_db):
     real = sql_mod._rename_table
     eng = engine_for(pg_server, pg_db)
 
-    def rename_and_look(conn, old, new):
-        real(conn, old, new)
+    def rename_and_look(conn, old, new, schema=None):
+        real(conn, old, new, schema)
         # the writer has dropped and renamed, not committed: a concurrent reader (not waiting
         # for the lock) still sees the committed state
         with eng.connect() as other:
