@@ -36,6 +36,7 @@ PRIMITIVES = {
     "group_by": "tree aggregation of per-partition partials (exact), one pass",
     "join": "broadcast the second input to every partition; unmatched right rows appended",
     "union": "concatenate partitions of every input",
+    "session": "collect row ids and the time/group/order columns in one pass, number sessions, attach by row id",
     "pivot": "tree aggregation of per-partition partials (exact), one pass; one row per group",
     "transpose": "tree aggregation of per-partition partials of the unpivoted values (exact), one pass",
 }

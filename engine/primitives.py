@@ -30,6 +30,9 @@ In a local run, dedupe's hashes and the sort's exchanged ranges are spilled to d
 ``pivot``
     As ``group_by`` with a new frame: per-partition partials of the masked value columns,
     combined exactly, then the small result.
+``session``
+    One pass collects the row id, time, group and order columns; the operation numbers the
+    sessions in memory; a map attaches each row's number by row id.
 """
 
 from __future__ import annotations
@@ -357,6 +360,33 @@ def _pivot(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], 
     return out.map_partitions(renumber, meta=meta_for(stage.output_schema)), rows
 
 
+# --------------------------------------------------------------------------- session
+def _session(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
+    """SESSION: one pass collects the row id and the time, group and order columns of every row;
+    the operation's ``session_ids`` numbers the sessions of the whole dataset in memory; a map then
+    attaches each row's number by row id (rows do not move)."""
+    from brewdesk.recipes.ops.session import SESSION_IDS
+    from brewdesk.recipes.runner import apply_step
+
+    p = stage.steps[0]
+    op, params = p.step.operation, p.step.params
+    cols = op.key_columns(params)  # type: ignore[union-attr]
+    parts = compute(*[dask.delayed(lambda d: d[cols])(d) for d in ddf.to_delayed()])
+    keys = pd.concat(parts) if parts else meta_for(stage.input_schema)[cols]
+    del parts
+    ids = op.session_ids(params, keys)  # type: ignore[union-attr]
+    order = np.argsort(ids.index.to_numpy(dtype="int64"), kind="stable")
+    rowids = ids.index.to_numpy(dtype="int64")[order]
+    numbers = ids.array[order]
+    schema = stage.output_schema
+
+    def attach(d: pd.DataFrame, rowids: np.ndarray, numbers: Any) -> pd.DataFrame:
+        mine = pd.Series(numbers[np.searchsorted(rowids, d.index.to_numpy(dtype="int64"))], index=d.index)
+        return conform(apply_step(p.step, d, {SESSION_IDS: mine}), schema)
+
+    return ddf.map_partitions(attach, rowids, numbers, meta=meta_for(schema), enforce_metadata=False)
+
+
 _PRIMITIVES = {
     "remove_duplicates": _dedupe,
     "flag_duplicate_rows": _flag_duplicates,
@@ -368,4 +398,5 @@ _PRIMITIVES = {
     "union": _union,
     "pivot": _pivot,
     "transpose": _pivot,
+    "session": _session,
 }
