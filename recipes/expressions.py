@@ -286,6 +286,8 @@ def _string(text: str, start: int) -> tuple[str, int]:
 
 def _number(raw: str, text: str, pos: int) -> int | float:
     if re.fullmatch(r"\d+", raw):
+        if int(raw) > 2**63 - 1:
+            raise ExpressionError(f"whole number {raw} is out of the 64-bit range", text, pos, hint="write it as a decimal, e.g. 1e20")
         return int(raw)
     value = float(raw)
     if value in (float("inf"), float("-inf")):

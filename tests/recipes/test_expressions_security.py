@@ -93,6 +93,8 @@ def test_huge_literals_are_refused() -> None:
     assert "the limit is 40" in str(_refused("`a` > " + "9" * 5_000))
     assert "longer than 1000 characters" in str(_refused("`a` = '" + "x" * 5_000 + "'"))
     assert "out of range" in str(_refused("`a` > 1e999"))
+    assert "out of the 64-bit range" in str(_refused("`a` > 9223372036854775808"))
+    assert ex.parse_condition("`a` > -9223372036854775807") is not None
     assert "unterminated text literal" in str(_refused("`a` = 'abc"))
     assert "limit is 10000" in str(_refused("`a` = '" + "x" * 20_000 + "'"))
 
