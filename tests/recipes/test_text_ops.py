@@ -47,6 +47,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("tokenization", {"source_column": C, "target_column": "tok", "expand_contractions": True, "delimiter": "|"}),
     ("advanced_datatype_flag", {"source_column": S, "advanced_data_type": "DateTime", "pattern": "YEAR", "filter_values": ["2020"], "target_column": "f"}),
     ("advanced_datatype_flag", {"source_column": T, "advanced_data_type": "ZipCode", "target_column": "f"}),
+    ("extract_advanced_datatype_details", {"source_column": S, "advanced_data_type": "URL", "pattern": "TLD", "target_column": "x"}),
+    ("extract_advanced_datatype_details", {"source_column": C, "advanced_data_type": "DateTime", "pattern": "WEEK", "target_column": "x"}),
 ]
 
 
@@ -196,3 +198,14 @@ def test_advanced_flag_imports_the_page_example_filter_values() -> None:
         {"sourceColumn": "p", "advancedDataType": "Phone", "pattern": "AREA_CODE", "filter values": "['Ohio']", "targetColumn": "f"},
     )
     assert params["filter_values"] == ["Ohio"] and params["advanced_data_type"] == "Phone"
+
+
+def test_extract_details_imports_the_page_example() -> None:
+    from brewdesk.recipes.registry import get
+
+    params = get("extract_advanced_datatype_details").from_databrew(
+        "EXTRACT_ADVANCED_DATATYPE_DETAILS",
+        {"pattern": "TIMEZONE", "sourceColumn": "zipCode", "targetColumn": "timeZoneFromZipCode", "advancedDataType": "ZipCode"},
+    )
+    assert params == {"source_column": "zipCode", "advanced_data_type": "ZipCode", "pattern": "TIME_ZONE",
+                      "target_column": "timeZoneFromZipCode"}
