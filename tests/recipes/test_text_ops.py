@@ -49,6 +49,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("advanced_datatype_flag", {"source_column": T, "advanced_data_type": "ZipCode", "target_column": "f"}),
     ("extract_advanced_datatype_details", {"source_column": S, "advanced_data_type": "URL", "pattern": "TLD", "target_column": "x"}),
     ("extract_advanced_datatype_details", {"source_column": C, "advanced_data_type": "DateTime", "pattern": "WEEK", "target_column": "x"}),
+    ("advanced_datatype_filter", {"source_column": S, "advanced_data_type": "Gender", "strategy": "DISCARD_ROWS"}),
+    ("advanced_datatype_filter", {"source_column": C, "advanced_data_type": "State", "strategy": "CLEAR_OTHERS", "clear_with_empty": True}),
 ]
 
 
