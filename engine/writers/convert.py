@@ -206,6 +206,10 @@ def python_values(s: pd.Series, logical: str) -> np.ndarray:
     return s.astype(object).where(s.notna(), None).to_numpy(dtype=object)
 
 
+MAX_SEGMENT_BYTES = 255
+"""Longest folder name most file systems accept (ext4, APFS, NTFS: 255)."""
+
+
 def hive_segment(column: str, value: Any, logical: str) -> str:
     """Folder name ``column=value`` of a hive partition (URI-escaped; nulls as the Hive default)."""
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
@@ -216,7 +220,17 @@ def hive_segment(column: str, value: Any, logical: str) -> str:
         text = "true" if value else "false"
     else:
         text = str(value)
-    return f"{urllib.parse.quote(column, safe=_HIVE_SAFE)}={urllib.parse.quote(text, safe=_HIVE_SAFE)}"
+    segment = f"{urllib.parse.quote(column, safe=_HIVE_SAFE)}={urllib.parse.quote(text, safe=_HIVE_SAFE)}"
+    # every character that could leave the folder ('/', '\\', NUL) is escaped above, and the
+    # segment starts with 'column=', so it is never '..' or absolute: it stays one folder level
+    if len(segment.encode("utf-8")) > MAX_SEGMENT_BYTES:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise DestinationError(
+            f"cannot partition by {column!r}: the value {shown!r} makes a folder name of "
+            f"{len(segment.encode('utf-8'))} bytes (file systems allow {MAX_SEGMENT_BYTES})",
+            hint="partition by a column with shorter values, or shorten them first (a LEFT or SUBSTRING step)",
+        )
+    return segment
 
 
 def hive_groups(df: pd.DataFrame, plan: PartPlan):
