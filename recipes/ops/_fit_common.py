@@ -476,13 +476,3 @@ class NeighbourCheck:
         msg = self.problem(params)
         if msg:
             raise StepError(msg)
-
-
-def __getattr__(name: str) -> Any:
-    """``Rolling`` / ``RollingParams`` moved to ``_window_common`` (``Window`` / ``WindowParams``,
-    windows reaching below the row too); still importable from here for older callers."""
-    if name in ("Rolling", "RollingParams"):
-        from brewdesk.recipes.ops import _window_common
-
-        return _window_common.Window if name == "Rolling" else _window_common.WindowParams
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
