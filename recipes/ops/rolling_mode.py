@@ -13,6 +13,8 @@ Semantics
   ``MINIMUM`` (default) the smallest, ``MAXIMUM`` the largest, ``AVERAGE`` their mean (an
   ``int64`` result is rounded half to even), ``NONE`` no result (missing) when there is a tie.
 - Numeric columns only (values compared exactly; ``int64`` exact up to 2**53).
+- Cost: every window is sorted (work grows with rows times window size, in blocks of about
+  a million values); windows of thousands of rows are slow, where MAX/MIN/averages are not.
 """
 
 from __future__ import annotations
