@@ -51,6 +51,8 @@ PARAMS: list[tuple[str, dict[str, Any]]] = [
     ("extract_advanced_datatype_details", {"source_column": C, "advanced_data_type": "DateTime", "pattern": "WEEK", "target_column": "x"}),
     ("advanced_datatype_filter", {"source_column": S, "advanced_data_type": "Gender", "strategy": "DISCARD_ROWS"}),
     ("advanced_datatype_filter", {"source_column": C, "advanced_data_type": "State", "strategy": "CLEAR_OTHERS", "clear_with_empty": True}),
+    ("get_advanced_datatype", {"source_column": S}),
+    ("get_advanced_datatype", {"source_column": C}),
 ]
 
 
@@ -141,7 +143,7 @@ def test_tokenization_imports_the_documented_example() -> None:
 def test_advanced_types_helper_source_matches_function() -> None:
     from brewdesk.recipes.ops import _advanced_types as at
 
-    assert at.HELPER_SOURCES == {"_ba_classify": inspect.getsource(at._ba_classify)}, (
+    assert at.HELPER_SOURCES == {n: inspect.getsource(getattr(at, n)) for n in ("_ba_classify", "_ba_detect")}, (
         "regenerate: python -m brewdesk.recipes.ops._advanced_types"
     )
 
