@@ -200,10 +200,10 @@ class ExpressionOperation(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         reads = self.reads(params)
-        lines = [rt.HELPER_SOURCE.rstrip(), "", *ev.aggregates_code(self.specs(params), fitted)]
-        lines.append(f"_result = {self.result_code(params)}")
+        lines = [*ev.aggregates_code(self.specs(params), fitted), f"_result = {self.result_code(params)}"]
         lines.append(place_code(params.target_column, "_result", reads[0] if reads else None))
-        return "\n".join(lines)
+        body = "\n".join(lines)
+        return rt.helper_code(body) + "\n" + body
 
     # ----------------------------------------------------------------- DataBrew
     def to_databrew(self, params: Any) -> tuple[str, dict[str, str]]:

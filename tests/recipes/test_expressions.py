@@ -19,10 +19,18 @@ from tests.golden.cases import frame
 
 
 def test_exported_helper_source_is_the_running_code() -> None:
-    assert rt.HELPER_SOURCE == rt.source(), "run python -m brewdesk.recipes.expressions_runtime"
+    assert rt.HELPER_SOURCES == rt.sources(), "run python -m brewdesk.recipes.expressions_runtime"
     env: dict[str, object] = {"pd": pd, "np": __import__("numpy")}
-    exec(rt.HELPER_SOURCE, env)  # noqa: S102 - the exported helpers, as the golden code way runs them
+    exec("\n\n".join(rt.HELPER_SOURCES.values()), env)  # noqa: S102 - the exported helpers
     assert set(rt.HELPER_NAMES) <= set(env)
+
+
+def test_exported_code_carries_only_the_helpers_it_calls() -> None:
+    code = rt.helper_code("_x = _bx_missing(*(df['a'], 'string'), df.index)")
+    assert "def _bx_missing(" in code and "def _bx_series(" in code and "def _bx_dtype(" in code
+    assert "def _bx_cmp(" not in code and "def _bx_agg(" not in code
+    step = Step.create("case_operation", {"value_expression": "case when isMissing(`a`) then 1 end", "target_column": "k"})
+    assert len(step.operation.to_code(step.params, {})) < len("".join(rt.HELPER_SOURCES.values())) / 2
 
 
 def test_precedence_and_binds_tighter_than_or_and_not_tightest() -> None:
