@@ -6,7 +6,8 @@ about one partition per thread whatever the size of the dataset:
 
 ``remove_duplicates`` / ``flag_duplicate_*``
     Each partition's 128-bit row hashes are written, grouped into :data:`BUCKETS` buckets by the
-    top bits of the first hash, to one ``.npy`` file per partition. Each bucket is then checked
+    top bits of the first hash, to one raw binary file per partition (read back by offset, not
+    memory-mapped, so the file's pages do not count as the process's memory). Each bucket is then checked
     on its own (a row can only repeat a row of its own bucket): the driver never holds more
     than the row ids of the later copies (8 bytes per dropped row). In memory, the same pass
     would hold 24 bytes per row of the whole dataset plus a hash table over them (about
@@ -76,7 +77,7 @@ def _write_hashes(
     order = np.argsort(bucket, kind="stable")
     rec = np.empty(len(rowid), dtype=_RECORD)
     rec["rowid"], rec["h1"], rec["h2"] = rowid[order], h1[order], h2[order]
-    np.save(path, rec, allow_pickle=False)
+    rec.tofile(path)
     return np.bincount(bucket, minlength=BUCKETS).astype(np.int64)
 
 
@@ -85,7 +86,7 @@ def _bucket_later_copies(paths: Sequence[str], starts: np.ndarray, sizes: np.nda
     pieces = []
     for path, start, size in zip(paths, starts, sizes, strict=True):
         if size:
-            pieces.append(np.load(path, mmap_mode="r", allow_pickle=False)[start : start + size])
+            pieces.append(np.fromfile(path, dtype=_RECORD, count=int(size), offset=int(start) * _RECORD.itemsize))
     if not pieces:
         return np.zeros(0, dtype=np.int64)
     rec = np.concatenate(pieces)
@@ -108,7 +109,7 @@ def later_copies_on_disk(
     Two passes over small data: the hash pass writes ``24 * rows`` bytes under ``where``; the
     bucket pass reads each bucket once. ``hashes`` gives ``(rowid, h1, h2)`` of a partition.
     """
-    paths = [str(where / f"hashes-{i:05d}.npy") for i in range(ddf.npartitions)]
+    paths = [str(where / f"hashes-{i:05d}.bin") for i in range(ddf.npartitions)]
     sizes = np.array(
         compute(*[dask.delayed(_write_hashes)(hashes, d, subset, p) for d, p in zip(ddf.to_delayed(), paths, strict=True)]),
         dtype=np.int64,

@@ -104,15 +104,15 @@ def test_a_run_under_a_memory_limit_spills_and_gives_the_same_output(tmp_path, m
 
 
 def test_memory_limit_shapes_blocks_and_threads():
-    small, large = Budget.for_limit(300 * 2**20, cores=2), Budget.for_limit(8 * 2**30, cores=2)
+    small, large = Budget.for_limit(400 * 2**20, cores=2), Budget.for_limit(8 * 2**30, cores=2)
     assert small.threads == 1 and large.threads == 2
     assert 2**20 <= small.blocksize < large.blocksize == 64 * 2**20
-    sizes = [Budget.for_limit(m * 2**20, cores=2).blocksize for m in (400, 600, 800, 1000, 1200)]
+    sizes = [Budget.for_limit(m * 2**20, cores=2).blocksize for m in (500, 600, 800, 1000, 1200)]
     assert sizes == sorted(sizes)
     # the bytes a run may hold at once stay inside the budget
-    for m in (256, 512, 1024, 3072):
+    for m in (384, 512, 1024, 3072):
         b = Budget.for_limit(m * 2**20, cores=2)
-        assert 200 * 2**20 + b.threads * b.blocksize * 8 <= m * 2**20
+        assert 320 * 2**20 + b.threads * b.blocksize * 8 <= m * 2**20
 
 
 def test_bad_memory_limits_are_clear_errors(tmp_path, capsys):
