@@ -220,7 +220,10 @@ class Window(NeighbourCheck, Operation):
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
         kth, mode_type = self.extra(params)
-        call = f"_bw_window({col_ref(col)}, {params.num_rows_before}, {params.num_rows_after}, {self.how!r}, {kth}, {mode_type!r})"
+        call = (
+            f"_bw_window({col_ref(col)}, {params.num_rows_before}, {params.num_rows_after}, "
+            f"{self.how!r}, {kth}, {mode_type!r})"
+        )
         lines = [window_code(call), "_r = pd.Series(pd.array(_r, dtype='Float64'), index=df.index)"]
         if self.out_type(params, "float64") == "int64":
             lines.append("_r = _r.round().astype('Int64')")

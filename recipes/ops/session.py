@@ -96,7 +96,9 @@ class SessionParams(Params):
     units: Unit = Field("MINUTES", description="Unit of the gap that ends a session")
     value: int = Field(30, ge=1, description="How many units of inactivity end a session")
     group_by_columns: list[str] = columns([], min_length=0, description="Number the sessions of each group separately")
-    order_by_columns: list[str] = columns([], min_length=0, description="Order of the rows within a group (default: source order)")
+    order_by_columns: list[str] = columns(
+        [], min_length=0, description="Order of the rows within a group (default: source order)"
+    )
     target_column: str = new_column(description="New column with the session number (1, 2, ... per group)")
 
 
@@ -147,7 +149,12 @@ class Session(Operation):
             f"{list(params.group_by_columns)!r}, {list(params.order_by_columns)!r})"
         )
         return "\n".join(
-            [inspect.getsource(_bs_session), "", f"_r = {call}", put_code(params.target_column, "_r", after=params.source_column)]
+            [
+                inspect.getsource(_bs_session),
+                "",
+                f"_r = {call}",
+                put_code(params.target_column, "_r", after=params.source_column),
+            ]
         )
 
 
