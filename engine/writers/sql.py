@@ -26,10 +26,11 @@ commits implicitly, so a failure there can leave the staging table behind (named
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +261,7 @@ def _check_schema(target: Target, insp: Any) -> None:
 
 
 def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: int) -> None:
-    """The one transaction: staging table, inserts, count, then fail/replace/append."""
+    """The one transaction: staging table, inserts (or COPY), count, then fail/replace/append."""
     from sqlalchemy import Column, MetaData, Table, func, insert, inspect, select
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -281,28 +282,14 @@ def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: i
                 schema=target.schema,
             )
             staging.create(conn)
-            stmt = insert(staging)
-            fast = conn.dialect.name == "sqlite"
-            sql_text = str(stmt.compile(dialect=conn.dialect)) if fast else ""
-            inserted = 0
-            for res in sorted(results, key=lambda r: r.index):
-                for rel in res.files:
-                    pf = pq.ParquetFile(os.path.join(plan.root, rel))
-                    for batch in pf.iter_batches(batch_size=BATCH_ROWS):
-                        if fast:
-                            # the DBAPI's own executemany with tuples: no per-value Python type
-                            # processing; datetimes are formatted by Arrow as SQLAlchemy stores them
-                            values = list(zip(*(_sqlite_values(c) for c in batch.columns), strict=True))
-                            if values:
-                                conn.exec_driver_sql(sql_text, values)
-                            inserted += len(values)
-                            continue
-                        cols = [col.to_pylist() for col in batch.columns]
-                        params = [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
-                        if params:
-                            conn.execute(stmt, params)
-                        inserted += len(params)
-                    pf.close()
+            batches = _batches(plan, results)
+            copy_cursor = _copy_cursor(conn, plan)
+            if copy_cursor is not None:
+                inserted = _copy_load(copy_cursor, _copy_statement(conn, staging, plan), batches, plan, target)
+            elif conn.dialect.name == "sqlite":
+                inserted = _sqlite_load(conn, insert(staging), batches)
+            else:
+                inserted = _insert_load(conn, insert(staging), keys, batches)
             count = conn.execute(select(func.count()).select_from(staging)).scalar_one()
             if inserted != rows or count != rows:
                 raise DestinationError(
@@ -329,6 +316,159 @@ def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: i
         raise DestinationError(f"cannot write {_describe(target)}: {_reason(exc, target.url)} (nothing was changed)") from None
     finally:
         engine.dispose()
+
+
+def _batches(plan: PartPlan, results: Sequence[PartResult]) -> Iterator[Any]:
+    """The staged rows as Arrow record batches of at most :data:`BATCH_ROWS`, in part order."""
+    for res in sorted(results, key=lambda r: r.index):
+        for rel in res.files:
+            pf = pq.ParquetFile(os.path.join(plan.root, rel))
+            try:
+                yield from pf.iter_batches(batch_size=BATCH_ROWS)
+            finally:
+                pf.close()
+
+
+def _insert_load(conn: Any, stmt: Any, keys: list[str], batches: Iterator[Any]) -> int:
+    """Generic path: SQLAlchemy ``executemany`` of one dict per row (its type processing)."""
+    inserted = 0
+    for batch in batches:
+        cols = [col.to_pylist() for col in batch.columns]
+        params = [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
+        if params:
+            conn.execute(stmt, params)
+        inserted += len(params)
+    return inserted
+
+
+def _sqlite_load(conn: Any, stmt: Any, batches: Iterator[Any]) -> int:
+    """SQLite: the DBAPI's own executemany with tuples (no per-value Python type processing);
+    datetimes are formatted by Arrow as SQLAlchemy stores them."""
+    sql_text = str(stmt.compile(dialect=conn.dialect))
+    inserted = 0
+    for batch in batches:
+        values = list(zip(*(_sqlite_values(c) for c in batch.columns), strict=True))
+        if values:
+            conn.exec_driver_sql(sql_text, values)
+        inserted += len(values)
+    return inserted
+
+
+_COPY_LOGICAL = frozenset({"int64", "float64", "boolean", "string", "category", "datetime"})
+_COPY_SPECIAL = r"[\x00\\\n\r\t]"
+"""Characters COPY's text format cannot take as they are (NUL, which PostgreSQL text cannot hold
+at all, and the four it escapes)."""
+_COPY_ESCAPES = (("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))  # backslash first
+
+
+def _copy_cursor(conn: Any, plan: PartPlan) -> Any | None:
+    """A psycopg cursor on the transaction's own connection when COPY applies, else ``None``.
+
+    COPY applies to PostgreSQL through psycopg (3) with a UTF-8 client encoding (the rows are
+    sent as Arrow's UTF-8 bytes) and at least one column, all of logical types COPY's text
+    format renders exactly as the INSERT path stores them (``object`` columns keep the INSERT
+    path and its JSON processing).
+    """
+    if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
+        return None
+    if not plan.columns or any(t not in _COPY_LOGICAL for t in plan.logical):
+        return None
+    dbapi_connection = conn.connection.dbapi_connection
+    if codecs.lookup(dbapi_connection.info.encoding).name != "utf-8":
+        return None
+    return dbapi_connection.cursor()
+
+
+def _copy_statement(conn: Any, staging: Any, plan: PartPlan) -> str:
+    """``COPY "schema"."staging" ("col", ...) FROM STDIN``, names quoted by the dialect."""
+    prep = conn.dialect.identifier_preparer
+    statement = f"COPY {prep.format_table(staging)} ({', '.join(prep.quote(c) for c in plan.columns)}) FROM STDIN"
+    if conn.dialect.paramstyle in ("format", "pyformat"):
+        # such a preparer doubles each "%" of a name (the driver halves them when it formats
+        # parameters); COPY goes without parameters, as written. Every "%" here is a doubled one.
+        statement = statement.replace("%%", "%")
+    return statement
+
+
+def _copy_load(cursor: Any, statement: str, batches: Iterator[Any], plan: PartPlan, target: Target) -> int:
+    """Stream every batch into one ``COPY ... FROM STDIN`` (text format); the number of rows.
+
+    Runs on the SQLAlchemy connection's own DBAPI connection, so it is part of the staging
+    transaction: a failure anywhere rolls it back with everything else.
+    """
+    import psycopg
+
+    inserted = 0
+    with cursor:
+        try:
+            with cursor.copy(statement) as copy:
+                for batch in batches:
+                    if batch.num_rows:
+                        _copy_batch(copy, _copy_payload(batch, plan, target))
+                    inserted += batch.num_rows
+        except psycopg.Error as exc:
+            raise DestinationError(
+                f"cannot write {_describe(target)}: {_reason(exc, target.url)} (nothing was changed)"
+            ) from None
+    return inserted
+
+
+def _copy_batch(copy: Any, payload: memoryview) -> None:
+    """Send one batch's rows (COPY text lines) to the server."""
+    copy.write(payload)
+
+
+def _copy_payload(batch: Any, plan: PartPlan, target: Target) -> memoryview:
+    """The batch as COPY text-format lines (tab-separated, ``\\N`` for NULL), built by Arrow."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cols = [_copy_text(col, name, target) for col, name in zip(batch.columns, plan.columns, strict=True)]
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cols, "\t"), "", "\n")
+    width = np.int64 if pa.types.is_large_string(lines.type) else np.int32
+    offsets = np.frombuffer(lines.buffers()[1], dtype=width, count=len(lines) + 1, offset=lines.offset * width().itemsize)
+    return memoryview(lines.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
+
+
+def _copy_text(col: Any, name: str, target: Target) -> Any:
+    """One Arrow column as COPY text values: the same values the INSERT path stores.
+
+    Integers in decimal; floats in Arrow's shortest round-trip form (``nan``, ``inf`` and
+    ``-inf`` are PostgreSQL's spellings too); booleans ``true``/``false``; timestamps
+    ``YYYY-MM-DD HH:MM:SS.ffffff`` (naive; a zone-aware column as UTC); text with backslash,
+    newline, carriage return and tab escaped. NULL is ``\\N``.
+
+    Raises
+    ------
+    DestinationError
+        A text value holds a NUL character (PostgreSQL text cannot store it).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_dictionary(col.type):
+        col = col.dictionary_decode()
+    t = col.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        if pc.any(pc.match_substring_regex(col, _COPY_SPECIAL)).as_py():
+            if pc.any(pc.match_substring(col, "\x00")).as_py():
+                raise DestinationError(
+                    f"cannot write {_describe(target)}: column {name!r} holds a NUL (0x00) character, "
+                    "which PostgreSQL text cannot store (nothing was changed)",
+                    hint=f"remove it first, e.g. a replace step on {name!r}",
+                )
+            for old, new in _COPY_ESCAPES:
+                col = pc.replace_substring(col, old, new)
+    elif pa.types.is_timestamp(t):
+        if t.tz is not None or t.unit != "us":
+            col = col.cast(pa.timestamp("us"), safe=False)
+        col = col.cast(pa.string())
+    elif pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t) or pa.types.is_date(t):
+        col = col.cast(pa.string())
+    else:  # the plan's types never stage as anything else
+        raise DestinationError(f"cannot write {_describe(target)}: column {name!r} was staged as {t}, which COPY does not take")
+    return pc.fill_null(col, "\\N")
 
 
 def _sqlite_values(col: Any) -> list[Any]:

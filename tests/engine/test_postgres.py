@@ -275,9 +275,19 @@ def test_append_good_rows_keeps_constraints_defaults_and_index(pg_server, pg_db)
 
 
 def _fail_on_insert(monkeypatch, nth: int) -> dict:
-    """The ``nth`` batch insert into the staging table raises (an injected fault)."""
+    """The ``nth`` batch insert into the staging table raises (an injected fault): an INSERT
+    statement, or a batch of rows sent to COPY (psycopg's path, see test_postgres_copy.py)."""
     real = sql_mod.make_engine
+    real_copy_batch = sql_mod._copy_batch
     seen = {"n": 0}
+
+    def copy_batch(copy, payload):
+        seen["n"] += 1
+        if seen["n"] == nth:
+            raise RuntimeError("disk on fire")
+        real_copy_batch(copy, payload)
+
+    monkeypatch.setattr(sql_mod, "_copy_batch", copy_batch)
 
     def make_engine(u):
         engine = real(u)
