@@ -54,6 +54,7 @@ from brewdesk.recipes.recipe import FORMAT, MAIN, MAX_RECIPE_BYTES, Recipe, Step
 from pydantic import BaseModel, ValidationError
 
 __all__ = [
+    "AWS_ONLY",
     "DataBrewStepsError",
     "StepIssue",
     "dumps_databrew",
@@ -72,6 +73,31 @@ _CFN_TYPE = "AWS::DataBrew::Recipe"
 _LIST_CONDITIONS = {"IS", "IS_NOT"}
 _ORDER_CONDITIONS = {"LESS_THAN", "LESS_THAN_EQUAL", "GREATER_THAN", "GREATER_THAN_EQUAL"}
 _SECONDARY_FIELDS = ("secondary_input", "secondary_inputs")
+
+_SESSION_ONLY = (
+    "It only exists in DataBrew's interactive sessions (a project open in the console, driven by "
+    "SendProjectSessionAction): it reads the session's state and changes no data, so a recipe "
+    "run as a job, in DataBrew or in Brewdesk, has nothing to do with it."
+)
+AWS_ONLY: dict[str, str] = {
+    "GET_ACTION_RESULT": (
+        "GET_ACTION_RESULT fetches the result of an action sent earlier to an open DataBrew "
+        "project session (actionId: the ActionId SendProjectSessionAction returned; "
+        "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.GET_ACTION_RESULT.html). "
+        f"{_SESSION_ONLY} Instead: remove the step; Brewdesk's app previews each step's result "
+        "as you add it, and `brewdesk run --report run.json` records every step's rows in and out."
+    ),
+    "GET_STEP_DATAFRAME": (
+        "GET_STEP_DATAFRAME fetches the data frame after one step of a project's recipe "
+        "(stepIndex), to page through it in an open DataBrew project session "
+        "(https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.GET_STEP_DATAFRAME.html). "
+        f"{_SESSION_ONLY} Instead: remove the step; to see the data after a step, select that "
+        "step in the app's recipe panel (the grid shows the sample up to it), or save a copy of "
+        "the recipe that ends at that step and `brewdesk run` it."
+    ),
+}
+"""DataBrew operation names that exist only in AWS (not as recipe steps a job runs), with why and
+what to do instead. Import refuses them with that explanation; ``brewdesk ops show NAME`` prints it."""
 
 
 # --------------------------------------------------------------------------- errors
@@ -356,6 +382,8 @@ def _import_step(raw: Any, index: int) -> tuple[Step | None, StepIssue | None]:
     if not isinstance(raw_params, Mapping):
         return issue("\"Parameters\" must be an object", name)
     op = registry.by_databrew_name().get(name)
+    if op is None and name in AWS_ONLY:
+        return issue(AWS_ONLY[name], name)
     if op is None:
         return issue(f"no Brewdesk operation{did_you_mean(name, registry.by_databrew_name())}", name)
     try:

@@ -9,11 +9,15 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FILL_WIT
   ``true/false`` (also ``t/f``, ``yes/no``, ``y/n``, ``1/0``), a datetime column an ISO 8601 date
   (``2024-01-31`` or ``2024-01-31 13:45:00``), a text or category column any text. The column's
   type never changes.
-- DataBrew's ``columnDataType`` key only restates the type and is ignored on import.
+- DataBrew's ``columnDataType`` says what ``value`` is: export writes ``number`` for a number,
+  ``boolean`` for a boolean and ``string`` for text; on import a ``number`` value becomes an
+  integer or a float and a ``boolean`` one ``true``/``false``; ``date``, ``timestamp`` and
+  ``string`` values stay text, converted to the column's type at validation.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -104,6 +108,34 @@ class FillWithCustom(Operation):
                 f"df[{col!r}] = _s.mask(_bd_missing(_s), _v)",
             ]
         )
+
+    def to_databrew(self, params: FillWithCustomParams) -> tuple[str, dict[str, str]]:
+        # DataBrew's columnDataType says what ``value`` is, so a number or a boolean comes back
+        # as one on import (not as the text "7.0")
+        return "FILL_WITH_CUSTOM", {
+            "sourceColumn": params.source_column,
+            "columnDataType": _DATABREW_TYPE[type(params.value)],
+            "value": _text(params.value),
+        }
+
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        value = parameters.get("value", "")
+        kind = str(parameters.get("columnDataType") or "string").lower()
+        if isinstance(value, str) and kind == "number":
+            text = value.strip()
+            try:
+                value = int(text) if _INTEGER.fullmatch(text) else float(text)
+            except ValueError:
+                raise ValueError(f"value {value!r} is not a number (columnDataType is number)") from None
+        elif isinstance(value, str) and kind == "boolean" and value.strip().lower() in ("true", "false"):
+            value = value.strip().lower() == "true"
+        # date, timestamp, string and unsupported values stay text: they are converted to the
+        # column's type when the recipe is validated
+        return {"source_column": parameters.get("sourceColumn"), "value": value}
+
+
+_DATABREW_TYPE = {str: "string", int: "number", float: "number", bool: "boolean"}
+_INTEGER = re.compile(r"[+-]?\d+")
 
 
 def _text(value: Any) -> str:

@@ -301,13 +301,16 @@ def test_export_lists_every_step_it_cannot_export() -> None:
 
 # --------------------------------------------------------------------------- round trip of every operation
 KNOWN_BROKEN: dict[str, str] = {
-    "fill_with_custom": "to_databrew writes a number value as text ('7.0', '0') and from_databrew keeps the text, "
-    "so value 7.0 comes back as '7.0' (same output on the golden inputs)",
-    "group_by": "to_databrew writes a COUNT without source column with sourceColumnName = the first key column; "
-    "it imports as COUNT of that column (a different count when keys are missing), and COUNT of a text column "
-    "then fails ('Unable to parse string')",
-    "one_hot_encoding": "to_databrew leaves out categories (DataBrew has no such parameter); the imported step has "
-    "none and refuses to run ('needs the values of ... to name its new columns')",
+    # fill_with_custom round-trips: export writes DataBrew's columnDataType (number, boolean,
+    # string) and import reads a number value back as a number
+    "group_by": "a COUNT of rows (no source column) has no DataBrew form: each groupByAggFunctionOptions "
+    "entry names a sourceColumnName (https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.GROUP_BY.html), "
+    "so export writes COUNT of the first key column, which imports as a COUNT of that column (the same count "
+    "unless that key has missing values)",
+    "one_hot_encoding": "DataBrew's ONE_HOT_ENCODING takes only sourceColumn and derives the new columns from the "
+    "data (https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ONE_HOT_ENCODING.html); a Brewdesk step "
+    "stores its categories so the columns are known before the data is read, so the imported step has none until "
+    "the app fills them from the data",
 }
 """Operations whose DataBrew mapping does not round-trip; the test fails once one does (remove it here)."""
 
