@@ -2,6 +2,11 @@
 
 A mixin of :class:`~brewdesk.app.main_window.MainWindow`; loading itself runs in the session's
 worker, so none of these block the window.
+
+A named database connection is opened as ``db:NAME?table=T`` and stays so in the session's
+source: the reader looks up its URL and password when it reads, so the recent-files list, the
+autosave and the job history hold ``db:NAME?table=T``, never the password. A typed URL that
+holds a password is remembered without it.
 """
 
 from __future__ import annotations
@@ -24,15 +29,35 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "brewdesk", "brewdesk")
 
 
+def without_password(location: str) -> str:
+    """``location`` with the password of a database URL removed (other text unchanged)."""
+    if "://" not in location or "@" not in location:
+        return location
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(location)
+    except Exception:  # noqa: BLE001 - not a SQLAlchemy URL: drop the user info's password crudely
+        scheme, rest = location.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    if url.password is None:
+        return location
+    return url._replace(password=None).render_as_string(hide_password=False)
+
+
 class DataOpening:
     """Data-opening actions of the main window (needs ``self.session`` and ``self.actions_``)."""
 
     # ------------------------------------------------------------------ opening data
     def open_location(self, text: str, sample: SampleSpec | None = None, **options) -> None:  # noqa: ANN003
-        """Open a path or URL (``package://`` and ``table:`` shorthands allowed)."""
+        """Open a path or URL (``package://``, ``table:`` and ``db:NAME?table=T`` shorthands allowed)."""
         from brewdesk.engine import locations
 
         try:
+            if text.strip().startswith("db:"):  # resolved by the reader, in the worker
+                self.open_spec(SourceSpec(text.strip(), **options), sample)
+                return
             spec = parse_source(locations.resolve(text), **options)
             if not is_url(spec.location) and spec.sheet is None and infer_format(spec) == "excel":
                 spec = self._choose_sheet(spec)
@@ -112,8 +137,9 @@ class DataOpening:
         return [str(v) for v in (value or [])]
 
     def add_recent(self, location: str) -> None:
-        """Remember a data location."""
-        items = [location] + [r for r in self.recent() if r != location]
+        """Remember a data location (a password in a URL is never stored)."""
+        location = without_password(location)
+        items = [location] + [r for r in dict.fromkeys(map(without_password, self.recent())) if r != location]
         app_settings().setValue("recent", items[:MAX_RECENT])
         self.actions_.update_recent()
 

@@ -1,4 +1,4 @@
-"""The Run dialog: outputs, where to run, progress with a real Cancel, and the run summary.
+"""The Run dialog: outputs, where to run (and a memory limit), progress with a real Cancel, a summary.
 
 The job runs in a child process (:func:`brewdesk.engine.jobs.start_job`); a :class:`QTimer` on
 the GUI thread polls its progress events ten times a second, so the GUI thread never computes.
@@ -14,15 +14,17 @@ from typing import Any
 
 from brewdesk.engine.jobs import Job, ProgressEvent, start_job
 from brewdesk.engine.readers import SourceSpec
-from brewdesk.engine.run import RunOptions
+from brewdesk.engine.run import MIN_MEMORY_LIMIT, Budget, RunOptions, parse_memory_limit
 from brewdesk.engine.writers import DestSpec
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe
+from dask.utils import format_bytes
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -102,7 +104,7 @@ class RunDialog(QDialog):
         self._build()
         if source is not None:
             stem = Path(source.location)
-            if "://" not in source.location and stem.parent.is_dir():
+            if "://" not in source.location and not source.location.startswith("db:") and stem.parent.is_dir():
                 self.outputs.add_file_output(str(stem.parent / f"{stem.name.split('.')[0]}-{_slug(recipe.name)}.parquet"))
             else:
                 self.outputs.add_file_output("")
@@ -135,22 +137,40 @@ class RunDialog(QDialog):
         root.addWidget(self.outputs)
 
         run_on = QGroupBox("Where to run")
-        form = QHBoxLayout(run_on)
+        grid = QGridLayout(run_on)
+        grid.setColumnStretch(2, 1)
         self.local_radio = QRadioButton("Local threads (this computer)")
         self.local_radio.setChecked(True)
         self.dask_radio = QRadioButton("Dask scheduler:")
         self.scheduler_edit = QLineEdit()
         self.scheduler_edit.setPlaceholderText("tcp://127.0.0.1:8786")
         self.scheduler_edit.setEnabled(False)
-        self.dask_radio.toggled.connect(self.scheduler_edit.setEnabled)
-        form.addWidget(self.local_radio)
-        form.addSpacing(16)
-        form.addWidget(self.dask_radio)
-        col = QVBoxLayout()
-        col.addWidget(self.scheduler_edit)
+        self.dask_radio.toggled.connect(self._where_changed)
+        grid.addWidget(self.local_radio, 0, 0)
+        grid.addWidget(self.dask_radio, 0, 1)
+        grid.addWidget(self.scheduler_edit, 0, 2)
         self.errors["scheduler"] = error_label()
-        col.addWidget(self.errors["scheduler"])
-        form.addLayout(col, 1)
+        grid.addWidget(self.errors["scheduler"], 1, 2)
+        self.memory_label = QLabel("Memory limit:")
+        self.memory_edit = QLineEdit()
+        self.memory_edit.setPlaceholderText("none (e.g. 1GB)")
+        self.memory_edit.setMaximumWidth(160)
+        self.memory_edit.setToolTip(
+            "A memory budget for a local run, such as 1GB or 800MB (at least "
+            f"{format_bytes(MIN_MEMORY_LIMIT)}). Empty: no limit.")
+        self.memory_edit.textEdited.connect(lambda _t: self.errors["memory_limit"].hide())
+        self.memory_label.setBuddy(self.memory_edit)
+        self.memory_hint = QLabel("Local runs: smaller input blocks and fewer threads; dedupe and sort "
+                                  "spill to disk.")
+        self.memory_hint.setStyleSheet("color: #6b6b6b;")
+        self.memory_hint.setWordWrap(True)
+        memory_row = QHBoxLayout()
+        memory_row.addWidget(self.memory_edit)
+        memory_row.addWidget(self.memory_hint, 1)
+        grid.addWidget(self.memory_label, 2, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addLayout(memory_row, 2, 1, 1, 2)
+        self.errors["memory_limit"] = error_label()
+        grid.addWidget(self.errors["memory_limit"], 3, 1, 1, 2)
         root.addWidget(run_on)
 
         self.progress_box = QGroupBox("Progress")
@@ -216,8 +236,29 @@ class RunDialog(QDialog):
             self.recipe_warning.show()
 
     # ------------------------------------------------------------------ validation and start
+    def _where_changed(self, dask: bool) -> None:
+        self.scheduler_edit.setEnabled(dask)
+        for w in (self.memory_label, self.memory_edit, self.memory_hint):
+            w.setEnabled(not dask)  # a cluster's workers have their own limits
+        self.errors["memory_limit"].hide()
+
+    def memory_limit(self) -> int | None:
+        """The memory budget in bytes (``None``: none, or a distributed run); shows its error.
+
+        Raises
+        ------
+        BrewdeskError
+            The text is not a size, or is below the smallest budget a run can have.
+        """
+        text = self.memory_edit.text().strip()
+        if not text or self.dask_radio.isChecked():
+            return None
+        limit = parse_memory_limit(text)
+        Budget.for_limit(limit)  # refuses a budget too small to run in
+        return limit
+
     def validate(self) -> tuple[list[DestSpec], str | None] | None:
-        """Check every output and the scheduler; show messages beside the fields.
+        """Check every output, the scheduler and the memory limit; show messages beside the fields.
 
         Returns
         -------
@@ -226,7 +267,17 @@ class RunDialog(QDialog):
             invalid output is selected so its messages are visible).
         """
         self.errors["scheduler"].hide()
+        self.errors["memory_limit"].hide()
         if self.source is None:
+            return None
+        try:
+            self.memory_limit()
+        except BrewdeskError as e:
+            label = self.errors["memory_limit"]
+            tip = "write it like 1GB or 800MB" if "not a size" in e.message else ""
+            text = e.message[:1].upper() + e.message[1:]
+            label.setText(f"{text}: {tip}." if tip else f"{text}.")
+            label.show()
             return None
         specs = self.outputs.destinations()
         scheduler = None
@@ -264,8 +315,9 @@ class RunDialog(QDialog):
         self.progress_box.show()
         self.progress_label.setText("Starting the job…")
         self.progress_bar.setRange(0, 0)
+        options = RunOptions(scheduler=scheduler, memory_limit=self.memory_limit())
         self.job = start_job(self.recipe, main=self.source, inputs=self.inputs, outputs=specs,
-                             options=RunOptions(scheduler=scheduler))
+                             options=options)
         self._t0 = time.monotonic()
         self._timer.start()
         self._update_buttons()
@@ -372,6 +424,7 @@ class RunDialog(QDialog):
         for w in (self.local_radio, self.dask_radio):
             w.setEnabled(editable)
         self.scheduler_edit.setEnabled(editable and self.dask_radio.isChecked())
+        self.memory_edit.setEnabled(editable and not self.dask_radio.isChecked())
 
     def _show_history(self) -> None:
         from brewdesk.app.jobs import JobHistoryDialog

@@ -3,8 +3,12 @@
 :class:`OutputDraft` is what the user is editing (pure data); :func:`check_draft` turns it into a
 :class:`~brewdesk.engine.writers.DestSpec` or field-by-field messages; :class:`OutputsEditor` is
 the list of outputs with a form for the selected one (file: path, format, compression,
-partition columns, overwrite; database: SQLAlchemy URL or the embedded database, table,
+partition columns, overwrite; database: the embedded database, a named connection
+(``db:NAME?table=T``, :mod:`brewdesk.engine.connections`) or a SQLAlchemy URL, table,
 if-exists). Messages are shown beside the fields they are about.
+
+A named connection stays ``db:NAME?table=T`` in the draft, the :class:`DestSpec` and the job
+history: the job process looks up its URL and password, so the dialog never holds the password.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from brewdesk.engine.readers import SourceSpec
 from brewdesk.engine.writers import DestSpec, check_destination, parse_dest
@@ -51,7 +56,9 @@ ERROR_STYLE = "color: #b00020;"
 class OutputDraft:
     """One output as edited in the dialog (``kind`` ``file`` or ``database``).
 
-    An empty ``url`` means Brewdesk's embedded SQLite database (``table:NAME``).
+    A database output goes to the named connection ``connection`` when set (``db:NAME``), else
+    to ``url``; an empty ``url`` means Brewdesk's embedded SQLite database (``table:NAME``)
+    unless ``custom_url`` says the user chose to type a URL.
     """
 
     kind: str = "file"
@@ -63,6 +70,15 @@ class OutputDraft:
     url: str = ""
     table: str = ""
     if_exists: str = "fail"
+    connection: str = ""
+    custom_url: bool = False
+
+    @property
+    def database(self) -> str:
+        """Where a database output goes: ``embedded``, ``named`` or ``url``."""
+        if self.connection:
+            return "named"
+        return "url" if self.custom_url or self.url.strip() else "embedded"
 
     def tooltip(self) -> str:
         """The full destination (passwords masked)."""
@@ -70,6 +86,8 @@ class OutputDraft:
 
         if self.kind == "file":
             return self.path.strip() or "no file chosen"
+        if self.connection:
+            return self.location()
         return safe_location(self.url.strip()) if self.url.strip() else f"table:{self.table}"
 
     def label(self) -> str:
@@ -85,18 +103,25 @@ class OutputDraft:
             name = Path(self.path.strip()).name if self.path.strip() else "(no file chosen)"
             return f"{name}  [{', '.join(extra)}]"
         url = self.url.strip()
-        if not url or url.startswith("table:"):
+        if self.connection:
+            where = self.connection
+        elif not url or url.startswith("table:"):
             where = "embedded database"
         else:
             where = safe_location(url).split("://", 1)[0].split("+", 1)[0]  # the dialect
         return f"table {self.table or '?'}  [{where}, if exists: {self.if_exists}]"
 
     def location(self) -> str:
-        """The destination text :func:`parse_dest` is given (shorthands resolved)."""
+        """The destination text :func:`parse_dest` is given (shorthands resolved).
+
+        A named connection is ``db:NAME?table=T``: it is resolved by the job process only.
+        """
         from brewdesk.engine.locations import resolve
 
         if self.kind == "file":
             return str(Path(self.path.strip()).expanduser())
+        if self.connection:
+            return f"db:{self.connection}?{urlencode({'table': self.table.strip()})}"
         url = self.url.strip()
         if not url:
             return resolve(f"table:{self.table.strip()}")
@@ -136,8 +161,17 @@ def check_draft(draft: OutputDraft, columns: list[str] | None) -> tuple[dict[str
     else:
         if not draft.table.strip():
             errors["table"] = "Name the table to write."
+        if draft.connection:
+            problem = check_connection(draft.connection)
+            if problem:
+                errors["connection"] = problem
+            if errors:
+                return errors, None
+            return errors, DestSpec(draft.location(), format="sql", if_exists=draft.if_exists)
         url = draft.url.strip()
-        if url and "://" not in url and not url.startswith("table:"):
+        if draft.custom_url and not url:
+            errors["url"] = "Give a SQLAlchemy URL such as sqlite:///out.db or postgresql://user@host/db."
+        elif url and "://" not in url and not url.startswith("table:"):
             errors["url"] = "Give a SQLAlchemy URL such as sqlite:///out.db or postgresql://user@host/db."
         if errors:
             return errors, None
@@ -161,6 +195,27 @@ def check_draft(draft: OutputDraft, columns: list[str] | None) -> tuple[dict[str
         errors.setdefault(key, text[:1].upper() + text[1:])
         return errors, None
     return errors, (None if errors else spec)
+
+
+def check_connection(name: str) -> str | None:
+    """What is wrong with named connection ``name`` as configured, or ``None``.
+
+    Reads ``connections.toml`` and the environment only: no password lookup, no database
+    contacted (the job reports an unreachable database or a missing password at once).
+    """
+    from brewdesk.engine import connections
+
+    try:
+        known = connections.configured()
+        conn = known.get(name)
+        if conn is None:
+            names = ", ".join(sorted(known)) or "none"
+            return (f"No connection named {name!r} (configured: {names}); add it to "
+                    f"{connections.config_file()} or set BREWDESK_CONNECTION_{connections.env_key(name)}.")
+        connections._url_of(conn)
+    except BrewdeskError as e:
+        return str(e)[:1].upper() + str(e)[1:]
+    return None
 
 
 def output_columns(recipe: Recipe, source: SourceSpec, inputs: dict[str, SourceSpec]) -> list[str]:
@@ -197,7 +252,7 @@ class OutputsEditor(QGroupBox):
         The outputs, in list order.
     errors
         Message labels by field: ``outputs``, ``path``, ``format``, ``compression``,
-        ``partition``, ``overwrite``, ``url``, ``table``, ``if_exists``.
+        ``partition``, ``overwrite``, ``connection``, ``url``, ``table``, ``if_exists``.
     """
 
     def __init__(self, default_table: str = "output", parent: QWidget | None = None) -> None:
@@ -289,10 +344,17 @@ class OutputsEditor(QGroupBox):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        self.connection_combo = QComboBox()
+        self.connection_combo.setToolTip("Named connections come from connections.toml or "
+                                         "BREWDESK_CONNECTION_<NAME>; their passwords are never shown or stored.")
+        self.fill_connections()
+        self.connection_combo.activated.connect(self._connection_chosen)
+        self._field(form, "Database:", self.connection_combo, "connection")
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText("empty: embedded database; or sqlite:///out.db, postgresql://…")
+        self.url_edit.setPlaceholderText("sqlite:///out.db, postgresql://user@host/db …")
         self.url_edit.textEdited.connect(lambda t: self._edit(url=t))
         self._field(form, "Database URL:", self.url_edit, "url")
+        self.db_form, self.url_row = form, form.rowCount() - 1
         self.table_edit = QLineEdit()
         self.table_edit.textEdited.connect(lambda t: self._edit(table=t))
         self._field(form, "Table:", self.table_edit, "table")
@@ -307,9 +369,51 @@ class OutputsEditor(QGroupBox):
         """Append a file output (Parquet by default) and select it."""
         self._append(OutputDraft(kind="file", path=path))
 
-    def add_database_output(self, url: str = "", table: str = "") -> None:
-        """Append a database output (embedded SQLite unless ``url``) and select it."""
-        self._append(OutputDraft(kind="database", url=url, table=table or self.default_table))
+    def add_database_output(self, url: str = "", table: str = "", connection: str = "") -> None:
+        """Append a database output and select it: to named connection ``connection``
+        (``db:NAME``), else to ``url``, else to the embedded SQLite database."""
+        self._append(OutputDraft(kind="database", url=url, table=table or self.default_table,
+                                 connection=connection))
+
+    def fill_connections(self) -> None:
+        """List the embedded database, the named connections (re-read) and "other URL"."""
+        from brewdesk.engine import connections
+        from brewdesk.engine.report import safe_location
+
+        combo = self.connection_combo
+        combo.clear()
+        combo.addItem("Embedded database (this computer)", ("embedded", ""))
+        try:
+            named = connections.configured()
+        except BrewdeskError as e:
+            named = {}
+            combo.setToolTip(str(e))
+        for name in sorted(named):
+            conn = named[name]
+            combo.addItem(f"{name}  —  {safe_location(conn.url)}", ("named", name))
+            combo.setItemData(combo.count() - 1, f"db:{name} from {conn.origin}", Qt.ItemDataRole.ToolTipRole)
+        combo.addItem("Other database (SQLAlchemy URL)…", ("url", ""))
+
+    def _connection_chosen(self, index: int) -> None:
+        kind, name = self.connection_combo.itemData(index)
+        self._show_url_row(kind == "url")
+        self._edit(connection=name, custom_url=kind == "url", **({} if kind == "url" else {"url": ""}))
+        if kind == "url":
+            self.url_edit.setFocus()
+
+    def _show_url_row(self, visible: bool) -> None:
+        self.db_form.setRowVisible(self.url_row, visible)
+
+    def _select_database(self, draft: OutputDraft) -> None:
+        mode = draft.database
+        wanted = (mode, draft.connection if mode == "named" else "")
+        index = next((i for i in range(self.connection_combo.count())
+                      if self.connection_combo.itemData(i) == wanted), -1)
+        if index < 0 and mode == "named":  # configured elsewhere, or since removed
+            self.connection_combo.addItem(f"{draft.connection}  (not configured)", wanted)
+            index = self.connection_combo.count() - 1
+        self.connection_combo.setCurrentIndex(max(index, 0))
+        self._show_url_row(mode == "url")
 
     def _append(self, draft: OutputDraft) -> None:
         self.drafts.append(draft)
@@ -350,6 +454,7 @@ class OutputsEditor(QGroupBox):
                 self.overwrite_check.setChecked(draft.overwrite)
             else:
                 self.editor.setCurrentIndex(2)
+                self._select_database(draft)
                 self.url_edit.setText(draft.url)
                 self.table_edit.setText(draft.table)
                 self.if_exists_combo.setCurrentText(draft.if_exists)

@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Iterator
 from typing import Any
 
-from brewdesk.engine.jobs import CANCEL_GRACE, PROGRESS_INTERVAL
+from brewdesk.engine.jobs import CANCEL_GRACE, PROGRESS_INTERVAL, _scrub, output_label
 from brewdesk.engine.readers.sources import SourceSpec
 from brewdesk.engine.writers.base import DestSpec
 from brewdesk.recipes.errors import BrewdeskError
@@ -126,6 +126,7 @@ def child_main(conn: Any, recipe_text: str, main: SourceSpec, inputs: dict[str, 
 def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dict[str, SourceSpec],
                   outputs: list[DestSpec], opts: dict[str, Any]) -> int:
     """Run the recipe and send its report or its error; returns the exit code."""
+    secrets: list[str] = []
     try:
         send("progress", "opening inputs", 0, None)
         from brewdesk.engine.run import RunOptions, run_recipe
@@ -136,14 +137,22 @@ def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dic
             partitions=opts["partitions"],
             scheduler=opts["scheduler"],
             spill_dir=opts["spill_dir"],
+            memory_limit=opts.get("memory_limit"),  # absent from a spec of an older parent
             extra=opts["extra"],
             progress=_progress_factory(send),
         )
-        report = run_recipe(recipe, main=main, inputs=inputs, outputs=outputs, options=options)
-        send("done", json.dumps(report.to_json(), default=str))
+        secrets = named_secrets([main.location, *(s.location for s in inputs.values()),
+                                 *(d.location for d in outputs)])
+        resolved = [resolve_named_dest(d) for d in outputs]
+        report = run_recipe(recipe, main=main, inputs=inputs, outputs=resolved, options=options)
+        data = report.to_json()
+        for out, dest in zip(data.get("outputs", []), outputs, strict=False):
+            if dest.location.startswith("db:"):  # shown as given: db:NAME?table=T
+                out["location"] = output_label(dest)
+        send("done", json.dumps(data, default=str))
         return 0
     except BrewdeskError as e:
-        send("failed", str(e))
+        send("failed", _scrub(str(e), secrets) or "")
         return 1
     except MemoryError:
         send("failed", "out of memory: the job needs more memory than this machine has "
@@ -151,5 +160,39 @@ def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dic
         return 1
     except Exception as e:  # noqa: BLE001 - one line for the user, the traceback on stderr
         traceback.print_exc()
-        send("failed", f"internal error: {type(e).__name__}: {e}")
+        send("failed", _scrub(f"internal error: {type(e).__name__}: {e}", secrets) or "")
         return 70
+
+
+def resolve_named_dest(dest: DestSpec) -> DestSpec:
+    """``dest`` with a named connection (``db:NAME?table=T``) turned into its full URL.
+
+    Done in the job process only: the parent keeps ``db:NAME?table=T`` (history, messages).
+
+    Raises
+    ------
+    SourceError
+        An unknown connection name, a bad URL, a password in ``connections.toml``.
+    """
+    if not dest.location.startswith("db:"):
+        return dest
+    from dataclasses import fields
+
+    from brewdesk.engine.connections import resolve
+    from brewdesk.engine.writers import parse_dest
+
+    options = {f.name: getattr(dest, f.name) for f in fields(dest) if f.name != "location"}
+    return parse_dest(resolve(dest.location), **options)
+
+
+def named_secrets(locations: list[str]) -> list[str]:
+    """Passwords of the named connections among ``locations`` (to scrub them from messages)."""
+    from brewdesk.engine.connections import password_for
+
+    found = []
+    for loc in locations:
+        if loc.startswith("db:"):
+            password, _ = password_for(loc.removeprefix("db:").partition("?")[0])
+            if password:
+                found.append(password)
+    return found

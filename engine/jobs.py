@@ -37,7 +37,8 @@ History
     Every finished job appends one JSON line to ``data_home()/jobs.jsonl``
     (:class:`JobHistory`): id, recipe, start, duration, status, outputs and input with
     passwords masked, rows in and out, error. Error texts are scrubbed of the passwords of
-    every URL the job was given.
+    every URL the job was given. Named connections (``db:NAME?table=T``) are resolved in the
+    child, which scrubs their passwords from its messages too; the history keeps ``db:NAME?table=T``.
 """
 
 from __future__ import annotations
@@ -414,6 +415,9 @@ class Job:
 
         for dest in self.outputs:
             try:
+                if dest.location.startswith("db:"):  # a named connection, resolved in the child
+                    recover(Path(tempfile.gettempdir()) / "brewdesk-sql")
+                    continue
                 target = resolve(dest)
                 if target.kind == "sql":
                     recover(Path(tempfile.gettempdir()) / "brewdesk-sql")
@@ -442,10 +446,13 @@ def start_job(
     recipe
         A :class:`~brewdesk.recipes.recipe.Recipe` (sent to the child as its JSON text).
     main, inputs, outputs
-        As for :func:`~brewdesk.engine.run.run_recipe`.
+        As for :func:`~brewdesk.engine.run.run_recipe`. A named connection stays unresolved
+        here (``db:NAME?table=T``, :mod:`.connections`): the child looks its URL and password
+        up, so the parent, its job history and its messages never hold the password.
     options
         A :class:`~brewdesk.engine.run.RunOptions`; its ``progress`` factory is ignored (the
-        child reports progress as :class:`ProgressEvent`). Without a ``spill_dir`` and with a
+        child reports progress as :class:`ProgressEvent`); its ``memory_limit`` reaches the
+        child's run. Without a ``spill_dir`` and with a
         local scheduler, checkpoints go to a folder of this job that the parent removes even
         if the child is killed.
     history
@@ -497,10 +504,11 @@ def start_job(
 
 def _options_dict(options: Any) -> dict[str, Any]:
     if options is None:
-        return {"partitions": None, "scheduler": None, "spill_dir": None, "extra": {}}
+        return {"partitions": None, "scheduler": None, "spill_dir": None, "memory_limit": None, "extra": {}}
     return {
         "partitions": options.partitions,
         "scheduler": options.scheduler,
         "spill_dir": options.spill_dir,
+        "memory_limit": options.memory_limit,
         "extra": dict(options.extra),
     }

@@ -95,6 +95,14 @@ def open_handle(spec: SourceSpec) -> SourceHandle:
     SourceError
         Any problem opening the source; unexpected low-level errors are wrapped too.
     """
+    if spec.location.startswith("db:"):
+        # a named connection (brewdesk.engine.connections): resolved only here, so the specs
+        # that callers keep, show and store hold ``db:NAME?table=T`` and never the password
+        from dataclasses import replace
+
+        from brewdesk.engine.connections import resolve
+
+        spec = replace(spec, location=resolve(spec.location))
     spec = with_defaults(spec)
     stamp = _stamp(spec)
     key = (spec, stamp)
