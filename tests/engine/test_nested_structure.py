@@ -97,3 +97,22 @@ def test_grid_shows_nested_values_as_json():
     assert format_cell([1, None, "é"], "object") == '[1, null, "é"]'
     assert format_cell({"a": [1.5]}, "object") == '{"a": [1.5]}'
     assert format_cell(None, "object") == ""
+
+
+def test_checkpoint_pieces_keep_nested_values(tmp_path):
+    from brewdesk.engine.checkpoint import Checkpoints, read_piece, write_piece
+
+    df = pd.DataFrame({
+        "arr": pd.Series([["a", "b"], None, []], dtype=object),
+        "st": pd.Series([{"k": 1, "v": [1.5]}, {"k": None, "v": []}, None], dtype=object),
+        "mixed": pd.Series([1, "x", [2]], dtype=object),  # Arrow cannot type it: JSON text inside
+        "n": pd.array([1, None, 3], dtype="Int64"),
+    }, index=pd.Index([0, 1, 2], dtype="int64", name=ROWID))
+    schema = Schema({"arr": "object", "st": "object", "mixed": "object", "n": "int64"})
+    write_piece(df, str(tmp_path / "p.arrow"))
+    back = read_piece(str(tmp_path / "p.arrow"), schema)
+    assert back["arr"].tolist() == [["a", "b"], None, []]
+    assert back["st"].tolist() == [{"k": 1, "v": [1.5]}, {"k": None, "v": []}, None]
+    assert back["mixed"].tolist() == [1, "x", [2]]
+    ddf = Checkpoints.frame([str(tmp_path / "p.arrow")], df.iloc[:0], schema)
+    assert ddf.compute(scheduler="sync")["arr"].tolist()[0] == ["a", "b"]  # not the text "['a' 'b']"
