@@ -18,6 +18,8 @@ Semantics
   every group of three integer digits; it must differ from the decimal separator. A minus sign
   precedes negative numbers (``-1,234.50``); a value that rounds to zero has no sign.
 
+DataBrew writes ``null`` for a setting that is not enabled; such a value imports as absent.
+
 Example: ``1234567.891`` with 2 places, ``,`` for thousands, ``.`` for decimals, THOUSAND and
 ``K`` gives ``"1,234.57K"``.
 """
@@ -94,6 +96,12 @@ class NumberFormat(MapOperation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         return helper_code("_bt_number_format") + super().to_code(params, fitted)
+
+    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        # the page lists null as the "not enabled" value of the three optional settings
+        optional = ("numericThousandSeparator", "numericAbbreviatedUnit", "numericUnitAbbreviation")
+        kept = {k: v for k, v in parameters.items() if not (k in optional and str(v).lower() in ("", "null", "none"))}
+        return super().from_databrew(operation, kept)
 
     def describe(self, params: Any) -> str:
         unit = f" in {params.numeric_abbreviated_unit.lower()}s" if params.numeric_abbreviated_unit else ""

@@ -213,3 +213,16 @@ def test_extract_details_imports_the_page_example() -> None:
     )
     assert params == {"source_column": "zipCode", "advanced_data_type": "ZipCode", "pattern": "TIME_ZONE",
                       "target_column": "timeZoneFromZipCode"}
+
+
+def test_number_format_imports_null_settings_as_absent() -> None:
+    from brewdesk.recipes.registry import get
+
+    op = get("number_format")
+    params = op.Params(**op.from_databrew("NUMBER_FORMAT", {
+        "sourceColumn": "income", "decimalPlaces": "2", "numericDecimalSeparator": ",",
+        "numericThousandSeparator": "null", "numericAbbreviatedUnit": "null", "numericUnitAbbreviation": "",
+    }))
+    assert params.numeric_thousand_separator is None and params.numeric_abbreviated_unit is None
+    out = run_pandas([Step("number_format", params)], pd.DataFrame({"income": pd.Series([1234.5], dtype="Float64")}))
+    assert out["income"].tolist() == ["1234,50"]
