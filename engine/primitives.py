@@ -217,7 +217,10 @@ def _sample_keys(df: pd.DataFrame, key: str, k: int) -> pd.Series:
 
 def _assign_part(df: pd.DataFrame, key: str, cuts: pd.Series, n: int, ascending: bool, nulls_top: bool) -> pd.DataFrame:
     s = df[key]
-    pos = np.asarray(cuts.searchsorted(s.fillna(cuts.iloc[0]) if len(cuts) else s, side="right"), dtype="int64")
+    if len(cuts):
+        pos = np.asarray(cuts.searchsorted(s.fillna(cuts.iloc[0]), side="right"), dtype="int64")
+    else:  # no non-missing key was sampled (e.g. an all-missing key): one range, nulls placed below
+        pos = np.zeros(len(s), dtype="int64")
     part = pos if ascending else (n - 1) - pos
     part = np.where(s.isna().to_numpy(), 0 if nulls_top else n - 1, part)
     out = df.copy(deep=False)

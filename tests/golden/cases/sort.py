@@ -26,5 +26,12 @@ CASES = [
         {"expressions": [{"source_column": "k"}, {"source_column": "v", "ordering": "DESCENDING"}]},
         frame({"k": ("string", ["a", "a", "b", "b", "c", None, None]), "v": ("int64", [5, 3, 7, 1, 4, 6, 2])}),
     ),
+    GoldenCase(
+        # every key missing: no cut points can be sampled; the second key still orders the rows
+        "all-missing-first-key",
+        frame({"k": ("float64", [None] * 5), "v": ("int64", [3, 1, 5, 2, 4])}),
+        {"expressions": [{"source_column": "k", "ordering": "DESCENDING"}, {"source_column": "v"}]},
+        frame({"k": ("float64", [None] * 5), "v": ("int64", [1, 2, 3, 4, 5])}),
+    ),
     GoldenCase("bad-column", _IN, {"expressions": [{"source_column": "z"}]}, error="does not exist"),
 ]
