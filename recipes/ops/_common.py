@@ -1,17 +1,24 @@
 """Helpers shared by the row operations (not an operation: the registry skips ``_`` modules).
 
-Two kinds of helpers live here:
+This module is the one place operations import the shared row helpers from; it keeps
+``from brewdesk.recipes.ops._common import X`` working for every name, while the code lives in
+sibling modules by theme:
 
 ``_bd_*`` functions
-    Plain pandas/numpy/pyarrow functions that *are* the implementation of a conversion
-    (type casts, rounding, case changes, date arithmetic). ``apply()`` calls them, and
-    ``to_code()`` exports their source text (:data:`HELPER_SOURCES`, kept identical to the
-    functions by ``tests/recipes/test_ops_row.py``), so the exported script and the engine run
-    the same code. They only use ``pd``, ``np``, ``re`` and pyarrow, never each other.
+    Plain pandas/numpy/pyarrow functions that *are* the implementation of a conversion:
+    :mod:`._common_types` (type casts, missing cells), :mod:`._common_numbers` (rounding,
+    arithmetic), :mod:`._common_text` (case changes, splitting, merging) and
+    :mod:`._common_dates` (date differences, datetimes and times from parts). ``apply()`` calls
+    them, and ``to_code()`` exports their source text (:data:`HELPER_SOURCES`, generated here from
+    those modules by ``python -m brewdesk.recipes.ops._common`` and kept identical to the
+    functions by ``tests/recipes/test_common_helpers.py``), so the exported script and the engine
+    run the same code. They only use ``pd``, ``np``, ``re`` and pyarrow, never each other.
 Operation plumbing
-    Placement of created columns, operands given as "a column or a literal", DataBrew/Java date
-    patterns, regular-expression checks, and the :class:`MapOperation` base of the operations that
-    turn one column into one column.
+    Placement of created columns, operands given as "a column or a literal" and DataBrew
+    parameter decoding (:mod:`._common_plumbing`), DataBrew/Java date patterns
+    (:mod:`._common_dates`), regular-expression checks (:mod:`._common_text`), and here the bases
+    :class:`MapOperation`/:class:`TextMapOperation` (one column into one column),
+    :class:`ReorderOperation`, :class:`ArithmeticOperation` and :class:`DatePartOperation`.
 
 Placement rule (DataBrew's pages are silent): a created column is placed right after the first
 column the step reads; a step that reads no column appends it at the end. A target equal to an
@@ -21,21 +28,47 @@ existing column the step reads overwrites that column in place.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
+from types import ModuleType
 from typing import Any, ClassVar
 
-import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import RecipeFormatError
+from brewdesk.recipes.ops import _common_dates, _common_numbers, _common_text, _common_types
+from brewdesk.recipes.ops._common_dates import _JAVA_LETTERS as _JAVA_LETTERS
+from brewdesk.recipes.ops._common_dates import _bd_date_diff as _bd_date_diff
+from brewdesk.recipes.ops._common_dates import _bd_make_datetime as _bd_make_datetime
+from brewdesk.recipes.ops._common_dates import _bd_time as _bd_time
+from brewdesk.recipes.ops._common_dates import java_to_strftime, strftime_or_problem
+from brewdesk.recipes.ops._common_numbers import _bd_arith
+from brewdesk.recipes.ops._common_numbers import _bd_round as _bd_round
+from brewdesk.recipes.ops._common_plumbing import _literal_dtype as _literal_dtype
+from brewdesk.recipes.ops._common_plumbing import (
+    check_one_of,
+    databrew_error,
+    databrew_operands,
+    decode_json,
+    first_column,
+    operand,
+    operand_code,
+    operand_type,
+    operands_to_databrew,
+    place,
+    place_code,
+    place_schema,
+)
+from brewdesk.recipes.ops._common_text import _bd_capital as _bd_capital
+from brewdesk.recipes.ops._common_text import _bd_merge as _bd_merge
+from brewdesk.recipes.ops._common_text import _bd_sentence as _bd_sentence
+from brewdesk.recipes.ops._common_text import _bd_split as _bd_split
+from brewdesk.recipes.ops._common_text import check_regex
+from brewdesk.recipes.ops._common_types import _bd_convert
+from brewdesk.recipes.ops._common_types import _bd_missing as _bd_missing
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
     Params,
-    StepProblem,
     check_columns,
     column,
-    insert_after,
     new_column,
 )
 from brewdesk.recipes.types import STRING_DTYPE, Schema
@@ -46,337 +79,42 @@ TEXT_TYPES: tuple[str, ...] = ("string", "category")
 DATE_SOURCE_TYPES: tuple[str, ...] = ("datetime", "string", "category")
 """Column types the date functions accept (text is parsed first)."""
 
+HELPER_MODULES: tuple[ModuleType, ...] = (_common_types, _common_numbers, _common_text, _common_dates)
+"""The modules holding the ``_bd_*`` helpers, in the order :data:`HELPER_SOURCES` lists them."""
 
-# =========================================================================== exported helpers
-def _bd_convert(s, to, fmt=None):
-    """Convert a column the way CHANGE_DATA_TYPE does; values that do not convert become missing.
-
-    ``to``: int64/long/int/short/byte, float64/double/float/decimal/number, string, boolean,
-    datetime/timestamp, date. ``fmt``: strftime pattern for text <-> datetime (default: ISO 8601
-    when parsing, ``%Y-%m-%d %H:%M:%S`` plus nonzero fractions when formatting).
-    """
-    na = s.isna().to_numpy(dtype=bool)
-    if isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:
-        s = s.astype("string[pyarrow]")
-    idx = s.index
-    is_bool = pd.api.types.is_bool_dtype(s.dtype)
-    is_dt = pd.api.types.is_datetime64_any_dtype(s.dtype)
-    is_text = pd.api.types.is_string_dtype(s.dtype)
-    ints = {"byte": 7, "short": 15, "int": 31, "long": 63, "int64": 63}
-    if to == "string":
-        if is_bool:
-            flags = s.fillna(False).to_numpy(dtype=bool)
-            out = pd.Series(np.where(flags, "true", "false"), index=idx, dtype="string[pyarrow]")
-        elif is_dt:
-            import pyarrow as pa
-            import pyarrow.compute as pc
-
-            v = np.where(na, np.datetime64(0, "us"), s.to_numpy(dtype="datetime64[us]"))
-            t = pd.Series(v, index=idx).dt
-            months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"]
-            days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-            tables = {}
-            pieces = []
-            for part in re.split(r"(%.)", fmt or "%Y-%m-%d %H:%M:%S"):
-                if len(part) == 2 and part[0] == "%":
-                    c = part[1]
-                    if c == "%":
-                        pieces.append(pa.scalar("%", pa.large_string()))
-                        continue
-                    if c in "BbAap":
-                        names = {"B": months, "b": [m[:3] for m in months], "A": days,
-                                 "a": [d[:3] for d in days], "p": ["AM", "PM"]}[c]
-                        pos = {"B": t.month - 1, "b": t.month - 1, "A": t.day_of_week,
-                               "a": t.day_of_week, "p": t.hour // 12}[c]
-                        table = pa.array(names, pa.large_string())
-                    else:
-                        num = {"Y": (t.year, 4), "y": (t.year % 100, 2), "m": (t.month, 2),
-                               "d": (t.day, 2), "H": (t.hour, 2), "I": ((t.hour + 11) % 12 + 1, 2),
-                               "M": (t.minute, 2), "S": (t.second, 2), "f": (t.microsecond, 6),
-                               "j": (t.day_of_year, 3)}.get(c)
-                        if num is None:
-                            raise ValueError(f"unsupported date format code %{c}")
-                        pos, width = num
-                        if width == 6 or not ((pos >= 0) & (pos < 10**width)).all():
-                            piece = pos.astype("string[pyarrow]").str.zfill(width)
-                            pieces.append(pa.array(piece.array, type=pa.large_string()))
-                            continue
-                        if width not in tables:
-                            tables[width] = pa.array([str(i).zfill(width) for i in range(10**width)], pa.large_string())
-                        table = tables[width]
-                    pieces.append(pc.take(table, pa.array(pos.to_numpy(dtype="int64"))))
-                elif part:
-                    pieces.append(pa.scalar(part, pa.large_string()))
-            if not pieces:
-                pieces.append(pa.scalar("", pa.large_string()))
-            if not any(isinstance(p, pa.Array) for p in pieces):
-                pieces.append(pa.array([""] * len(v), pa.large_string()))
-            joined = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))
-            out = pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=idx)
-            micro = t.microsecond
-            if fmt is None and (micro != 0).any():
-                frac = ("." + micro.astype("string[pyarrow]").str.zfill(6)).str.rstrip("0")
-                out = out.where(micro == 0, out + frac)
-        else:
-            out = s.astype("string[pyarrow]")
-        return out.mask(na)
-    if to in ("datetime", "timestamp", "date"):
-        if is_bool:
-            raise TypeError("a boolean column cannot become a datetime")
-        if is_dt:
-            out = s.astype("datetime64[us]")
-        elif is_text:
-            parsed = pd.to_datetime(s.str.strip(), format=fmt or "ISO8601", errors="coerce", utc=True)
-            out = parsed.dt.tz_localize(None).astype("datetime64[us]")
-        else:
-            x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-            ok = np.isfinite(x) & (np.abs(x) < 9.2e12)
-            us = np.where(ok, np.round(np.where(ok, x, 0) * 1e6), 0).astype("int64")
-            out = pd.Series(us.astype("datetime64[us]"), index=idx).mask(~ok)
-        if to == "date":
-            out = out.dt.floor("D")
-        return out.mask(na)
-    if to == "boolean":
-        if is_dt:
-            raise TypeError("a datetime column cannot become a boolean")
-        if is_bool:
-            return s.astype("boolean")
-        if is_text:
-            t = s.str.strip().str.lower()
-            yes = t.isin(["true", "t", "yes", "y", "1"]).fillna(False).to_numpy(dtype=bool)
-            no = t.isin(["false", "f", "no", "n", "0"]).fillna(False).to_numpy(dtype=bool)
-            return pd.Series(yes, index=idx, dtype="boolean").mask(~(yes | no))
-        x = s.astype("Float64")
-        return (x != 0).astype("boolean").mask(x.isna())
-    if to in ("float64", "double", "float", "decimal", "number"):
-        if is_dt:
-            us = s.to_numpy(dtype="datetime64[us]").astype("int64")
-            return pd.Series(us / 1e6, index=idx, dtype="Float64").mask(na)
-        if is_text:
-            x = pd.to_numeric(s.str.strip(), errors="coerce")
-            x = pd.Series(x, index=idx).astype("Float64")
-            return x.mask(~np.isfinite(x.to_numpy(dtype="float64", na_value=np.nan)))
-        return s.astype("Float64")
-    if to in ints:
-        bits = ints[to]
-        lo, hi = -(2**bits), 2**bits - 1
-        if is_bool or pd.api.types.is_integer_dtype(s.dtype):
-            out = s.astype("Int64")
-        else:
-            if is_dt:
-                x = np.floor(s.to_numpy(dtype="datetime64[us]").astype("int64") / 1e6)
-            elif is_text:
-                text = s.str.strip()
-                x = pd.to_numeric(text, errors="coerce")
-                x = pd.Series(x, index=idx).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-            else:
-                x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-            x = np.trunc(x)
-            ok = np.isfinite(x) & (x >= float(lo)) & (x < 2.0**bits)
-            out = pd.Series(np.where(ok, x, 0).astype("int64"), index=idx, dtype="Int64").mask(~ok)
-            if is_text:
-                exact = text.where(text.str.fullmatch(r"[+-]?\d{1,18}").fillna(False))
-                exact = pd.Series(pd.to_numeric(exact, errors="coerce"), index=idx).astype("Int64")
-                out = exact.where(exact.notna(), out)
-        return out.where((out >= lo) & (out <= hi)).mask(na)
-    raise ValueError(f"unknown column data type {to!r}")
-
-
-def _bd_round(s, decimals=0):
-    """Round half away from zero (DataBrew: ".5 rounds up"), not numpy's half-to-even.
-
-    A value within 1e-14 (relative) of a half counts as the half, so 2.675 (stored as
-    2.67499999...) rounds to 2.68 as written. Integer columns stay integer.
-    """
-    is_int = pd.api.types.is_integer_dtype(s.dtype)
-    if is_int and decimals >= 0:
-        return s.astype("Int64")
-    x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-    scale = 10.0 ** abs(decimals)
-    y = np.abs(x) * scale if decimals >= 0 else np.abs(x) / scale
-    low = np.floor(y)
-    up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)
-    r = np.where(up, low + 1, low)
-    r = (r / scale if decimals >= 0 else r * scale) * np.sign(x) + 0.0
-    out = pd.Series(r, index=s.index, dtype="Float64").mask(s.isna())
-    return out.astype("Int64") if is_int else out
-
-
-def _bd_capital(s):
-    """Capital case like Spark's ``initcap``: lower-case, then upper-case the first letter of
-    each word; words are separated by spaces (``' '``)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())
-    words = pc.split_pattern(a, " ")
-    flat = pc.utf8_capitalize(words.flatten())
-    rebuilt = type(words).from_arrays(words.offsets, flat, mask=pc.is_null(words))
-    out = pc.binary_join(rebuilt, pa.scalar(" ", pa.large_string()))
-    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)
-
-
-def _bd_sentence(s):
-    """Sentence case: lower-case the value, then upper-case its first letter (after any leading
-    spaces, digits or punctuation)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    a = pc.utf8_lower(pa.array(s.astype("string[pyarrow]").array, type=pa.large_string()))
-    parts = pc.extract_regex(a, r"(?s)^(?P<head>\P{L}*)(?P<first>\p{L}?)(?P<rest>.*)$")
-    head, first, rest = (pc.struct_field(parts, i) for i in range(3))
-    out = pc.binary_join_element_wise(head, pc.utf8_upper(first), rest, pa.scalar("", pa.large_string()))
-    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)
-
-
-def _bd_split(s, pattern, limit):
-    """Split text at a literal ``pattern`` at most ``limit`` times from the left; return the
-    ``limit + 1`` pieces as string Series (missing where a value has fewer pieces)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())
-    lists = pc.split_pattern(a, pattern, max_splits=limit)
-    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
-    starts = lists.offsets.to_numpy()[:-1]
-    out = []
-    for i in range(limit + 1):
-        ok = lengths > i
-        taken = pc.take(lists.values, pa.array(np.where(ok, starts + i, 0), mask=~ok))
-        out.append(pd.Series(pd.array(taken, dtype="string[pyarrow]"), index=s.index))
-    return out
-
-
-def _bd_missing(s):
-    """Missing cells (a boolean numpy array): missing, or empty or blank text."""
-    na = s.isna().to_numpy(dtype=bool)
-    if pd.api.types.is_string_dtype(s.dtype) or isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:
-        blank = s.astype("string[pyarrow]").str.strip().eq("").fillna(False).to_numpy(dtype=bool)
-        return na | blank
-    return na
-
-
-def _bd_merge(parts, delimiter):
-    """Join text Series with ``delimiter``, skipping missing values; all missing -> missing."""
-    out = parts[0]
-    for p in parts[1:]:
-        out = (out + delimiter + p).fillna(out).fillna(p)
-    return out
-
-
-def _bd_arith(a, b, op):
-    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing
-    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD
-    keeps the sign of ``a`` (Spark's ``%``)."""
-    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"
-    kind = "Int64" if ints else "Float64"
-    x, y = a.astype(kind), b.astype(kind)
-    na = (x.isna() | y.isna()).to_numpy(dtype=bool)
-    if op in ("DIVIDE", "MOD"):
-        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)
-    if op == "ADD":
-        out = x + y
-    elif op == "SUBTRACT":
-        out = x - y
-    elif op == "MULTIPLY":
-        out = x * y
-    elif op == "DIVIDE":
-        out = x / y.mask(na, 1)
-    elif op == "MOD":
-        np_kind = "int64" if ints else "float64"
-        xv = x.to_numpy(dtype=np_kind, na_value=0)
-        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))
-        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)
-    else:
-        raise ValueError(f"unknown arithmetic operation {op!r}")
-    return out.mask(na)
-
-
-def _bd_date_diff(a, b, units):
-    """``b - a`` in whole ``units`` (truncated toward zero): elapsed time for MILLISECONDS to
-    WEEKS, complete calendar months for MONTHS, QUARTERS and YEARS."""
-    x = a.to_numpy(dtype="datetime64[us]")
-    y = b.to_numpy(dtype="datetime64[us]")
-    na = np.isnat(x) | np.isnat(y)
-    x = np.where(na, np.datetime64(0, "us"), x)
-    y = np.where(na, np.datetime64(0, "us"), y)
-    idx = a.index
-    per = {"MILLISECONDS": 1_000, "SECONDS": 1_000_000, "MINUTES": 60_000_000,
-           "HOURS": 3_600_000_000, "DAYS": 86_400_000_000, "WEEKS": 604_800_000_000}
-    if units in per:
-        d = (y - x).astype("int64")
-        q = np.abs(d) // per[units] * np.sign(d)
-        return pd.Series(q, index=idx, dtype="Int64").mask(na)
-    mx = x.astype("datetime64[M]")
-    my = y.astype("datetime64[M]")
-    months = (my - mx).astype("int64")
-    rx = (x - mx.astype("datetime64[us]")).astype("int64")
-    ry = (y - my.astype("datetime64[us]")).astype("int64")
-    months = months - ((months > 0) & (ry < rx)) + ((months < 0) & (ry > rx))
-    div = {"MONTHS": 1, "QUARTERS": 3, "YEARS": 12}[units]
-    q = np.abs(months) // div * np.sign(months)
-    return pd.Series(q, index=idx, dtype="Int64").mask(na)
-
-
-def _bd_make_datetime(year, month, day, hour, minute, second):
-    """A datetime from parts (Series or numbers). The date must be a real calendar date (else
-    missing); hour, minute and second are added as durations, so 24:00 is next midnight."""
-    idx = next((p.index for p in (year, month, day, hour, minute, second) if isinstance(p, pd.Series)), None)
-    n = 1 if idx is None else len(idx)
-
-    def part(v):
-        if isinstance(v, pd.Series):
-            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v
-            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-        return np.full(n, np.nan if v is None else float(v))
-
-    y, mo, d, h, mi, se = (part(v) for v in (year, month, day, hour, minute, second))
-    ok = np.ones(n, dtype=bool)
-    for v in (y, mo, d, h, mi, se):
-        ok &= np.isfinite(v) & (v == np.floor(v))
-    ok &= (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 31) & (y >= 1) & (y <= 9999)
-    yi, moi, di = (np.where(ok, v, 1).astype("int64") for v in (y, mo, d))
-    first = (yi - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (moi - 1)
-    date = first.astype("datetime64[D]") + (di - 1)
-    ok &= date.astype("datetime64[M]") == first
-    secs = np.where(ok, h * 3600 + mi * 60 + se, 0).astype("int64")
-    out = date.astype("datetime64[us]") + secs.astype("timedelta64[s]")
-    return pd.Series(out, index=idx).mask(~ok).astype("datetime64[us]")
-
-
-def _bd_time(hour, minute, second, fmt=None):
-    """Time-of-day text from parts (Series or numbers): ``HH:MM:SS``, or ``fmt`` (strftime codes
-    %H %I %M %S %p %%). Out of range (hour 0-23, minute and second 0-59) or fractional parts give
-    missing."""
-    idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)
-    n = 1 if idx is None else len(idx)
-
-    def part(v):
-        if isinstance(v, pd.Series):
-            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v
-            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-        return np.full(n, np.nan if v is None else float(v))
-
-    h, m, s = (part(v) for v in (hour, minute, second))
-    ok = np.ones(n, dtype=bool)
-    for v, top in ((h, 23), (m, 59), (s, 59)):
-        ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)
-    h, m, s = (pd.Series(np.where(ok, v, 0).astype("int64"), index=idx) for v in (h, m, s))
-    pieces = {"H": h, "I": (h + 11) % 12 + 1, "M": m, "S": s}
-    out = pd.Series("", index=idx, dtype="string[pyarrow]")
-    for token in re.split(r"(%.)", fmt or "%H:%M:%S"):
-        if token in ("%H", "%I", "%M", "%S"):
-            out = out + pieces[token[1]].astype("string[pyarrow]").str.zfill(2)
-        elif token == "%p":
-            out = out + pd.Series(np.where(h < 12, "AM", "PM"), index=idx, dtype="string[pyarrow]")
-        elif token == "%%":
-            out = out + "%"
-        elif token.startswith("%") and len(token) == 2:
-            raise ValueError(f"unsupported time format code {token}")
-        elif token:
-            out = out + token
-    return out.mask(~ok)
+__all__ = [
+    "DATE_SOURCE_TYPES",
+    "HELPER_MODULES",
+    "HELPER_SOURCES",
+    "TEXT_TYPES",
+    "ArithmeticOperation",
+    "BinaryParams",
+    "DatePartOperation",
+    "DatePartParams",
+    "MapOperation",
+    "ReorderOperation",
+    "TextMapOperation",
+    "check_one_of",
+    "check_regex",
+    "databrew_error",
+    "databrew_operands",
+    "decode_json",
+    "describe_target",
+    "first_column",
+    "helper_code",
+    "helper_sources",
+    "java_to_strftime",
+    "operand",
+    "operand_code",
+    "operand_type",
+    "operands_to_databrew",
+    "parts_from_databrew",
+    "parts_to_databrew",
+    "place",
+    "place_code",
+    "place_schema",
+    "strftime_or_problem",
+]
 
 
 # =========================================================================== helper sources
@@ -385,247 +123,16 @@ def helper_code(*names: str) -> str:
     return "\n\n".join(HELPER_SOURCES[n] for n in names) + "\n\n"
 
 
-# =========================================================================== placement
-def place(frame: pd.DataFrame, name: str, values: pd.Series, after: str | None) -> pd.DataFrame:
-    """Return a copy of ``frame`` with column ``name`` set to ``values``.
+def helper_sources() -> dict[str, str]:
+    """Each ``_bd_*`` helper's source text as it is in its module (what :data:`HELPER_SOURCES` must equal)."""
+    import inspect
 
-    An existing column is overwritten in place; a new one goes right after ``after`` (at the end
-    when ``after`` is ``None``).
-    """
-    if name in frame.columns:
-        out = frame.copy(deep=False)
-        out[name] = values
-        return out
-    if after is None:
-        out = frame.copy(deep=False)
-        out[name] = values
-        return out
-    return insert_after(frame, name, values, after)
-
-
-def place_schema(schema: Schema, name: str, logical: str, after: str | None) -> Schema:
-    """The schema effect of :func:`place`."""
-    if name in schema or after is None:
-        return schema.with_column(name, logical)
-    return schema.with_column(name, logical, after=after)
-
-
-def place_code(name: str, expr: str, after: str | None) -> str:
-    """Exported code doing :func:`place` with ``expr`` (an expression on ``df``)."""
-    if after is None or name == after:
-        return f"df[{name!r}] = {expr}"
-    return (
-        f"_v = {expr}\n"
-        f"if {name!r} in df.columns:\n"
-        f"    df[{name!r}] = _v\n"
-        f"else:\n"
-        f"    df.insert(df.columns.get_loc({after!r}) + 1, {name!r}, _v)"
-    )
-
-
-# =========================================================================== operands
-def operand(frame: pd.DataFrame, column: str | None, value: Any) -> pd.Series:
-    """An operand given as a column or a literal, as a Series over ``frame``'s index."""
-    if column is not None:
-        return frame[column]
-    return pd.Series([value] * len(frame), index=frame.index, dtype=_literal_dtype(value))
-
-
-def _literal_dtype(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "Int64"
-    if isinstance(value, float):
-        return "Float64"
-    return "string[pyarrow]"
-
-
-def operand_code(column: str | None, value: Any) -> str:
-    """Exported-code expression of an operand."""
-    if column is not None:
-        return f"df[{column!r}]"
-    return f"pd.Series([{value!r}] * len(df), index=df.index, dtype={_literal_dtype(value)!r})"
-
-
-def operand_type(schema: Schema, column: str | None, value: Any) -> str:
-    """Logical type of an operand."""
-    if column is not None:
-        return schema[column]
-    return {"boolean": "boolean", "Int64": "int64", "Float64": "float64"}.get(_literal_dtype(value), "string")
-
-
-def first_column(*columns: str | None) -> str | None:
-    """The first column named (where a created column is placed after)."""
-    return next((c for c in columns if c is not None), None)
-
-
-def databrew_operands(parameters: Mapping[str, Any], count: int = 2) -> dict[str, Any]:
-    """DataBrew ``sourceColumnN | valueN`` keys as ``source_columnN`` / ``valueN`` params.
-
-    Also accepts ADD's documented form ``sourceColumn1`` + ``value1`` (no second column), where
-    ``value1`` is the second operand, and the unnumbered ``sourceColumn``/``value``.
-    """
-    cols = {i: parameters.get(f"sourceColumn{i}") for i in range(1, count + 1)}
-    vals = {i: parameters.get(f"value{i}") for i in range(1, count + 1)}
-    if cols[1] is None and "sourceColumn" in parameters:
-        cols[1] = parameters["sourceColumn"]
-    if vals[1] is None and "value" in parameters and cols[1] is None:
-        vals[1] = parameters["value"]
-    if count >= 2 and cols[1] is not None and vals[1] is not None and cols[2] is None and vals[2] is None:
-        vals[2], vals[1] = vals[1], None
-    out: dict[str, Any] = {}
-    for i in range(1, count + 1):
-        if cols[i] is not None:
-            out[f"source_column{i}"] = cols[i]
-        elif vals[i] is not None:
-            out[f"value{i}"] = vals[i]
-    return out
-
-
-def operands_to_databrew(params: Any, count: int = 2) -> dict[str, str]:
-    """The inverse of :func:`databrew_operands` (numbered keys)."""
     out: dict[str, str] = {}
-    for i in range(1, count + 1):
-        col = getattr(params, f"source_column{i}")
-        if col is not None:
-            out[f"sourceColumn{i}"] = col
-        else:
-            out[f"value{i}"] = str(getattr(params, f"value{i}"))
+    for module in HELPER_MODULES:
+        for name, value in vars(module).items():
+            if name.startswith("_bd_") and getattr(value, "__module__", None) == module.__name__:
+                out[name] = inspect.getsource(value)
     return out
-
-
-def check_one_of(params: Any, column_field: str, value_field: str, *, required: bool = True) -> None:
-    """Pydantic ``after`` validator body: a column or a literal, not both (nor neither)."""
-    has_col = getattr(params, column_field) is not None
-    has_val = getattr(params, value_field) is not None
-    if has_col and has_val:
-        raise ValueError(f"give {column_field} or {value_field}, not both")
-    if required and not (has_col or has_val):
-        raise ValueError(f"give {column_field} or {value_field}")
-
-
-# =========================================================================== date patterns
-_JAVA_LETTERS = {
-    "y": "%Y", "Y": "%Y", "u": "%Y", "M": "%m", "L": "%m", "d": "%d", "D": "%j", "H": "%H",
-    "k": "%H", "h": "%I", "K": "%I", "m": "%M", "s": "%S", "S": "%f", "a": "%p", "E": "%a",
-}
-
-
-def java_to_strftime(pattern: str) -> str:
-    """Convert a DataBrew/Java date pattern (``yyyy-MM-dd HH:mm:ss``) to a strftime pattern.
-
-    A pattern that already contains ``%`` is taken as strftime and returned as it is. Letters
-    follow Java's ``DateTimeFormatter`` (``MM`` month, ``mm`` minute, ``MMM``/``MMMM`` month name,
-    ``E``/``EEEE`` day name, ``a`` AM/PM, ``S...`` fraction, ``'text'`` literal), with two
-    DataBrew allowances, because DataBrew's own pages write dates as ``yyyy-mm-dd`` and
-    ``mm/dd/yyyy``: ``mm`` means the month when the pattern has no hour letter and no ``MM``, and
-    ``DD`` means the day of the month when the pattern has no ``dd``.
-
-    Raises
-    ------
-    ValueError
-        For a letter outside the supported set (time zones included: datetimes are naive).
-    """
-    if "%" in pattern:
-        return pattern
-    has_hour = any(ch in pattern for ch in "HhkK")
-    mm_is_month = not has_hour and "MM" not in pattern and "mm" in pattern
-    dd_is_day = "dd" not in pattern and "DD" in pattern
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "'":
-            if pattern.startswith("''", i):
-                out.append("'")
-                i += 2
-                continue
-            i += 1
-            while True:
-                if i >= len(pattern):
-                    raise ValueError(f"unclosed quote in date pattern {pattern!r}")
-                if pattern.startswith("''", i):
-                    out.append("'")
-                    i += 2
-                elif pattern[i] == "'":
-                    i += 1
-                    break
-                else:
-                    out.append("%%" if pattern[i] == "%" else pattern[i])
-                    i += 1
-            continue
-        if not ch.isalpha():
-            out.append("%%" if ch == "%" else ch)
-            i += 1
-            continue
-        j = i
-        while j < len(pattern) and pattern[j] == ch:
-            j += 1
-        n = j - i
-        if ch in "yYu":
-            out.append("%y" if n == 2 else "%Y")
-        elif ch in "ML" or (ch == "m" and mm_is_month):
-            out.append("%m" if n <= 2 else "%b" if n == 3 else "%B")
-        elif ch == "D" and dd_is_day:
-            out.append("%d")
-        elif ch == "E":
-            out.append("%A" if n >= 4 else "%a")
-        elif ch in _JAVA_LETTERS:
-            out.append(_JAVA_LETTERS[ch])
-        else:
-            raise ValueError(f"unsupported letter {ch!r} in date pattern {pattern!r}")
-        i = j
-    return "".join(out)
-
-
-def strftime_or_problem(pattern: str | None, field: str) -> str | None:
-    """:func:`java_to_strftime`, raising :class:`StepProblem` on ``field`` when it fails."""
-    if pattern is None:
-        return None
-    try:
-        out = java_to_strftime(pattern)
-    except ValueError as e:
-        raise StepProblem(str(e), field=field) from None
-    bad = [c for c in re.findall(r"%(.)", out) if c not in "YymdHIMSfjBbAap%z"]
-    if bad:
-        raise StepProblem(f"unsupported date format code %{bad[0]} in {pattern!r}", field=field)
-    return out
-
-
-# =========================================================================== regular expressions
-def check_regex(pattern: str, field: str) -> int:
-    """Check a regular expression compiles (Python ``re`` syntax); return its group count.
-
-    pandas runs string regexes with pyarrow's RE2 only where RE2 behaves exactly like Python's
-    ``re`` and falls back to ``re`` otherwise, so Python's syntax and semantics hold throughout
-    (lookarounds and backreferences included; ``\\w``, ``\\d``, ``\\s`` are Unicode-aware).
-
-    Raises
-    ------
-    StepProblem
-        When it does not compile.
-    """
-    try:
-        return re.compile(pattern).groups
-    except re.error as e:
-        raise StepProblem(f"invalid regular expression {pattern!r}: {e}", field=field) from None
-
-
-# =========================================================================== DataBrew import
-def databrew_error(message: str) -> RecipeFormatError:
-    """The error ``from_databrew`` raises for parameters Brewdesk cannot represent."""
-    return RecipeFormatError(message)
-
-
-def decode_json(value: Any) -> Any:
-    """A DataBrew parameter that may be a JSON-encoded string."""
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 # =========================================================================== one column -> one
@@ -870,15 +377,14 @@ class DatePartOperation(MapOperation):
 
 
 def _regenerate() -> None:
-    """Rewrite :data:`HELPER_SOURCES` from the ``_bd_*`` functions (run this module after editing one)."""
-    import inspect
+    """Rewrite :data:`HELPER_SOURCES` from the ``_bd_*`` functions of :data:`HELPER_MODULES` (run
+    this module after editing or adding one; re-export a new one above)."""
     from pathlib import Path
 
     marker = "# --- generated" + ": HELPER_SOURCES"
     path = Path(__file__)
     head, _, _ = path.read_text(encoding="utf-8").partition(marker)
-    names = [n for n in globals() if n.startswith("_bd_")]
-    body = "".join(f"    {n!r}: {inspect.getsource(globals()[n])!r},\n" for n in names)
+    body = "".join(f"    {n!r}: {text!r},\n" for n, text in helper_sources().items())
     path.write_text(
         head + marker + " (python -m brewdesk.recipes.ops._common)\n"
         "HELPER_SOURCES: dict[str, str] = {\n" + body + "}\n"
@@ -891,13 +397,13 @@ def _regenerate() -> None:
 # --- generated: HELPER_SOURCES (python -m brewdesk.recipes.ops._common)
 HELPER_SOURCES: dict[str, str] = {
     '_bd_convert': 'def _bd_convert(s, to, fmt=None):\n    """Convert a column the way CHANGE_DATA_TYPE does; values that do not convert become missing.\n\n    ``to``: int64/long/int/short/byte, float64/double/float/decimal/number, string, boolean,\n    datetime/timestamp, date. ``fmt``: strftime pattern for text <-> datetime (default: ISO 8601\n    when parsing, ``%Y-%m-%d %H:%M:%S`` plus nonzero fractions when formatting).\n    """\n    na = s.isna().to_numpy(dtype=bool)\n    if isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        s = s.astype("string[pyarrow]")\n    idx = s.index\n    is_bool = pd.api.types.is_bool_dtype(s.dtype)\n    is_dt = pd.api.types.is_datetime64_any_dtype(s.dtype)\n    is_text = pd.api.types.is_string_dtype(s.dtype)\n    ints = {"byte": 7, "short": 15, "int": 31, "long": 63, "int64": 63}\n    if to == "string":\n        if is_bool:\n            flags = s.fillna(False).to_numpy(dtype=bool)\n            out = pd.Series(np.where(flags, "true", "false"), index=idx, dtype="string[pyarrow]")\n        elif is_dt:\n            import pyarrow as pa\n            import pyarrow.compute as pc\n\n            v = np.where(na, np.datetime64(0, "us"), s.to_numpy(dtype="datetime64[us]"))\n            t = pd.Series(v, index=idx).dt\n            months = ["January", "February", "March", "April", "May", "June", "July", "August",\n                      "September", "October", "November", "December"]\n            days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]\n            tables = {}\n            pieces = []\n            for part in re.split(r"(%.)", fmt or "%Y-%m-%d %H:%M:%S"):\n                if len(part) == 2 and part[0] == "%":\n                    c = part[1]\n                    if c == "%":\n                        pieces.append(pa.scalar("%", pa.large_string()))\n                        continue\n                    if c in "BbAap":\n                        names = {"B": months, "b": [m[:3] for m in months], "A": days,\n                                 "a": [d[:3] for d in days], "p": ["AM", "PM"]}[c]\n                        pos = {"B": t.month - 1, "b": t.month - 1, "A": t.day_of_week,\n                               "a": t.day_of_week, "p": t.hour // 12}[c]\n                        table = pa.array(names, pa.large_string())\n                    else:\n                        num = {"Y": (t.year, 4), "y": (t.year % 100, 2), "m": (t.month, 2),\n                               "d": (t.day, 2), "H": (t.hour, 2), "I": ((t.hour + 11) % 12 + 1, 2),\n                               "M": (t.minute, 2), "S": (t.second, 2), "f": (t.microsecond, 6),\n                               "j": (t.day_of_year, 3)}.get(c)\n                        if num is None:\n                            raise ValueError(f"unsupported date format code %{c}")\n                        pos, width = num\n                        if width == 6 or not ((pos >= 0) & (pos < 10**width)).all():\n                            piece = pos.astype("string[pyarrow]").str.zfill(width)\n                            pieces.append(pa.array(piece.array, type=pa.large_string()))\n                            continue\n                        if width not in tables:\n                            tables[width] = pa.array([str(i).zfill(width) for i in range(10**width)], pa.large_string())\n                        table = tables[width]\n                    pieces.append(pc.take(table, pa.array(pos.to_numpy(dtype="int64"))))\n                elif part:\n                    pieces.append(pa.scalar(part, pa.large_string()))\n            if not pieces:\n                pieces.append(pa.scalar("", pa.large_string()))\n            if not any(isinstance(p, pa.Array) for p in pieces):\n                pieces.append(pa.array([""] * len(v), pa.large_string()))\n            joined = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))\n            out = pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=idx)\n            micro = t.microsecond\n            if fmt is None and (micro != 0).any():\n                frac = ("." + micro.astype("string[pyarrow]").str.zfill(6)).str.rstrip("0")\n                out = out.where(micro == 0, out + frac)\n        else:\n            out = s.astype("string[pyarrow]")\n        return out.mask(na)\n    if to in ("datetime", "timestamp", "date"):\n        if is_bool:\n            raise TypeError("a boolean column cannot become a datetime")\n        if is_dt:\n            out = s.astype("datetime64[us]")\n        elif is_text:\n            parsed = pd.to_datetime(s.str.strip(), format=fmt or "ISO8601", errors="coerce", utc=True)\n            out = parsed.dt.tz_localize(None).astype("datetime64[us]")\n        else:\n            x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            ok = np.isfinite(x) & (np.abs(x) < 9.2e12)\n            us = np.where(ok, np.round(np.where(ok, x, 0) * 1e6), 0).astype("int64")\n            out = pd.Series(us.astype("datetime64[us]"), index=idx).mask(~ok)\n        if to == "date":\n            out = out.dt.floor("D")\n        return out.mask(na)\n    if to == "boolean":\n        if is_dt:\n            raise TypeError("a datetime column cannot become a boolean")\n        if is_bool:\n            return s.astype("boolean")\n        if is_text:\n            t = s.str.strip().str.lower()\n            yes = t.isin(["true", "t", "yes", "y", "1"]).fillna(False).to_numpy(dtype=bool)\n            no = t.isin(["false", "f", "no", "n", "0"]).fillna(False).to_numpy(dtype=bool)\n            return pd.Series(yes, index=idx, dtype="boolean").mask(~(yes | no))\n        x = s.astype("Float64")\n        return (x != 0).astype("boolean").mask(x.isna())\n    if to in ("float64", "double", "float", "decimal", "number"):\n        if is_dt:\n            us = s.to_numpy(dtype="datetime64[us]").astype("int64")\n            return pd.Series(us / 1e6, index=idx, dtype="Float64").mask(na)\n        if is_text:\n            x = pd.to_numeric(s.str.strip(), errors="coerce")\n            x = pd.Series(x, index=idx).astype("Float64")\n            return x.mask(~np.isfinite(x.to_numpy(dtype="float64", na_value=np.nan)))\n        return s.astype("Float64")\n    if to in ints:\n        bits = ints[to]\n        lo, hi = -(2**bits), 2**bits - 1\n        if is_bool or pd.api.types.is_integer_dtype(s.dtype):\n            out = s.astype("Int64")\n        else:\n            if is_dt:\n                x = np.floor(s.to_numpy(dtype="datetime64[us]").astype("int64") / 1e6)\n            elif is_text:\n                text = s.str.strip()\n                x = pd.to_numeric(text, errors="coerce")\n                x = pd.Series(x, index=idx).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            else:\n                x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n            x = np.trunc(x)\n            ok = np.isfinite(x) & (x >= float(lo)) & (x < 2.0**bits)\n            out = pd.Series(np.where(ok, x, 0).astype("int64"), index=idx, dtype="Int64").mask(~ok)\n            if is_text:\n                exact = text.where(text.str.fullmatch(r"[+-]?\\d{1,18}").fillna(False))\n                exact = pd.Series(pd.to_numeric(exact, errors="coerce"), index=idx).astype("Int64")\n                out = exact.where(exact.notna(), out)\n        return out.where((out >= lo) & (out <= hi)).mask(na)\n    raise ValueError(f"unknown column data type {to!r}")\n',
+    '_bd_missing': 'def _bd_missing(s):\n    """Missing cells (a boolean numpy array): missing, or empty or blank text."""\n    na = s.isna().to_numpy(dtype=bool)\n    if pd.api.types.is_string_dtype(s.dtype) or isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        blank = s.astype("string[pyarrow]").str.strip().eq("").fillna(False).to_numpy(dtype=bool)\n        return na | blank\n    return na\n',
     '_bd_round': 'def _bd_round(s, decimals=0):\n    """Round half away from zero (DataBrew: ".5 rounds up"), not numpy\'s half-to-even.\n\n    A value within 1e-14 (relative) of a half counts as the half, so 2.675 (stored as\n    2.67499999...) rounds to 2.68 as written. Integer columns stay integer.\n    """\n    is_int = pd.api.types.is_integer_dtype(s.dtype)\n    if is_int and decimals >= 0:\n        return s.astype("Int64")\n    x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n    scale = 10.0 ** abs(decimals)\n    y = np.abs(x) * scale if decimals >= 0 else np.abs(x) / scale\n    low = np.floor(y)\n    up = (y - low >= 0.5) | (np.abs(y - low - 0.5) <= y * 1e-14)\n    r = np.where(up, low + 1, low)\n    r = (r / scale if decimals >= 0 else r * scale) * np.sign(x) + 0.0\n    out = pd.Series(r, index=s.index, dtype="Float64").mask(s.isna())\n    return out.astype("Int64") if is_int else out\n',
+    '_bd_arith': 'def _bd_arith(a, b, op):\n    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing\n    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD\n    keeps the sign of ``a`` (Spark\'s ``%``)."""\n    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"\n    kind = "Int64" if ints else "Float64"\n    x, y = a.astype(kind), b.astype(kind)\n    na = (x.isna() | y.isna()).to_numpy(dtype=bool)\n    if op in ("DIVIDE", "MOD"):\n        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)\n    if op == "ADD":\n        out = x + y\n    elif op == "SUBTRACT":\n        out = x - y\n    elif op == "MULTIPLY":\n        out = x * y\n    elif op == "DIVIDE":\n        out = x / y.mask(na, 1)\n    elif op == "MOD":\n        np_kind = "int64" if ints else "float64"\n        xv = x.to_numpy(dtype=np_kind, na_value=0)\n        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))\n        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)\n    else:\n        raise ValueError(f"unknown arithmetic operation {op!r}")\n    return out.mask(na)\n',
     '_bd_capital': 'def _bd_capital(s):\n    """Capital case like Spark\'s ``initcap``: lower-case, then upper-case the first letter of\n    each word; words are separated by spaces (``\' \'``)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())\n    words = pc.split_pattern(a, " ")\n    flat = pc.utf8_capitalize(words.flatten())\n    rebuilt = type(words).from_arrays(words.offsets, flat, mask=pc.is_null(words))\n    out = pc.binary_join(rebuilt, pa.scalar(" ", pa.large_string()))\n    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)\n',
     '_bd_sentence': 'def _bd_sentence(s):\n    """Sentence case: lower-case the value, then upper-case its first letter (after any leading\n    spaces, digits or punctuation)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pc.utf8_lower(pa.array(s.astype("string[pyarrow]").array, type=pa.large_string()))\n    parts = pc.extract_regex(a, r"(?s)^(?P<head>\\P{L}*)(?P<first>\\p{L}?)(?P<rest>.*)$")\n    head, first, rest = (pc.struct_field(parts, i) for i in range(3))\n    out = pc.binary_join_element_wise(head, pc.utf8_upper(first), rest, pa.scalar("", pa.large_string()))\n    return pd.Series(pd.array(out, dtype="string[pyarrow]"), index=s.index)\n',
     '_bd_split': 'def _bd_split(s, pattern, limit):\n    """Split text at a literal ``pattern`` at most ``limit`` times from the left; return the\n    ``limit + 1`` pieces as string Series (missing where a value has fewer pieces)."""\n    import pyarrow as pa\n    import pyarrow.compute as pc\n\n    a = pa.array(s.astype("string[pyarrow]").array, type=pa.large_string())\n    lists = pc.split_pattern(a, pattern, max_splits=limit)\n    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)\n    starts = lists.offsets.to_numpy()[:-1]\n    out = []\n    for i in range(limit + 1):\n        ok = lengths > i\n        taken = pc.take(lists.values, pa.array(np.where(ok, starts + i, 0), mask=~ok))\n        out.append(pd.Series(pd.array(taken, dtype="string[pyarrow]"), index=s.index))\n    return out\n',
-    '_bd_missing': 'def _bd_missing(s):\n    """Missing cells (a boolean numpy array): missing, or empty or blank text."""\n    na = s.isna().to_numpy(dtype=bool)\n    if pd.api.types.is_string_dtype(s.dtype) or isinstance(s.dtype, pd.CategoricalDtype) or s.dtype == object:\n        blank = s.astype("string[pyarrow]").str.strip().eq("").fillna(False).to_numpy(dtype=bool)\n        return na | blank\n    return na\n',
     '_bd_merge': 'def _bd_merge(parts, delimiter):\n    """Join text Series with ``delimiter``, skipping missing values; all missing -> missing."""\n    out = parts[0]\n    for p in parts[1:]:\n        out = (out + delimiter + p).fillna(out).fillna(p)\n    return out\n',
-    '_bd_arith': 'def _bd_arith(a, b, op):\n    """``a op b`` for ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD on numeric Series (missing in, missing\n    out). Two integer operands give integers, except DIVIDE; a zero divisor gives missing; MOD\n    keeps the sign of ``a`` (Spark\'s ``%``)."""\n    ints = pd.api.types.is_integer_dtype(a.dtype) and pd.api.types.is_integer_dtype(b.dtype) and op != "DIVIDE"\n    kind = "Int64" if ints else "Float64"\n    x, y = a.astype(kind), b.astype(kind)\n    na = (x.isna() | y.isna()).to_numpy(dtype=bool)\n    if op in ("DIVIDE", "MOD"):\n        na = na | (y == 0).fillna(False).to_numpy(dtype=bool)\n    if op == "ADD":\n        out = x + y\n    elif op == "SUBTRACT":\n        out = x - y\n    elif op == "MULTIPLY":\n        out = x * y\n    elif op == "DIVIDE":\n        out = x / y.mask(na, 1)\n    elif op == "MOD":\n        np_kind = "int64" if ints else "float64"\n        xv = x.to_numpy(dtype=np_kind, na_value=0)\n        yv = np.where(na, 1, y.to_numpy(dtype=np_kind, na_value=1))\n        out = pd.Series(np.fmod(xv, yv), index=a.index, dtype=kind)\n    else:\n        raise ValueError(f"unknown arithmetic operation {op!r}")\n    return out.mask(na)\n',
     '_bd_date_diff': 'def _bd_date_diff(a, b, units):\n    """``b - a`` in whole ``units`` (truncated toward zero): elapsed time for MILLISECONDS to\n    WEEKS, complete calendar months for MONTHS, QUARTERS and YEARS."""\n    x = a.to_numpy(dtype="datetime64[us]")\n    y = b.to_numpy(dtype="datetime64[us]")\n    na = np.isnat(x) | np.isnat(y)\n    x = np.where(na, np.datetime64(0, "us"), x)\n    y = np.where(na, np.datetime64(0, "us"), y)\n    idx = a.index\n    per = {"MILLISECONDS": 1_000, "SECONDS": 1_000_000, "MINUTES": 60_000_000,\n           "HOURS": 3_600_000_000, "DAYS": 86_400_000_000, "WEEKS": 604_800_000_000}\n    if units in per:\n        d = (y - x).astype("int64")\n        q = np.abs(d) // per[units] * np.sign(d)\n        return pd.Series(q, index=idx, dtype="Int64").mask(na)\n    mx = x.astype("datetime64[M]")\n    my = y.astype("datetime64[M]")\n    months = (my - mx).astype("int64")\n    rx = (x - mx.astype("datetime64[us]")).astype("int64")\n    ry = (y - my.astype("datetime64[us]")).astype("int64")\n    months = months - ((months > 0) & (ry < rx)) + ((months < 0) & (ry > rx))\n    div = {"MONTHS": 1, "QUARTERS": 3, "YEARS": 12}[units]\n    q = np.abs(months) // div * np.sign(months)\n    return pd.Series(q, index=idx, dtype="Int64").mask(na)\n',
     '_bd_make_datetime': 'def _bd_make_datetime(year, month, day, hour, minute, second):\n    """A datetime from parts (Series or numbers). The date must be a real calendar date (else\n    missing); hour, minute and second are added as durations, so 24:00 is next midnight."""\n    idx = next((p.index for p in (year, month, day, hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    y, mo, d, h, mi, se = (part(v) for v in (year, month, day, hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v in (y, mo, d, h, mi, se):\n        ok &= np.isfinite(v) & (v == np.floor(v))\n    ok &= (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 31) & (y >= 1) & (y <= 9999)\n    yi, moi, di = (np.where(ok, v, 1).astype("int64") for v in (y, mo, d))\n    first = (yi - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (moi - 1)\n    date = first.astype("datetime64[D]") + (di - 1)\n    ok &= date.astype("datetime64[M]") == first\n    secs = np.where(ok, h * 3600 + mi * 60 + se, 0).astype("int64")\n    out = date.astype("datetime64[us]") + secs.astype("timedelta64[s]")\n    return pd.Series(out, index=idx).mask(~ok).astype("datetime64[us]")\n',
     '_bd_time': 'def _bd_time(hour, minute, second, fmt=None):\n    """Time-of-day text from parts (Series or numbers): ``HH:MM:SS``, or ``fmt`` (strftime codes\n    %H %I %M %S %p %%). Out of range (hour 0-23, minute and second 0-59) or fractional parts give\n    missing."""\n    idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    h, m, s = (part(v) for v in (hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v, top in ((h, 23), (m, 59), (s, 59)):\n        ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)\n    h, m, s = (pd.Series(np.where(ok, v, 0).astype("int64"), index=idx) for v in (h, m, s))\n    pieces = {"H": h, "I": (h + 11) % 12 + 1, "M": m, "S": s}\n    out = pd.Series("", index=idx, dtype="string[pyarrow]")\n    for token in re.split(r"(%.)", fmt or "%H:%M:%S"):\n        if token in ("%H", "%I", "%M", "%S"):\n            out = out + pieces[token[1]].astype("string[pyarrow]").str.zfill(2)\n        elif token == "%p":\n            out = out + pd.Series(np.where(h < 12, "AM", "PM"), index=idx, dtype="string[pyarrow]")\n        elif token == "%%":\n            out = out + "%"\n        elif token.startswith("%") and len(token) == 2:\n            raise ValueError(f"unsupported time format code {token}")\n        elif token:\n            out = out + token\n    return out.mask(~ok)\n',
