@@ -64,7 +64,7 @@ class RunOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-MIN_MEMORY_LIMIT = 384 * 2**20
+MIN_MEMORY_LIMIT = 360 * 2**20
 """The smallest memory budget: the interpreter, pandas, pyarrow and Dask take about 200 MB, and
 a run about 300 MB before its partitions."""
 _BASE_MEMORY = 320 * 2**20

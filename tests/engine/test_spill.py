@@ -110,7 +110,7 @@ def test_memory_limit_shapes_blocks_and_threads():
     sizes = [Budget.for_limit(m * 2**20, cores=2).blocksize for m in (500, 600, 800, 1000, 1200)]
     assert sizes == sorted(sizes)
     # the bytes a run may hold at once stay inside the budget
-    for m in (384, 512, 1024, 3072):
+    for m in (360, 512, 1024, 3072):
         b = Budget.for_limit(m * 2**20, cores=2)
         assert 320 * 2**20 + b.threads * b.blocksize * 8 <= m * 2**20
 
