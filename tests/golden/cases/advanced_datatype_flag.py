@@ -52,6 +52,19 @@ CASES = [
         frame({"g": ("category", ["Female", "m", None, "other", "FEMALE "]), "f": ("string", ["True", "False", None, "False", "True"])}),
     ),
     GoldenCase(
+        "condition-leaves-other-rows-missing",
+        _IN,
+        {"source_column": "mail", "advanced_data_type": "Email", "target_column": "ok"},
+        frame(
+            {
+                "phone": ("string", _PHONE),
+                "mail": ("string", _MAIL),
+                "ok": ("string", ["True", None, None, "False", "True", None, None]),
+            }
+        ),
+        conditions=[{"condition": "CONTAINS", "target_column": "mail", "value": "."}],
+    ),
+    GoldenCase(
         "wrong-pattern",
         _IN,
         {"source_column": "phone", "advanced_data_type": "Phone", "pattern": "STATE", "target_column": "x"},

@@ -49,6 +49,13 @@ CASES = [
         {"source_column": "c", "collapse_consecutive_whitespace": True},
         frame({"c": ("string", [" a b ", None, "a"])}),
     ),
+    GoldenCase(
+        "condition-restricts-rows",
+        _IN,
+        {"source_column": "t", "remove_all_whitespace": True, "remove_numbers": True},
+        frame({"t": ("string", [None, ' "Hello, World!" ', "a.bc", None, "", "'quoted'?", "Ünïcode_#x"]), "n": _N}),
+        conditions=[{"condition": "GREATER_THAN", "target_column": "n", "value": 2}],
+    ),
     GoldenCase("nothing-chosen", _IN, {"source_column": "t"}, error="nothing to remove"),
     GoldenCase("custom-value-missing", _IN, {"source_column": "t", "remove_custom_value": True}, error="customValue is empty"),
     GoldenCase("number-column", _IN, {"source_column": "n", "remove_letters": True}, error="expected string or category"),
