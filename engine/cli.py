@@ -341,15 +341,24 @@ def ops_list(json_out: Annotated[bool, typer.Option("--json", help="Print as JSO
 
 @ops_app.command("show")
 def ops_show(
-    op: Annotated[str, typer.Argument(help="Operation id (see `brewdesk ops list`).")],
+    op: Annotated[str, typer.Argument(help="Operation id (see `brewdesk ops list`) or DataBrew operation name.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the parameter JSON Schema.")] = False,
 ) -> None:
     """Describe one operation: semantics, parameters, DataBrew mapping."""
     import inspect
 
-    from brewdesk.recipes.registry import get
+    from brewdesk.recipes.databrew import AWS_ONLY
+    from brewdesk.recipes.registry import by_databrew_name, get, operations
 
-    o = get(op)
+    name = op.strip().upper()
+    if op not in operations() and name not in by_databrew_name() and name in AWS_ONLY:
+        # a DataBrew name that only exists in AWS: say what it is and what to do instead
+        if json_out:
+            _print_json({"databrew": name, "brewdesk": None, "aws_only": AWS_ONLY[name]})
+        else:
+            out.print(f"{name}: DataBrew only, no Brewdesk operation\n\n{AWS_ONLY[name]}", markup=False)
+        return
+    o = get(op) if op in operations() or name not in by_databrew_name() else by_databrew_name()[name]
     schema = o.Params.model_json_schema()
     if json_out:
         _print_json({"id": o.id, "version": o.version, "kind": o.kind.value, "databrew": list(o.databrew), "params": schema})
@@ -362,29 +371,43 @@ def ops_show(
     out.print("\n" + doc + "\n", markup=False)
     out.print("parameters:")
     required = set(schema.get("required", []))
-    for name, prop in schema.get("properties", {}).items():
+    for pname, prop in schema.get("properties", {}).items():
         typ = prop.get("type") or " | ".join(p.get("type", "?") for p in prop.get("anyOf", [])) or prop.get("$ref", "object").split("/")[-1]
-        req = "required" if name in required else f"default {prop.get('default')!r}"
+        req = "required" if pname in required else f"default {prop.get('default')!r}"
         desc = prop.get("description", "")
-        out.print(f"  {name}: {typ} ({req}) {desc}", markup=False)
+        out.print(f"  {pname}: {typ} ({req}) {desc}", markup=False)
 
 
 # --------------------------------------------------------------------------- export
 @app.command("export-code")
 def export_code(
     recipe: Annotated[Path, typer.Argument(help="Recipe file.")],
-    source: Annotated[str, typer.Option("--source", help="Input path the script reads.")] = "input.csv",
+    source: Annotated[str, typer.Option("--source", help="Input path the script reads (its columns plan statistics steps for --engine dask when the file exists).")] = "input.csv",
     destination: Annotated[str, typer.Option("--destination", help="Output path the script writes.")] = "output.csv",
+    engine: Annotated[str, typer.Option("--engine", help="pandas (in memory, needs only pandas) or dask (partitions, out of core, needs Dask).")] = "pandas",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the script here (default: stdout).")] = None,
 ) -> None:
-    """Export RECIPE as a standalone pandas script."""
+    """Export RECIPE as a standalone Python script (pandas or Dask)."""
     from brewdesk.recipes.codegen import script
 
-    text = script(_load_recipe(recipe), source=source, destination=destination)
+    rec = _load_recipe(recipe)
+    text = script(rec, source=source, destination=destination, engine=engine, schema=_source_schema(source) if engine == "dask" else None)
     if output:
         output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}: a {engine} script", markup=False)
     else:
         sys.stdout.write(text)
+
+
+def _source_schema(source: str):
+    """The columns of ``source`` when it can be opened (the Dask export plans statistics from them)."""
+    from brewdesk.engine import locations
+    from brewdesk.engine.readers import open_handle, parse_source
+
+    loc = locations.resolve(source)
+    if "://" not in loc and not Path(loc).expanduser().exists():
+        return None
+    return open_handle(parse_source(loc)).schema
 
 
 # --------------------------------------------------------------------------- DataBrew

@@ -14,6 +14,7 @@ from typing import Any
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.types import Schema
 from pydantic import BaseModel
 
 HEADER = "import re\n\nimport numpy as np\nimport pandas as pd\n"
@@ -45,14 +46,41 @@ def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None
     return "\n".join(lines)
 
 
-def script(recipe: Recipe, *, source: str, destination: str, inputs: Mapping[str, str] | None = None) -> str:
-    """A standalone pandas script for ``recipe`` reading ``source`` and writing ``destination``.
+ENGINES = ("pandas", "dask")
+"""What an exported script runs on: plain pandas (in memory) or Dask (partitions, out of core)."""
+
+
+def script(
+    recipe: Recipe,
+    *,
+    source: str,
+    destination: str,
+    inputs: Mapping[str, str] | None = None,
+    engine: str = "pandas",
+    schema: Schema | None = None,
+) -> str:
+    """A standalone script for ``recipe`` reading ``source`` and writing ``destination``.
+
+    Parameters
+    ----------
+    engine
+        ``"pandas"`` (the default; needs only pandas and numpy) or ``"dask"`` (see
+        :mod:`brewdesk.recipes.codegen_dask`).
+    schema
+        The main input's columns (the Dask export plans statistics steps from them).
 
     Raises
     ------
     BrewdeskError
-        Naming every enabled step whose operation cannot be exported.
+        Naming every enabled step whose operation cannot be exported (for Dask: cannot be
+        written as correct Dask code), or for an unknown ``engine``.
     """
+    if engine == "dask":
+        from brewdesk.recipes import codegen_dask
+
+        return codegen_dask.script(recipe, source=source, destination=destination, inputs=inputs, schema=schema)
+    if engine != "pandas":
+        raise BrewdeskError(f"unknown engine {engine!r} for code export", hint="use " + " or ".join(ENGINES))
     missing = []
     blocks = []
     for i, step in enumerate(recipe.steps):

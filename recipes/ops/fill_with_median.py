@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.ops._fit_common import fitted_lines
 from brewdesk.recipes.ops.base import Kind, Operation, Params, Stat, column
 from brewdesk.recipes.types import NUMERIC, Schema
 
@@ -57,13 +58,17 @@ class FillWithMedian(Operation):
         return f"Fill missing values in {params.source_column} with the median"
 
     def to_code(self, params: FillWithMedianParams, fitted: Mapping[str, Any]) -> str:
+        # the median from ``fitted`` when given (the Dask export passes the whole-dataset value),
+        # else computed over ``df``, which in an exported pandas script is the whole dataset
         col = params.source_column
-        return (
-            f"_v = df[{col!r}].median()\n"
-            f"if pd.api.types.is_integer_dtype(df[{col!r}].dtype) and pd.notna(_v):\n"
-            f"    _v = int(round(_v))\n"
-            f"df[{col!r}] = df[{col!r}].fillna(_v)"
-        )
+        lines = fitted_lines({"median": Stat("median", col)}, fitted)
+        lines += [
+            "if _median is not None:",
+            f"    if pd.api.types.is_integer_dtype(df[{col!r}].dtype):",
+            "        _median = int(round(float(_median)))",
+            f"    df[{col!r}] = df[{col!r}].fillna(_median)",
+        ]
+        return "\n".join(lines)
 
 
 OPERATION = FillWithMedian()

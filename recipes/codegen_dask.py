@@ -1,0 +1,546 @@
+"""Export a recipe as a standalone Dask script (``brewdesk export-code --engine dask``).
+
+The script needs only Dask and pandas (and numpy). It runs each enabled step the way the
+engine does (DESIGN.md section 4), with each step's own exported pandas code (``to_code()``):
+
+- ROW steps: the step's pandas code on every partition (``map_partitions``).
+- FIT_MAP steps: first the whole-dataset statistics the step requests (``stats()``), all in one
+  ``dask.compute`` (exact median, quantiles, mode and distinct values from combined value counts,
+  as :mod:`brewdesk.recipes.stats` does), then the step's pandas code on every partition with
+  those values. The step's ``to_code`` must take its statistics from ``fitted``
+  (:func:`brewdesk.recipes.ops._fit_common.fitted_lines`); the export refuses a step whose code
+  would compute them from the one partition it is given.
+- NEIGHBOUR steps: each partition is run after the rows it needs from the partitions before it
+  (the last n rows for ``prev`` and the rolling windows, the last valid row for fill down), or
+  with the count of the rows before it (``row_number``): source order across partitions, as the
+  engine's carry.
+- GLOBAL steps with Dask's own operations: ``sort_values`` (ties kept in source order by a row
+  id, ``partition * 2**40 + position``), dedupe by the first row id of each key (``groupby``
+  then a filter, so rows stay in source order), group by through ``shuffle`` (every group in one
+  partition, then the step's pandas group by) and ``sort_values`` on the keys.
+
+A step that cannot be written as correct Dask code (no pandas export, a GLOBAL or NEIGHBOUR
+operation without a Dask form here, a FIT_MAP step whose code ignores its statistics) makes
+:func:`script` raise one error listing every such step, so an exported script never silently
+differs from the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.ops.base import Kind
+from brewdesk.recipes.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.types import Schema
+
+HEADER = "import re\n\nimport dask\nimport dask.dataframe as dd\nimport numpy as np\nimport pandas as pd\n"
+
+HELPERS: dict[str, str] = {
+    "map": '''
+def _map(ddf, fn):
+    """Run the pandas function ``fn`` on every partition (an empty partition stays empty)."""
+    meta = _meta(ddf, fn)
+    return ddf.map_partitions(lambda df: _like(fn(df), meta) if len(df) else meta, meta=meta)
+
+
+def _meta(ddf, fn):
+    """The columns and dtypes ``fn`` gives, worked out on no rows (or on Dask's made-up rows)."""
+    try:
+        return fn(ddf._meta.copy())
+    except Exception:  # some pandas code needs a row
+        return fn(ddf._meta_nonempty).iloc[:0]
+
+
+def _like(df, meta):
+    """Give a partition the dtypes of ``meta`` where they differ (an all-missing partition).
+
+    Categories are left as they are: Dask's meta does not know them.
+    """
+    for c in meta.columns:
+        if isinstance(meta[c].dtype, pd.CategoricalDtype):
+            continue
+        if c in df.columns and df[c].dtype != meta[c].dtype:
+            try:
+                df[c] = df[c].astype(meta[c].dtype)
+            except (TypeError, ValueError):
+                pass
+    return df
+''',
+    "statistics": '''
+def _statistics(ddf, wanted):
+    """Whole-dataset statistics in one pass over the data, missing values ignored.
+
+    ``wanted``: {key: (statistic, column, argument)}. Median, quantiles, mode and distinct values
+    are exact, from the column's value counts (never an approximation).
+    """
+    lazy = {}
+    for key, (name, col, arg) in wanted.items():
+        if name == "clock":  # the time the statistics are taken (NOW, TODAY): reads no data
+            continue
+        s = ddf[col]
+        if name in ("median", "quantile", "mode", "distinct", "value_counts"):
+            lazy[key] = s.dropna().value_counts()
+        else:
+            lazy[key] = getattr(s, name)()
+    values = dict(zip(lazy, dask.compute(*lazy.values())))
+    clock = pd.Timestamp.now(tz="UTC").tz_localize(None)
+    return {
+        key: clock if name == "clock" else _finish(name, arg, values[key])
+        for key, (name, _c, arg) in wanted.items()
+    }
+
+
+def _finish(name, arg, value):
+    if name in ("median", "quantile", "mode", "distinct", "value_counts"):
+        counts = value[value > 0].sort_index()
+        if name == "value_counts":
+            return counts
+        if name == "distinct":
+            return list(counts.index)
+        if counts.empty:
+            return None
+        if name == "mode":
+            return _mode(counts, str(arg or "MINIMUM").upper())
+        return _quantile(counts, 0.5 if name == "median" else float(arg))
+    if name == "count":
+        return int(value)
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _quantile(counts, q):
+    """Exact quantile (linear interpolation, as pandas) from sorted value counts."""
+    cum = counts.to_numpy().cumsum()
+    pos = q * (int(cum[-1]) - 1)
+    lo, hi = int(np.floor(pos)), int(np.ceil(pos))
+    v_lo = counts.index[int(np.searchsorted(cum, lo + 1))]
+    v_hi = counts.index[int(np.searchsorted(cum, hi + 1))]
+    if lo == hi or v_lo == v_hi:
+        return v_lo
+    try:
+        return v_lo + (v_hi - v_lo) * (pos - lo)
+    except TypeError:
+        return v_lo
+
+
+def _mode(counts, rule):
+    """Most frequent value; ties broken by DataBrew's rule (MINIMUM, MAXIMUM, AVERAGE, NONE)."""
+    values = list(counts[counts == counts.max()].index)
+    if len(values) == 1 or rule == "NONE":
+        return values[0] if len(values) == 1 else None
+    if rule == "AVERAGE":
+        return float(np.mean([float(v) for v in values]))
+    return max(values) if rule == "MAXIMUM" else min(values)
+''',
+    "context": '''
+def _contexts(ddf, before, after, keep=None):
+    """For each partition, the rows it needs from the others (one small pass over the data).
+
+    ``(above, below)``: the last ``before`` rows of the partitions above it (among the rows
+    ``keep`` selects, when given) and the first ``after`` rows of the partitions below it.
+    """
+
+    def ends(df):
+        kept = keep(df) if keep is not None else df
+        return kept.tail(before) if before else kept.iloc[:0], df.head(after) if after else df.iloc[:0]
+
+    parts = dask.compute(*[dask.delayed(ends)(p) for p in ddf.to_delayed()])
+    above, acc = [], ddf._meta
+    for last, _first in parts:
+        above.append(acc)
+        if len(last):
+            acc = (pd.concat([acc, last]) if len(acc) else last).tail(before)
+    below, acc = [], ddf._meta
+    for _last, first in reversed(parts):
+        below.append(acc)
+        if len(first):
+            acc = (pd.concat([first, acc]) if len(acc) else first).head(after)
+    return list(zip(above, reversed(below)))
+
+
+def _map_around(ddf, fn, contexts):
+    """Run ``fn`` on every partition between its context rows, which are then dropped."""
+
+    def run(df, partition_info=None):
+        above, below = contexts[partition_info["number"]] if partition_info else (df.iloc[:0], df.iloc[:0])
+        if not len(above) and not len(below):
+            return fn(df)
+        both = pd.concat([x for x in (above, df, below) if len(x)], ignore_index=True)
+        out = fn(both).iloc[len(above) : len(above) + len(df)]
+        out.index = df.index
+        return out
+
+    meta = _meta(ddf, fn)
+    return ddf.map_partitions(
+        lambda df, partition_info=None: _like(run(df, partition_info), meta) if len(df) else meta, meta=meta
+    )
+''',
+    "offsets": '''
+def _offsets(ddf):
+    """Number of rows before each partition (one small pass over the data)."""
+    sizes = ddf.map_partitions(len).compute().tolist()
+    return [int(x) for x in np.cumsum([0, *sizes[:-1]])]
+''',
+    "positions": '''
+def _positioned(ddf):
+    """Index every row by its position in the data (0, 1, ...), as pandas reads a whole file."""
+    starts = _offsets(ddf)
+
+    def number(df, partition_info=None):
+        n = starts[partition_info["number"]] if partition_info else 0
+        return df.set_axis(pd.RangeIndex(n, n + len(df)), axis=0)
+
+    return ddf.map_partitions(number, meta=ddf._meta)
+''',
+    "rowid": '''
+ROWID_BLOCK = 2**40
+
+
+def _numbered(ddf):
+    """Add ``_rowid``: partition * 2**40 + position, increasing in the current row order."""
+
+    def number(df, partition_info=None):
+        n = partition_info["number"] if partition_info else 0
+        return df.assign(_rowid=np.arange(len(df), dtype="int64") + n * ROWID_BLOCK)
+
+    return ddf.map_partitions(number, meta=number(ddf._meta))
+''',
+    "sort": '''
+def _sorted(ddf, keys, ascending, nulls_first):
+    """Stable sort on several keys, each ascending or not, missing values first or last.
+
+    Dask's ``sort_values`` needs a numeric first key, so each row first gets the number of the
+    range of the first key it falls in (``_part``, cut from a sample), then rows are sorted on
+    ``_part``, on "is missing" and the value of each key, and on ``_rowid`` (equal keys keep
+    their order).
+    """
+    ddf = _numbered(ddf)
+    first, n = keys[0], ddf.npartitions
+
+    def order(s):
+        return s.cat.codes.where(s.notna()) if isinstance(s.dtype, pd.CategoricalDtype) else s
+
+    sample = ddf[first].map_partitions(lambda s: order(s).dropna().iloc[:: max(1, len(s) // 100)]).compute()
+    cuts = np.sort(sample.to_numpy())
+    cuts = cuts[[len(cuts) * i // n for i in range(1, n)]] if len(cuts) else cuts
+
+    def part(df):
+        s = order(df[first])
+        valid = s.notna().to_numpy()
+        pos = np.zeros(len(s), dtype="int64")
+        if len(cuts) and valid.any():
+            pos[valid] = np.searchsorted(cuts, s[valid].to_numpy(), side="right")
+        if not ascending[0]:
+            pos = (n - 1) - pos
+        out = df.assign(_part=np.where(valid, pos + 1, 0 if nulls_first[0] else n + 1))
+        for i, (k, top) in enumerate(zip(keys, nulls_first)):
+            out[f"_na{i}"] = df[k].notna() if top else df[k].isna()
+        return out
+
+    ddf = ddf.map_partitions(part, meta=part(ddf._meta))
+    by = ["_part", *[x for i, k in enumerate(keys) for x in (f"_na{i}", k)], "_rowid"]
+    asc = [True, *[x for a in ascending for x in (True, a)], True]
+    ddf = ddf.sort_values(by, ascending=asc)
+    return ddf.drop(columns=["_part", "_rowid", *[f"_na{i}" for i in range(len(keys))]])
+''',
+}
+_NEEDS = {
+    "statistics": ("map",),
+    "context": ("map",),
+    "offsets": ("map",),
+    "sort": ("rowid",),
+    "rowid": ("map",),
+    "positions": ("offsets",),
+}
+
+_INLINE_STAT = re.compile(
+    r"\.(median|mean|std|var|sum|min|max|count|quantile|unique|value_counts|mode|nunique)\("
+)
+"""A reduction in a step's pandas code: over one partition it would be a per-partition value."""
+
+_ROW_POSITION = re.compile(r"(?<!index=)\bdf\.index\b|\.index\.(?:to_numpy|values|astype)\b")
+"""A step's code reading the row positions (not just aligning on them): a seeded random value
+per row, for instance. Partitions then get the positions a whole-file pandas read gives."""
+
+
+class _Ref:
+    """A fitted value in exported code: written as the expression that reads it at run time."""
+
+    def __init__(self, expr: str) -> None:
+        self.expr = expr
+
+    def __repr__(self) -> str:
+        return self.expr
+
+
+class DaskExportError(BrewdeskError):
+    """A recipe has steps the Dask export cannot write as correct Dask code."""
+
+
+def script(
+    recipe: Recipe,
+    *,
+    source: str,
+    destination: str,
+    inputs: Mapping[str, str] | None = None,
+    schema: Schema | None = None,
+) -> str:
+    """A standalone Dask script for ``recipe`` reading ``source`` and writing ``destination``.
+
+    Parameters
+    ----------
+    recipe
+        The recipe (disabled steps are left out).
+    source, destination
+        Paths the script reads and writes (the format follows the extension).
+    inputs
+        Paths of the secondary inputs, by name.
+    schema
+        The main input's columns; needed when the recipe has statistics steps (FIT_MAP), whose
+        statistics are planned from the schema before each step. Defaults to the recipe's
+        declared main input.
+
+    Raises
+    ------
+    DaskExportError
+        Listing every enabled step that cannot be written as correct Dask code, with why.
+    """
+    from brewdesk.recipes.validate import schemas as fold
+
+    schema = schema if schema is not None else recipe.inputs.get(MAIN)
+    before: list[Schema | None] = [None] * len(recipe.steps)
+    if schema is not None:
+        after, _problems = fold(recipe, schema, {})
+        before = [schema, *after[:-1]]
+    problems: list[str] = []
+    blocks: list[str] = []
+    helpers: dict[str, None] = {}
+    for i, step in enumerate(recipe.steps):
+        if not step.enabled:
+            continue
+        try:
+            block, used = _step_block(i + 1, step, before[i])
+        except _Refused as e:
+            problems.append(f"step {i + 1} ({step.id}, {step.op}): {e}")
+            continue
+        for h in used:
+            for dep in (*_NEEDS.get(h, ()), h):
+                helpers[dep] = None
+        blocks.append(f"# step {i + 1}: {step.describe()}\n{block}")
+    if problems:
+        raise DaskExportError(
+            "these steps cannot be exported as Dask code: " + "; ".join(problems),
+            hint="export with --engine pandas, or run the recipe with `brewdesk run`",
+        )
+    positions = bool(_ROW_POSITION.search("\n".join(blocks)))
+    if positions:
+        helpers.update({"offsets": None, "positions": None})
+    order = [h for h in HELPERS if h in helpers]
+    helper_text = "".join(HELPERS[h] for h in order)
+    reads = [f"ddf = {_reader(source)}"]
+    reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
+    if positions:
+        reads.append(
+            "# a step reads the row positions (df.index): number the rows across partitions"
+        )
+        reads.append("ddf = _positioned(ddf)")
+    doc = (
+        f'"""Exported from the Brewdesk recipe {recipe.name!r} for Dask.\n\n'
+        "Runs out of core on partitions, as Brewdesk's engine does: statistics over the whole\n"
+        'dataset first, rows carried across partitions in source order."""\n\n'
+    )
+    return (
+        doc
+        + HEADER
+        + helper_text
+        + "\n\ninputs = {}\n"
+        + "\n".join(reads)
+        + "\n\n"
+        + "\n\n".join(blocks)
+        + f"\n\n{_writer(destination)}\n"
+    )
+
+
+class _Refused(Exception):
+    """Why one step has no Dask form."""
+
+
+def _function(name: str, code: str) -> str:
+    body = "\n".join(
+        "    " + line if line else ""
+        for line in f"df = df.copy(deep=False)\n{code}\nreturn df".splitlines()
+    )
+    return f"def {name}(df):\n{body}\n"
+
+
+def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[str]]:
+    """Dask statements for step ``n`` and the script helpers they use."""
+    from brewdesk.recipes.codegen import step_code
+
+    op = step.operation
+    if op is None:
+        raise _Refused("unknown operation")
+    fn = f"_step_{n}"
+    if op.kind is Kind.GLOBAL:
+        return _global(n, step)
+    if op.kind is Kind.FIT_MAP:
+        if schema is None:
+            raise _Refused(
+                "its statistics are planned from the input's columns: give the input (--source) "
+                "or a recipe that declares its main input's columns"
+            )
+        stats = op.stats(step.params, schema)
+        refs = {k: _Ref(f"_fitted_{n}[{k!r}]") for k in stats}
+        try:
+            code = step_code(step, refs)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            code = None
+        plain = step_code(step)
+        if code is None or plain is None:
+            raise _Refused("its exported code cannot take whole-dataset statistics")
+        if code == plain and stats and _INLINE_STAT.search(code):
+            raise _Refused(
+                "its exported code computes its statistics from the rows it is given (one partition in Dask)"
+            )
+        wanted = ", ".join(
+            f"{k!r}: ({st.name!r}, {st.column!r}, {st.arg!r})" for k, st in stats.items()
+        )
+        lines = [f"_fitted_{n} = _statistics(ddf, {{{wanted}}})"] if stats else []
+        lines += [_function(fn, code), f"ddf = _map(ddf, {fn})"]
+        return "\n".join(lines), ["statistics"] if stats else ["map"]
+    code = step_code(step)
+    if code is None:
+        raise _Refused("the operation has no Python export yet")
+    if op.kind is Kind.ROW:
+        return f"{_function(fn, code)}ddf = _map(ddf, {fn})", ["map"]
+    return _neighbour(n, step, code)
+
+
+def _neighbour(n: int, step: Step, code: str) -> tuple[str, list[str]]:
+    op, p = step.operation, step.params
+    assert op is not None
+    fn = f"_step_{n}"
+    if op.id == "row_number":
+        target = p.target_column  # type: ignore[attr-defined]
+        lines = [
+            _function(fn, code),
+            "# numbers continue from the rows of the partitions above",
+            f"_before_{n} = _offsets(ddf)",
+            "ddf = ddf.map_partitions(",
+            f"    lambda df, partition_info=None: {fn}(df).assign(**{{{target!r}: lambda d: d[{target!r}] + "
+            f"(_before_{n}[partition_info['number']] if partition_info else 0)}}),",
+            f"    meta=_meta(ddf, {fn}),",
+            ")",
+        ]
+        return "\n".join(lines), ["offsets"]
+    before, after, keep = _window(op.id, p)
+    keep_arg = f", keep={keep}" if keep else ""
+    lines = [
+        _function(fn, code),
+        "# each partition runs between the rows it needs from the partitions above and below it",
+        f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep_arg}))",
+    ]
+    return "\n".join(lines), ["context"]
+
+
+def _window(op_id: str, p: Any) -> tuple[int, int, str | None]:
+    """``(rows before, rows after, keep)`` a neighbour step needs around each partition.
+
+    Follows each operation's own carry (``summarize``): the last n source rows for the windows
+    (``num_rows_before`` / ``num_rows_after``, ``period``) and ``prev``, the next n rows for
+    ``next``, the last non-missing row for fill down.
+    """
+    fields = type(p).model_fields
+    if op_id == "fill_with_last_valid":
+        return 1, 0, f"lambda df: df[df[{p.source_column!r}].notna()]"
+    if "num_rows_before" in fields:
+        return int(p.num_rows_before), int(getattr(p, "num_rows_after", 0) or 0), None
+    if op_id.startswith("replace_with_rolling_") and "period" in fields:
+        return int(p.period), 0, None
+    if op_id == "prev":
+        return int(p.num_rows), 0, None
+    if op_id == "next":
+        return 0, int(p.num_rows), None
+    raise _Refused(
+        "no partition carry for this neighbour operation in the Dask export (the earlier rows its "
+        "pandas code needs are not bounded); add one in brewdesk/recipes/codegen_dask.py"
+    )
+
+
+def _global(n: int, step: Step) -> tuple[str, list[str]]:
+    op, p = step.operation, step.params
+    assert op is not None
+    if op.id == "sort":
+        keys = [k.source_column for k in p.expressions]  # type: ignore[attr-defined]
+        asc = [k.ordering == "ASCENDING" for k in p.expressions]  # type: ignore[attr-defined]
+        tops = [k.nulls_ordering == "NULLS_TOP" for k in p.expressions]  # type: ignore[attr-defined]
+        return f"ddf = _sorted(ddf, {keys!r}, ascending={asc!r}, nulls_first={tops!r})", ["sort"]
+    if op.id == "remove_duplicates":
+        cols = list(p.source_columns) if p.source_columns else None  # type: ignore[attr-defined]
+        subset = repr(cols) if cols else '[c for c in ddf.columns if c != "_rowid"]'
+        lines = [
+            "ddf = _numbered(ddf)",
+            "# the first row of each set of duplicates, found without moving rows, so order is kept",
+            f"_first_{n} = ddf.groupby({subset}, dropna=False, observed=True)['_rowid'].min().compute().to_numpy()",
+            f"ddf = ddf.map_partitions(lambda df: df[df['_rowid'].isin(_first_{n})], meta=ddf._meta)",
+            "ddf = ddf.drop(columns=['_rowid'])",
+        ]
+        return "\n".join(lines), ["rowid"]
+    if op.id == "group_by":
+        keys = list(p.source_columns)  # type: ignore[attr-defined]
+        code = op.to_code(p.model_copy(update={"use_new_dataframe": True}), {})
+        if code is None or step.conditions:
+            raise _Refused("no Dask form for this group by")
+        fn = f"_step_{n}"
+        lines = [
+            "# every group in one partition (shuffle on the keys), then pandas' group by per partition",
+            _function(fn, code),
+            f"_groups_{n} = _map(ddf.shuffle(on={keys!r}), {fn})",
+        ]
+        if p.use_new_dataframe:  # type: ignore[attr-defined]
+            flags = [False] * len(keys)
+            lines.append(
+                f"ddf = _sorted(_groups_{n}, {keys!r}, ascending={[True] * len(keys)!r}, nulls_first={flags!r})"
+            )
+        else:
+            lines += [
+                f"_groups_{n} = _groups_{n}.compute()",
+                f"ddf = _map(ddf, lambda df: df.merge(_groups_{n}, on={keys!r}, how='left'))",
+            ]
+        return "\n".join(lines), ["map", "sort"] if p.use_new_dataframe else ["map"]  # type: ignore[attr-defined]
+    if op.to_code(p, {}) is None:
+        raise _Refused("the operation has no Python export yet")
+    raise _Refused(f"no Dask form for the {op.kind.value} operation {op.id} in the Dask export")
+
+
+def _reader(path: str) -> str:
+    low = path.lower()
+    if low.endswith((".parquet", ".pq")) or "." not in low.rsplit("/", 1)[-1]:
+        return f"dd.read_parquet({path!r})"
+    if low.endswith((".jsonl", ".ndjson")):
+        return f"dd.read_json({path!r}, lines=True)"
+    if low.endswith(".json"):
+        return f"dd.from_pandas(pd.read_json({path!r}), npartitions=1)"
+    if low.endswith((".xlsx", ".xlsm")):
+        return f"dd.from_pandas(pd.read_excel({path!r}), npartitions=1)"
+    sep = "\\t" if low.endswith((".tsv", ".tab")) else ","
+    return f"dd.read_csv({path!r}, sep={sep!r}, dtype_backend='numpy_nullable')"
+
+
+def _writer(path: str) -> str:
+    low = path.lower()
+    if low.endswith((".parquet", ".pq")) or "." not in low.rsplit("/", 1)[-1]:
+        return (
+            "# columns of Python objects (lists, maps): each file's Parquet types from its own values\n"
+            "_schema = None if any(t == object for t in ddf.dtypes) else 'infer'\n"
+            f"ddf.to_parquet({path!r}, write_index=False, schema=_schema)"
+        )
+    if low.endswith((".jsonl", ".ndjson", ".json")):
+        return f"ddf.to_json({path!r}, orient='records', lines=True)"
+    if low.endswith(".xlsx"):
+        return f"ddf.compute().to_excel({path!r}, index=False)"
+    return f"ddf.to_csv({path!r}, index=False, single_file=True)"

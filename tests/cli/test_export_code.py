@@ -1,0 +1,156 @@
+"""`brewdesk export-code --engine pandas|dask` and `brewdesk ops show` for AWS-only DataBrew names."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from brewdesk.engine.cli import main
+from brewdesk.recipes.databrew import AWS_ONLY, DataBrewStepsError, import_databrew
+
+CSV = "name,score,city\nann,3,paris\nbob,,rome\ncid,8,paris\ndan,1,\neve,,rome\nfay,4,oslo\n"
+RECIPE = {
+    "format": "brewdesk-recipe",
+    "format_version": 1,
+    "name": "scores",
+    "steps": [
+        {"id": "fill", "op": "fill_with_median", "v": 1, "params": {"source_column": "score"}},
+        {
+            "id": "order",
+            "op": "sort",
+            "v": 1,
+            "params": {"expressions": [{"source_column": "score"}]},
+        },
+        {"id": "num", "op": "row_number", "v": 1, "params": {"target_column": "n"}},
+    ],
+}
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    data = tmp_path / "scores.csv"
+    data.write_text(CSV)
+    recipe = tmp_path / "scores.recipe.json"
+    recipe.write_text(json.dumps(RECIPE))
+    return data, recipe
+
+
+@pytest.mark.parametrize("engine", ["pandas", "dask"])
+def test_exported_script_matches_the_run(files, tmp_path, capsys, engine):
+    data, recipe = files
+    script, out, ran = tmp_path / f"clean_{engine}.py", tmp_path / f"out_{engine}.csv", tmp_path / "run.csv"
+    code, _, err = _run(
+        capsys,
+        "export-code",
+        str(recipe),
+        "--source",
+        str(data),
+        "--destination",
+        str(out),
+        "--engine",
+        engine,
+        "-o",
+        str(script),
+    )
+    assert code == 0, err
+    assert ("dd.read_csv" in script.read_text()) == (engine == "dask")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert _run(capsys, "run", str(recipe), "-i", str(data), "-o", str(ran))[0] == 0
+    got, want = pd.read_csv(out), pd.read_csv(ran)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    # the median of 3, 8, 1, 4 over the whole file is 3.5, rounded half to even in an integer column
+    assert got["score"].tolist() == [1, 3, 4, 4, 4, 8]
+
+
+def test_dask_script_statistics_and_carries_span_partitions(files, tmp_path, capsys):
+    data, recipe = files
+    script = tmp_path / "clean.py"
+    assert (
+        _run(
+            capsys,
+            "export-code",
+            str(recipe),
+            "--source",
+            str(data),
+            "--destination",
+            "out.csv",
+            "--engine",
+            "dask",
+            "-o",
+            str(script),
+        )[0]
+        == 0
+    )
+    text = script.read_text()
+    assert "_statistics(ddf, {'median': ('median', 'score', None)})" in text
+    assert "_sorted(ddf, ['score']" in text and "_offsets(ddf)" in text
+
+
+def test_dask_export_lists_every_step_it_cannot_write(tmp_path, capsys):
+    recipe = tmp_path / "r.json"
+    steps = [
+        {
+            "id": "a",
+            "op": "join",
+            "v": 1,
+            "params": {"secondary_input": "other", "join_keys": [{"key": "k", "value": "k"}]},
+        },
+        {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "k"}},
+        {"id": "c", "op": "union", "v": 1, "params": {"secondary_inputs": ["more"]}},
+    ]
+    recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
+    code, out, err = _run(capsys, "export-code", str(recipe), "--engine", "dask")
+    assert code != 0 and out == ""
+    assert "step 1 (a, join)" in err and "step 3 (c, union)" in err and "step 2" not in err
+    assert "--engine pandas" in err or "brewdesk run" in err
+
+
+def test_unknown_engine_is_refused(files, capsys):
+    _, recipe = files
+    code, _, err = _run(capsys, "export-code", str(recipe), "--engine", "spark")
+    assert code != 0 and "unknown engine 'spark'" in err and "pandas or dask" in err
+
+
+@pytest.mark.parametrize("name", ["GET_STEP_DATAFRAME", "get_action_result"])
+def test_ops_show_explains_session_only_operations(capsys, name):
+    code, out, _ = _run(capsys, "ops", "show", name)
+    assert code == 0
+    assert "only exists in DataBrew's interactive sessions" in out
+    assert "Instead:" in out and "no Brewdesk operation" in out
+
+
+def test_ops_show_json_and_databrew_names(capsys):
+    code, out, _ = _run(capsys, "ops", "show", "GET_STEP_DATAFRAME", "--json")
+    assert code == 0 and json.loads(out)["brewdesk"] is None
+    code, out, _ = _run(capsys, "ops", "show", "FILL_WITH_MEDIAN")
+    assert code == 0 and out.startswith("fill_with_median (v")
+    code, _, err = _run(capsys, "ops", "show", "NO_SUCH_THING")
+    assert code != 0 and err
+
+
+def test_import_refuses_session_only_steps_with_the_explanation():
+    steps = [
+        {"Action": {"Operation": "GET_STEP_DATAFRAME", "Parameters": {"stepIndex": "0"}}},
+        {"Action": {"Operation": "UPPER_CASE", "Parameters": {"sourceColumn": "a"}}},
+        {"Action": {"Operation": "GET_ACTION_RESULT", "Parameters": {"actionId": "7"}}},
+    ]
+    with pytest.raises(DataBrewStepsError) as info:
+        import_databrew(json.dumps(steps))
+    text = str(info.value)
+    assert "step 1 (GET_STEP_DATAFRAME)" in text and "step 3 (GET_ACTION_RESULT)" in text
+    assert text.count("only exists in DataBrew's interactive sessions") == 2
+    assert "step 2" not in text
+    assert set(AWS_ONLY) == {"GET_ACTION_RESULT", "GET_STEP_DATAFRAME"}
