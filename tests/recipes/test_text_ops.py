@@ -226,3 +226,45 @@ def test_number_format_imports_null_settings_as_absent() -> None:
     assert params.numeric_thousand_separator is None and params.numeric_abbreviated_unit is None
     out = run_pandas([Step("number_format", params)], pd.DataFrame({"income": pd.Series([1234.5], dtype="Float64")}))
     assert out["income"].tolist() == ["1234,50"]
+
+
+@pytest.mark.parametrize(
+    ("operation", "parameters", "expected"),
+    [
+        (
+            "SPLIT_COLUMN_MULTIPLE_DELIMITER",
+            {"limit": "1", "patternOptions": '[{"pattern":",","includeInSplit":true},{"pattern":" ","includeInSplit":true}]',
+             "sourceColumn": "description"},
+            {"source_column": "description", "limit": 1,
+             "pattern_options": [{"pattern": ",", "include_in_split": True}, {"pattern": " ", "include_in_split": True}]},
+        ),
+        (
+            "SPLIT_COLUMN_BETWEEN_DELIMITER",
+            {"patternOption1": '{"pattern":"H","includeInSplit":true}', "patternOption2": '{"pattern":"M","includeInSplit":true}',
+             "sourceColumn": "last_name"},
+            {"source_column": "last_name", "start_pattern": "H", "include_start": True, "end_pattern": "M", "include_end": True},
+        ),
+        (
+            "SPLIT_COLUMN_WITH_INTERVALS",
+            {"interval": "4", "sourceColumn": "nationality", "startPosition": "1"},
+            {"source_column": "nationality", "start_position": 1, "interval": 4, "limit": 20},
+        ),
+        (
+            "FORMAT_PHONE_NUMBER",
+            {"sourceColumn": "Phone Number", "defaultRegionColumn": "Country Code"},
+            {"source_column": "Phone Number", "phone_number_format": "E164", "default_region": None,
+             "default_region_column": "Country Code"},
+        ),
+        (
+            "GET_ADVANCED_DATATYPE",
+            {"columnName": "contact"},
+            {"source_column": "contact"},
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_documented_examples_import(operation: str, parameters: dict[str, str], expected: dict[str, Any]) -> None:
+    from brewdesk.recipes.databrew import import_databrew
+
+    step = import_databrew(json.dumps([{"Action": {"Operation": operation, "Parameters": parameters}}])).steps[0]
+    assert step.params.model_dump() == expected
