@@ -112,6 +112,66 @@ def check_new_names(schema: Schema, kept: Sequence[str], names: Sequence[str], *
         seen.add(n)
 
 
+# =========================================================================== reading stored parts from data
+def value_type(values: Sequence[Any]) -> str:
+    """The logical type that holds these Python values (missing ignored): ``int64``,
+    ``float64`` (numbers with decimals), ``boolean``, ``string``, ``datetime``, else ``object``."""
+    import datetime
+
+    kinds = set()
+    for v in values:
+        if v is None or (isinstance(v, float) and v != v):
+            continue
+        if isinstance(v, bool):
+            kinds.add("boolean")
+        elif isinstance(v, int):
+            kinds.add("int64")
+        elif isinstance(v, float):
+            kinds.add("float64")
+        elif isinstance(v, str):
+            kinds.add("string")
+        elif isinstance(v, datetime.datetime):
+            kinds.add("datetime")
+        else:
+            kinds.add("object")
+    if kinds and kinds <= {"int64", "float64"}:
+        return "float64" if "float64" in kinds else "int64"
+    return kinds.pop() if len(kinds) == 1 else "object"
+
+
+def struct_paths(cells: Sequence[Any], level: int) -> list[tuple[list[str], str]]:
+    """Every field path of the structs in ``cells`` down to ``level`` levels (in order of first
+    appearance) with the type of its values (:func:`value_type`): what UNNEST_STRUCT and
+    UNNEST_STRUCT_N store. A field that is a struct in some rows and a plain value in others
+    stays one ``object`` column."""
+    order: dict[tuple[str, ...], None] = {}
+    values: dict[tuple[str, ...], list[Any]] = {}
+    prefixes: set[tuple[str, ...]] = set()
+
+    def walk(v: dict[Any, Any], at: tuple[str, ...]) -> None:
+        for k, x in v.items():
+            here = (*at, str(k))
+            order.setdefault(here, None)
+            if isinstance(x, dict) and len(here) < level:
+                prefixes.add(here)
+                walk(x, here)
+            elif x is not None:
+                values.setdefault(here, []).append(x)
+
+    for v in cells:
+        if isinstance(v, dict):
+            walk(v, ())
+    mixed = prefixes & set(values)
+    out = []
+    for path in order:
+        if any(path[:i] in mixed for i in range(1, len(path))):
+            continue  # below a field kept whole
+        if path in prefixes and path not in mixed:
+            continue
+        out.append((list(path), "object" if path in mixed else value_type(values.get(path, []))))
+    return out
+
+
 # =========================================================================== helpers (exported)
 def _bn_values(s):
     """Plain Python values of a column: int, float, bool, str, datetime.datetime, nested values

@@ -93,6 +93,29 @@ def _text(s: pd.Series) -> pd.Series:
     return s.astype(str).astype(STRING_DTYPE).mask(s.isna()) if isinstance(s.dtype, pd.CategoricalDtype) else s.astype(STRING_DTYPE)
 
 
+def pivot_values_of(values: pd.Series) -> list[str]:
+    """The sorted distinct texts of a pivot column's values, for ``pivot_values``.
+
+    Raises
+    ------
+    StepError
+        When there are more than 10 (DataBrew's limit).
+    """
+    keys = sorted(_text(values).dropna().unique().tolist())
+    if len(keys) > MAX_VALUES:
+        raise StepError(
+            f"column '{values.name}' has {len(keys)} distinct values ({', '.join(keys[:5])}, ...); pivot "
+            f"takes at most {MAX_VALUES}",
+            hint="group rare values first, or filter the rows",
+        )
+    return keys
+
+
+def with_pivot_values(params: PivotParams, frame: pd.DataFrame) -> PivotParams:
+    """Params with ``pivot_values`` read from ``frame`` (the sample, or the whole dataset)."""
+    return params.model_copy(update={"pivot_values": pivot_values_of(frame[params.source_column])})
+
+
 class Pivot(Operation):
     """Group by the other columns; one column per pivot value with an aggregate of a column."""
 
@@ -116,9 +139,8 @@ class Pivot(Operation):
             raise StepProblem("the pivot and value columns must differ", field="value_column")
         if params.pivot_values is None:
             raise StepProblem(
-                f"pivot needs the values of '{params.source_column}' to name its new columns; pick "
-                "the column again in the app (it reads them from the data) or list them in the "
-                "step's pivot values",
+                f"pivot needs the values of '{params.source_column}' to name its new columns; list "
+                "them (at most 10) in the step's pivot values",
                 field="pivot_values",
             )
         keys = self.keys(params, schema.names)

@@ -44,7 +44,15 @@ from brewdesk.recipes.ops.base import (
     columns,
     new_column,
 )
-from brewdesk.recipes.ops.pivot import MAX_VALUES, SOURCE_TYPES, Function, Pivot, PivotParams, _text
+from brewdesk.recipes.ops.pivot import (
+    MAX_VALUES,
+    SOURCE_TYPES,
+    Function,
+    Pivot,
+    PivotParams,
+    _text,
+    pivot_values_of,
+)
 from brewdesk.recipes.types import NUMERIC, Schema
 from pydantic import Field, field_validator
 
@@ -71,6 +79,16 @@ class TransposeParams(Params):
             dup = next(x for x in v if v.count(x) > 1)
             raise ValueError(f"pivot value {dup!r} is listed twice")
         return v
+
+
+def with_pivot_values(params: TransposeParams, frame: pd.DataFrame) -> TransposeParams:
+    """Params with ``pivot_values`` read from ``frame`` (sorted; at most 10, else StepError)."""
+    key = None
+    for c in params.pivot_columns:
+        t = _text(frame[c])
+        key = t if key is None else key + "_" + t
+    assert key is not None
+    return params.model_copy(update={"pivot_values": pivot_values_of(key.rename(", ".join(params.pivot_columns)))})
 
 
 class Transpose(Operation):
@@ -107,8 +125,8 @@ class Transpose(Operation):
         if params.pivot_values is None:
             raise StepProblem(
                 f"transpose needs the values of {', '.join(params.pivot_columns)} to name its new "
-                "columns; pick the columns again in the app (it reads them from the data) or list "
-                "them in the step's pivot values",
+                "columns; list them (at most 10, several pivot columns' values joined with _) in "
+                "the step's pivot values",
                 field="pivot_values",
             )
         if params.new_column in params.pivot_values:

@@ -39,6 +39,7 @@ from brewdesk.recipes.ops._nested import (
     check_new_names,
     helper_code,
     layout_schema,
+    struct_paths,
 )
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -83,6 +84,13 @@ def new_names(params: UnnestStructParams) -> list[str]:
     return [f"{prefix}.{f.name}" for f in params.fields or []]
 
 
+def with_fields(params: UnnestStructParams, frame: pd.DataFrame) -> UnnestStructParams:
+    """Params with ``fields`` read from the structs in ``frame`` (names in order of first
+    appearance, each typed by its values)."""
+    found = struct_paths(frame[params.source_column].tolist(), 1)
+    return params.model_copy(update={"fields": [StructField(name=p[0], type=t) for p, t in found] or None})
+
+
 class UnnestStruct(Operation):
     """One column per field of the structs in ``source_column``."""
 
@@ -99,8 +107,7 @@ class UnnestStruct(Operation):
         if params.fields is None:
             raise StepProblem(
                 f"unnest struct needs the fields of '{params.source_column}' to name its new columns; "
-                "pick the column again in the app (it reads them from the data) or list them in "
-                "the step's fields",
+                "list each field's name and type in the step's fields",
                 field="fields",
             )
         src = params.source_column

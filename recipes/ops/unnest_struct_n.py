@@ -46,6 +46,7 @@ from brewdesk.recipes.ops._nested import (
     check_new_names,
     helper_code,
     layout_schema,
+    struct_paths,
 )
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -76,6 +77,17 @@ class UnnestStructNParams(Params):
     fields: list[FieldPath] | None = Field(
         None, min_length=1, description="Every output field: column, path, type (filled from the data when the step is created)"
     )
+
+
+def with_fields(params: UnnestStructNParams, frame: pd.DataFrame) -> UnnestStructNParams:
+    """Params with ``fields`` read from the structs of the selected columns in ``frame`` (paths
+    down to ``unnest_level``, in order of first appearance, each typed by its values)."""
+    fields = [
+        FieldPath(column=c, path=p, type=t)
+        for c in UnnestStructN().selected(params, Schema.from_frame(frame))
+        for p, t in struct_paths(frame[c].tolist(), params.unnest_level)
+    ]
+    return params.model_copy(update={"fields": fields or None})
 
 
 class UnnestStructN(Operation):
@@ -110,9 +122,8 @@ class UnnestStructN(Operation):
         cols = self.selected(params, schema)
         if params.fields is None:
             raise StepProblem(
-                f"unnest struct needs the fields of {', '.join(cols)} to name its new columns; pick "
-                "the columns again in the app (it reads them from the data) or list them in the "
-                "step's fields",
+                f"unnest struct needs the fields of {', '.join(cols)} to name its new columns; list "
+                "each field's column, path and type in the step's fields",
                 field="fields",
             )
         by: dict[str, list[FieldPath]] = {c: [] for c in cols}
