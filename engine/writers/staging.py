@@ -134,7 +134,11 @@ def discard(staging: Path) -> None:
         os.rename(staging, trash)
     except OSError:
         trash = staging
-    remove_tree(trash)
+    for _ in range(20):  # a task still running may add a file while the tree is being removed
+        remove_tree(trash)
+        if not os.path.lexists(trash):
+            return
+        time.sleep(0.05)
 
 
 def recover(dest: Path) -> list[str]:

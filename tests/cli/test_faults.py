@@ -50,7 +50,7 @@ from brewdesk.recipes.recipe import Recipe, Step
 
 from tests.cli.test_kill_outputs import Dest, make_dest
 
-ROWS = 20_000
+ROWS = 10_000
 KINDS = ["csv", "parquet", "excel", "sqlite", "postgresql"]
 FILE_KINDS = ["csv", "parquet", "excel", "sqlite"]
 NS_KINDS = ["csv", "parquet", "sqlite"]  # Excel is staged and swapped exactly like CSV
