@@ -76,7 +76,7 @@ class PivotParams(Params):
         None,
         min_length=1,
         max_length=MAX_VALUES,
-        description="The values that become columns, in order (filled from the data when the step is created)",
+        description="The values that become columns, in order (at most 10)",
     )
 
     @field_validator("pivot_values")

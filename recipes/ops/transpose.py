@@ -69,7 +69,7 @@ class TransposeParams(Params):
         None,
         min_length=1,
         max_length=MAX_VALUES,
-        description="The pivot values that become columns, in order (filled from the data when the step is created)",
+        description="The pivot values that become columns, in order",
     )
 
     @field_validator("pivot_values")

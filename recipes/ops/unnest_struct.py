@@ -65,7 +65,7 @@ class UnnestStructParams(Params):
     remove_source_column: bool = Field(False, description="Remove the struct column")
     target_column: str | None = Field(None, description="Prefix of the new columns (default: the source's name)")
     fields: list[StructField] | None = Field(
-        None, min_length=1, description="The struct's fields and their types (filled from the data when the step is created)"
+        None, min_length=1, description="The struct's fields and their types"
     )
 
     @field_validator("fields")

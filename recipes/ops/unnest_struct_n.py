@@ -75,7 +75,7 @@ class UnnestStructNParams(Params):
     unnest_level: int = Field(1, ge=1, description="Levels of structs to unnest")
     delimiter: str = Field(".", min_length=1, description="Put between the levels in the new column names")
     fields: list[FieldPath] | None = Field(
-        None, min_length=1, description="Every output field: column, path, type (filled from the data when the step is created)"
+        None, min_length=1, description="Every output field: column, path, type"
     )
 
 
