@@ -290,7 +290,8 @@ class DatabaseDialog(QDialog):
         self.table.clear()
         self.table.addItems(names)
         self.table.setEditText(typed if typed else (names[0] if names else ""))
-        self.tables_label.setText(f"{len(names)} table{'s' * (len(names) != 1)} and views in {self.named()}.")
+        plural = "s" * (len(names) != 1)
+        self.tables_label.setText(f"{len(names)} table{plural} or view{plural} in {self.named()}.")
 
     def result_location(self) -> str | None:
         """``db:NAME?table=T`` (or ``?query=Q``) for a named connection, else ``None``."""

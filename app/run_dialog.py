@@ -14,7 +14,7 @@ from typing import Any
 
 from brewdesk.engine.jobs import Job, ProgressEvent, start_job
 from brewdesk.engine.readers import SourceSpec
-from brewdesk.engine.run import MIN_MEMORY_LIMIT, Budget, RunOptions, parse_memory_limit
+from brewdesk.engine.run import MIN_MEMORY_LIMIT, RunOptions, parse_memory_limit
 from brewdesk.engine.writers import DestSpec
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe
@@ -151,7 +151,7 @@ class RunDialog(QDialog):
         grid.addWidget(self.scheduler_edit, 0, 2)
         self.errors["scheduler"] = error_label()
         grid.addWidget(self.errors["scheduler"], 1, 2)
-        self.memory_label = QLabel("Memory limit:")
+        self.memory_label = QLabel("&Memory limit:")
         self.memory_edit = QLineEdit()
         self.memory_edit.setPlaceholderText("none (e.g. 1GB)")
         self.memory_edit.setMaximumWidth(160)
@@ -165,12 +165,13 @@ class RunDialog(QDialog):
         self.memory_hint.setStyleSheet("color: #6b6b6b;")
         self.memory_hint.setWordWrap(True)
         memory_row = QHBoxLayout()
+        memory_row.addWidget(self.memory_label)
         memory_row.addWidget(self.memory_edit)
+        memory_row.addSpacing(8)
         memory_row.addWidget(self.memory_hint, 1)
-        grid.addWidget(self.memory_label, 2, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addLayout(memory_row, 2, 1, 1, 2)
+        grid.addLayout(memory_row, 2, 0, 1, 3)
         self.errors["memory_limit"] = error_label()
-        grid.addWidget(self.errors["memory_limit"], 3, 1, 1, 2)
+        grid.addWidget(self.errors["memory_limit"], 3, 0, 1, 3)
         root.addWidget(run_on)
 
         self.progress_box = QGroupBox("Progress")
@@ -253,8 +254,13 @@ class RunDialog(QDialog):
         text = self.memory_edit.text().strip()
         if not text or self.dask_radio.isChecked():
             return None
-        limit = parse_memory_limit(text)
-        Budget.for_limit(limit)  # refuses a budget too small to run in
+        try:
+            limit = parse_memory_limit(text)
+        except BrewdeskError:
+            raise BrewdeskError(f"{text!r} is not a size: write it like 1GB or 800MB") from None
+        if limit < MIN_MEMORY_LIMIT:  # what Budget.for_limit refuses, in the user's own words
+            raise BrewdeskError(f"{text} is too small: a run needs at least {format_bytes(MIN_MEMORY_LIMIT)} "
+                                "(e.g. 512MB or 1GB)")
         return limit
 
     def validate(self) -> tuple[list[DestSpec], str | None] | None:
@@ -274,9 +280,7 @@ class RunDialog(QDialog):
             self.memory_limit()
         except BrewdeskError as e:
             label = self.errors["memory_limit"]
-            tip = "write it like 1GB or 800MB" if "not a size" in e.message else ""
-            text = e.message[:1].upper() + e.message[1:]
-            label.setText(f"{text}: {tip}." if tip else f"{text}.")
+            label.setText(f"Memory limit {e.message}.")
             label.show()
             return None
         specs = self.outputs.destinations()
@@ -387,7 +391,8 @@ class RunDialog(QDialog):
                 self.summary_table.setItem(r, c, item)
         lines = [
             f"Wrote {o.get('rows', 0):,} rows to <code>{_html(o.get('location', ''))}</code> "
-            f"({o.get('format', '')}, {len(o.get('files', []))} file(s), {_size(o.get('bytes', 0))})"
+            + ("(database table)" if o.get("format") == "sql" else
+               f"({o.get('format', '')}, {len(o.get('files', []))} file(s), {_size(o.get('bytes', 0))})")
             for o in rep.get("outputs", [])
         ]
         self.outputs_label.setText("<br>".join(lines))

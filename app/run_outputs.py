@@ -105,6 +105,8 @@ class OutputDraft:
         url = self.url.strip()
         if self.connection:
             where = self.connection
+        elif self.database == "url" and not url:
+            where = "no URL given"
         elif not url or url.startswith("table:"):
             where = "embedded database"
         else:

@@ -25,6 +25,7 @@ from brewdesk.app.run_dialog import RunDialog  # noqa: E402
 from brewdesk.app.run_outputs import OutputDraft, check_draft  # noqa: E402
 from brewdesk.engine.jobs import JobHistory  # noqa: E402
 from brewdesk.engine.readers import SourceSpec, parse_source  # noqa: E402
+from brewdesk.engine.run import MIN_MEMORY_LIMIT  # noqa: E402
 from brewdesk.recipes.recipe import Recipe, Step  # noqa: E402
 from dask.utils import format_bytes  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -182,8 +183,9 @@ def test_a_bad_memory_limit_is_shown_beside_the_field(qtbot, tmp_path):
     ORDERS.to_csv(csv, index=False)
     dlg = run_dialog(qtbot, parse_source(str(csv)))
     label = dlg.errors["memory_limit"]
-    for text, message in (("lots", "is not a size: write it like 1GB or 800MB"),
-                          ("100MB", "is too small: a run needs at least 384.00 MiB")):
+    for text, message in (("lots", "Memory limit 'lots' is not a size: write it like 1GB or 800MB."),
+                          ("100MB", f"Memory limit 100MB is too small: a run needs at least {format_bytes(MIN_MEMORY_LIMIT)} (e.g. 512MB or 1GB)."),
+                          ("-2GB", "Memory limit -2GB is too small")):
         dlg.memory_edit.clear()
         qtbot.keyClicks(dlg.memory_edit, text)
         assert not label.isVisible()  # typing clears the message
@@ -208,8 +210,9 @@ def test_named_output_drafts_are_checked_without_a_password_lookup(shop, monkeyp
     assert spec is None and "No connection named 'shoop' (configured: shop)" in errors["connection"]
     errors, _ = check_draft(OutputDraft(kind="database", connection="shop", table=" "), None)
     assert errors == {"table": "Name the table to write."}
-    errors, _ = check_draft(OutputDraft(kind="database", custom_url=True), None)
+    errors, _ = check_draft(OutputDraft(kind="database", custom_url=True, table="t"), None)
     assert "Give a SQLAlchemy URL" in errors["url"]
+    assert OutputDraft(kind="database", custom_url=True, table="t").label() == "table t  [no URL given, if exists: fail]"
     monkeypatch.setenv("BREWDESK_CONNECTION_LEAKY", f"postgresql://etl:{PASSWORD}@db/sales")
     errors, _ = check_draft(OutputDraft(kind="database", connection="leaky", table="t"), None)
     assert "holds a password in its URL" in errors["connection"] and PASSWORD not in errors["connection"]
