@@ -74,6 +74,9 @@ class WindowActions:
         self._act("save_as", "Save recipe as…", lambda: w.save_recipe_as(), shortcut=QKeySequence.StandardKey.SaveAs)
         self._act("export_databrew", "Export as DataBrew recipe…", lambda: w.export_databrew_as(),
                   tip="Write the recipe as AWS Glue DataBrew recipe JSON")
+        self._act("export_python", "Export as Python script…", lambda: w.export_python_as(),
+                  icon="mdi6.language-python",
+                  tip="Write the recipe as a standalone pandas or Dask script that reads the data and writes the result")
         self._act("run", "Run…", w.open_run_dialog, icon="mdi6.play-circle-outline", shortcut="Ctrl+R",
                   tip="Run the recipe over the full dataset")
         self._act("quit", "Quit", w.close, shortcut=QKeySequence.StandardKey.Quit)
@@ -102,7 +105,7 @@ class WindowActions:
         file.addAction(a["options"])
         file.addAction(a["add_input"])
         file.addSeparator()
-        for key in ("new_recipe", "open_recipe", "save", "save_as", "export_databrew"):
+        for key in ("new_recipe", "open_recipe", "save", "save_as", "export_databrew", "export_python"):
             file.addAction(a[key])
         file.addSeparator()
         file.addAction(a["run"])

@@ -450,6 +450,14 @@ class MainWindow(DataOpening, QMainWindow):
         self.statusBar().showMessage(f"Exported {target}", 4000)
         return True
 
+    def export_python_as(self, path: str | Path | None = None, *, engine: str | None = None, destination: str | None = None) -> bool:
+        """File ▸ Export as Python script… (pandas or Dask; written off the GUI thread)."""
+        from brewdesk.app.export_script import ScriptExporter
+
+        if getattr(self, "script_exporter", None) is None:
+            self.script_exporter = ScriptExporter(self)
+        return self.script_exporter.export(path, engine=engine, destination=destination)
+
     def save_recipe(self) -> bool:
         """File ▸ Save recipe (asks for a file name the first time)."""
         if self.session.recipe_path is None:
