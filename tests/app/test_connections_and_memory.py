@@ -90,6 +90,11 @@ def test_open_a_named_connection_from_the_database_dialog(window, qtbot, shop):
     assert window.session.sample is not None and window.session.sample["order"].tolist() == [1, 2, 3, 4, 5]
     assert window.session.source.location == "db:shop?table=orders"
     assert window.recent()[0] == "db:shop?table=orders"
+    run = RunDialog.for_session(window.session)  # its column check reads the connection too
+    qtbot.addWidget(run)
+    qtbot.waitUntil(lambda: run.columns_checked, timeout=20_000)
+    assert run.outputs.columns == ["order", "amount", "city"] and run.recipe_warning.isHidden()
+    assert [d.path for d in run.outputs.drafts] == [""]  # no folder beside a database to suggest
     window.session.add_step(Step.create("upper_case", {"source_column": "city"}))
     window.autosave()
     found = autosave.read()
