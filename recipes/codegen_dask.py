@@ -247,6 +247,21 @@ def _sorted(ddf, keys, ascending, nulls_first):
     ddf = ddf.sort_values(by, ascending=asc)
     return ddf.drop(columns=["_part", "_rowid", *[f"_na{i}" for i in range(len(keys))]])
 ''',
+    "bykey": '''
+def _by_key(ddf, keys, fn):
+    """Run ``fn`` with all the rows of each key in one partition, in source order.
+
+    Dask's ``shuffle`` brings equal keys together; each partition is put in source order
+    (``_rowid``) before ``fn`` sees it, and the rows are sorted back into source order after.
+    """
+    ddf = _numbered(ddf)
+
+    def run(df):
+        return fn(df.sort_values("_rowid").set_index("_rowid")).reset_index()
+
+    ddf = _map(ddf.shuffle(on=keys), run)
+    return ddf.sort_values("_rowid").drop(columns=["_rowid"])
+''',
 }
 _NEEDS = {
     "statistics": ("map",),
@@ -255,6 +270,7 @@ _NEEDS = {
     "sort": ("rowid",),
     "rowid": ("map",),
     "positions": ("offsets",),
+    "bykey": ("rowid", "map"),
 }
 
 _INLINE_STAT = re.compile(
@@ -512,6 +528,23 @@ def _global(n: int, step: Step) -> tuple[str, list[str]]:
                 f"ddf = _map(ddf, lambda df: df.merge(_groups_{n}, on={keys!r}, how='left'))",
             ]
         return "\n".join(lines), ["map", "sort"] if p.use_new_dataframe else ["map"]  # type: ignore[attr-defined]
+    if op.id in ("flag_duplicates_in_column", "flag_duplicate_rows"):
+        from brewdesk.recipes.codegen import step_code
+
+        code = step_code(step)
+        assert code is not None
+        fn = f"_step_{n}"
+        target = p.target_column  # type: ignore[attr-defined]
+        if op.id == "flag_duplicates_in_column":
+            keys = repr([p.source_column])  # type: ignore[attr-defined]
+        else:
+            keys = f"[c for c in ddf.columns if c != {target!r}]"
+        lines = [
+            _function(fn, code),
+            "# every copy of a key in one partition (shuffle), the first in source order unflagged",
+            f"ddf = _by_key(ddf, {keys}, {fn})",
+        ]
+        return "\n".join(lines), ["bykey"]
     if op.to_code(p, {}) is None:
         raise _Refused("the operation has no Python export yet")
     raise _Refused(f"no Dask form for the {op.kind.value} operation {op.id} in the Dask export")

@@ -56,6 +56,11 @@ DASK_EXPORTED = {
     "group_by",
     "upper",
     "rename",
+    "flag_duplicate_rows",
+    "flag_duplicates_in_column",
+    "next",
+    "rolling_max",
+    "random_number",
 }
 """Operations whose cases the Dask export must write (never refuse)."""
 
