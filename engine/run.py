@@ -290,6 +290,7 @@ def run_recipe(
                 frame, dest, compute=compute(f"writing {dest.masked_location}"), schema=the_plan.output_schema
             )
             report.outputs.append(written)
+        executor.counts.collect()  # counts sent back by distributed workers, while the client is open
     report.stage_seconds = [
         {"stage": t.stage, "what": t.what, "seconds": round(t.seconds, 3)} for t in executor.timings
     ]

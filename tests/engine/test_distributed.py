@@ -103,3 +103,29 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
     assert code != 0
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_row_counts_come_back_from_the_workers(cluster, tmp_path):
+    n = 3000
+    df = pd.DataFrame({"k": [f"g{i % 5}" for i in range(n)], "x": [None if i % 4 == 0 else float(i) for i in range(n)]})
+    src = tmp_path / "in.csv"
+    df.to_csv(src, index=False)
+    recipe = Recipe(
+        name="counts",
+        steps=(
+            Step.create("fill_with_median", {"source_column": "x"}),
+            Step.create("remove_values", {"source_column": "k"},
+                        conditions=[{"condition": "IS", "value": ["g0"], "target_column": "k"}]),
+            Step.create("upper_case", {"source_column": "k"}),
+        ),
+    )
+    rpath = tmp_path / "r.json"
+    recipe.save(rpath)
+    report = tmp_path / "report.json"
+    code = main(["run", str(rpath), "-i", str(src), "-o", str(tmp_path / "o.parquet"), "--partitions", "4",
+                 "--scheduler", cluster, "--report", str(report)])
+    assert code == 0
+    import json
+
+    steps = json.loads(report.read_text())["steps"]
+    assert [(s["rows_in"], s["rows_out"]) for s in steps] == [(3000, 3000), (3000, 2400), (2400, 2400)]
