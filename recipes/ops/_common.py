@@ -8,7 +8,9 @@ sibling modules by theme:
     Plain pandas/numpy/pyarrow functions that *are* the implementation of a conversion:
     :mod:`._common_types` (type casts, missing cells), :mod:`._common_numbers` (rounding,
     arithmetic), :mod:`._common_text` (case changes, splitting, merging) and
-    :mod:`._common_dates` (date differences, datetimes and times from parts). ``apply()`` calls
+    :mod:`._common_dates` (date differences, datetimes and times from parts) and
+    :mod:`._common_random` (the SplitMix64 hash of the reproducible random numbers, which the
+    RANDOM and PII random helpers call). ``apply()`` calls
     them, and ``to_code()`` exports their source text (:data:`HELPER_SOURCES`, generated here from
     those modules by ``python -m brewdesk.recipes.ops._common`` and kept identical to the
     functions by ``tests/recipes/test_common_helpers.py``), so the exported script and the engine
@@ -33,7 +35,13 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 import pandas as pd
-from brewdesk.recipes.ops import _common_dates, _common_numbers, _common_text, _common_types
+from brewdesk.recipes.ops import (
+    _common_dates,
+    _common_numbers,
+    _common_random,
+    _common_text,
+    _common_types,
+)
 from brewdesk.recipes.ops._common_dates import _JAVA_LETTERS as _JAVA_LETTERS
 from brewdesk.recipes.ops._common_dates import _bd_date_diff as _bd_date_diff
 from brewdesk.recipes.ops._common_dates import _bd_make_datetime as _bd_make_datetime
@@ -56,6 +64,7 @@ from brewdesk.recipes.ops._common_plumbing import (
     place_code,
     place_schema,
 )
+from brewdesk.recipes.ops._common_random import _bd_splitmix as _bd_splitmix
 from brewdesk.recipes.ops._common_text import _bd_capital as _bd_capital
 from brewdesk.recipes.ops._common_text import _bd_merge as _bd_merge
 from brewdesk.recipes.ops._common_text import _bd_sentence as _bd_sentence
@@ -79,7 +88,13 @@ TEXT_TYPES: tuple[str, ...] = ("string", "category")
 DATE_SOURCE_TYPES: tuple[str, ...] = ("datetime", "string", "category")
 """Column types the date functions accept (text is parsed first)."""
 
-HELPER_MODULES: tuple[ModuleType, ...] = (_common_types, _common_numbers, _common_text, _common_dates)
+HELPER_MODULES: tuple[ModuleType, ...] = (
+    _common_types,
+    _common_numbers,
+    _common_text,
+    _common_dates,
+    _common_random,
+)
 """The modules holding the ``_bd_*`` helpers, in the order :data:`HELPER_SOURCES` lists them."""
 
 __all__ = [
@@ -407,6 +422,7 @@ HELPER_SOURCES: dict[str, str] = {
     '_bd_date_diff': 'def _bd_date_diff(a, b, units):\n    """``b - a`` in whole ``units`` (truncated toward zero): elapsed time for MILLISECONDS to\n    WEEKS, complete calendar months for MONTHS, QUARTERS and YEARS."""\n    x = a.to_numpy(dtype="datetime64[us]")\n    y = b.to_numpy(dtype="datetime64[us]")\n    na = np.isnat(x) | np.isnat(y)\n    x = np.where(na, np.datetime64(0, "us"), x)\n    y = np.where(na, np.datetime64(0, "us"), y)\n    idx = a.index\n    per = {"MILLISECONDS": 1_000, "SECONDS": 1_000_000, "MINUTES": 60_000_000,\n           "HOURS": 3_600_000_000, "DAYS": 86_400_000_000, "WEEKS": 604_800_000_000}\n    if units in per:\n        d = (y - x).astype("int64")\n        q = np.abs(d) // per[units] * np.sign(d)\n        return pd.Series(q, index=idx, dtype="Int64").mask(na)\n    mx = x.astype("datetime64[M]")\n    my = y.astype("datetime64[M]")\n    months = (my - mx).astype("int64")\n    rx = (x - mx.astype("datetime64[us]")).astype("int64")\n    ry = (y - my.astype("datetime64[us]")).astype("int64")\n    months = months - ((months > 0) & (ry < rx)) + ((months < 0) & (ry > rx))\n    div = {"MONTHS": 1, "QUARTERS": 3, "YEARS": 12}[units]\n    q = np.abs(months) // div * np.sign(months)\n    return pd.Series(q, index=idx, dtype="Int64").mask(na)\n',
     '_bd_make_datetime': 'def _bd_make_datetime(year, month, day, hour, minute, second):\n    """A datetime from parts (Series or numbers). The date must be a real calendar date (else\n    missing); hour, minute and second are added as durations, so 24:00 is next midnight."""\n    idx = next((p.index for p in (year, month, day, hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    y, mo, d, h, mi, se = (part(v) for v in (year, month, day, hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v in (y, mo, d, h, mi, se):\n        ok &= np.isfinite(v) & (v == np.floor(v))\n    ok &= (mo >= 1) & (mo <= 12) & (d >= 1) & (d <= 31) & (y >= 1) & (y <= 9999)\n    yi, moi, di = (np.where(ok, v, 1).astype("int64") for v in (y, mo, d))\n    first = (yi - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (moi - 1)\n    date = first.astype("datetime64[D]") + (di - 1)\n    ok &= date.astype("datetime64[M]") == first\n    secs = np.where(ok, h * 3600 + mi * 60 + se, 0).astype("int64")\n    out = date.astype("datetime64[us]") + secs.astype("timedelta64[s]")\n    return pd.Series(out, index=idx).mask(~ok).astype("datetime64[us]")\n',
     '_bd_time': 'def _bd_time(hour, minute, second, fmt=None):\n    """Time-of-day text from parts (Series or numbers): ``HH:MM:SS``, or ``fmt`` (strftime codes\n    %H %I %M %S %p %%). Out of range (hour 0-23, minute and second 0-59) or fractional parts give\n    missing."""\n    idx = next((p.index for p in (hour, minute, second) if isinstance(p, pd.Series)), None)\n    n = 1 if idx is None else len(idx)\n\n    def part(v):\n        if isinstance(v, pd.Series):\n            f = pd.to_numeric(v.astype("string[pyarrow]").str.strip(), errors="coerce") if pd.api.types.is_string_dtype(v.dtype) else v\n            return pd.Series(f, index=v.index).astype("Float64").to_numpy(dtype="float64", na_value=np.nan)\n        return np.full(n, np.nan if v is None else float(v))\n\n    h, m, s = (part(v) for v in (hour, minute, second))\n    ok = np.ones(n, dtype=bool)\n    for v, top in ((h, 23), (m, 59), (s, 59)):\n        ok &= np.isfinite(v) & (v == np.floor(v)) & (v >= 0) & (v <= top)\n    h, m, s = (pd.Series(np.where(ok, v, 0).astype("int64"), index=idx) for v in (h, m, s))\n    pieces = {"H": h, "I": (h + 11) % 12 + 1, "M": m, "S": s}\n    out = pd.Series("", index=idx, dtype="string[pyarrow]")\n    for token in re.split(r"(%.)", fmt or "%H:%M:%S"):\n        if token in ("%H", "%I", "%M", "%S"):\n            out = out + pieces[token[1]].astype("string[pyarrow]").str.zfill(2)\n        elif token == "%p":\n            out = out + pd.Series(np.where(h < 12, "AM", "PM"), index=idx, dtype="string[pyarrow]")\n        elif token == "%%":\n            out = out + "%"\n        elif token.startswith("%") and len(token) == 2:\n            raise ValueError(f"unsupported time format code {token}")\n        elif token:\n            out = out + token\n    return out.mask(~ok)\n',
+    '_bd_splitmix': 'def _bd_splitmix(rowid, key):\n    """SplitMix64 at each row id (uint64 array): the finalizer of ``rowid * 0x9E3779B97F4A7C15 +\n    key``, ``key`` any integer (taken modulo 2**64). Same id and key, same number."""\n    gamma = np.uint64(0x9E3779B97F4A7C15)\n    with np.errstate(over="ignore"):\n        x = np.asarray(rowid, dtype=np.int64).astype(np.uint64) * gamma + np.uint64(int(key) % 2**64)\n        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)\n        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)\n        return x ^ (x >> np.uint64(31))\n',
 }
 """Source text of every ``_bd_*`` helper, exported by ``to_code()``."""
 

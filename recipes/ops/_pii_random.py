@@ -11,8 +11,10 @@ random number is a hash of ``(seed, stream, _rowid)``:
   step, or two different steps, do not get the same numbers.
 - ``_rowid``: the row id (source row number before any reshaping step), the frame's index.
 
-The hash is SplitMix64 (Steele, Lea and Flood, 2014): the seed and stream are mixed into a 64-bit
-key, then ``mix(rowid * 0x9E3779B97F4A7C15 + key)`` for every row. The output passes the usual
+The hash is SplitMix64 (Steele, Lea and Flood, 2014), shared with RANDOM and RANDOM_BETWEEN
+(:func:`brewdesk.recipes.ops._common_random._bd_splitmix`): the seed and stream are mixed into a
+64-bit key (the first output of SplitMix64 seeded with ``seed``, xor ``stream``, mixed again), then
+``mix(rowid * 0x9E3779B97F4A7C15 + key)`` for every row. The output passes the usual
 statistical tests; it is not a cryptographic generator, and a replaced value carries nothing of
 the original value, so knowing the generator reveals nothing about the data.
 
@@ -20,17 +22,21 @@ Row ids are source row numbers until a reshaping step (sort, join, union, group 
 the rows; after one, the engine's row ids depend on its partitions, so the values are reproducible
 for the same input and partition layout only.
 
-:func:`_bp_random` is the implementation; ``to_code()`` exports its source (:func:`helper_code`).
+:func:`_bp_random` is the implementation; ``to_code()`` exports its source and that of the
+``_bd_*`` helpers it calls (:func:`helper_code`).
 """
 
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.ops import _common
+from brewdesk.recipes.ops._common_random import _bd_splitmix
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns
 from brewdesk.recipes.types import Schema
 
@@ -42,18 +48,9 @@ STREAM_SHUFFLE = 0x53485546
 
 def _bp_random(rowid, seed, stream):
     """Uniform uint64 numbers, one per row id: SplitMix64 of ``(seed, stream, rowid)``."""
-
-    def mix(x):
-        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return x ^ (x >> np.uint64(31))
-
-    gamma = np.uint64(0x9E3779B97F4A7C15)
-    with np.errstate(over="ignore"):
-        key = mix(np.array([int(seed or 0) % 2**64], dtype=np.uint64) + gamma)
-        key = mix(key ^ np.uint64(int(stream) % 2**64))
-        ids = np.asarray(rowid, dtype=np.int64).astype(np.uint64)
-        return mix(ids * gamma + key[0])
+    key = _bd_splitmix(1, int(seed or 0))
+    key = _bd_splitmix(0, int(key) ^ (int(stream) % 2**64))
+    return _bd_splitmix(rowid, key)
 
 
 def _bp_uniform(rowid, seed, stream):
@@ -136,8 +133,12 @@ def _bp_shuffle(df, cols, groups, seed, stream, mask=None):
 
 
 def helper_code(*names: str) -> str:
-    """Source text of the named ``_bp_*`` helpers of this module (definitions, then a blank line)."""
-    return "\n\n".join(inspect.getsource(globals()[n]) for n in names) + "\n\n"
+    """Source text of the shared ``_bd_*`` helpers the named ``_bp_*`` helpers of this module call,
+    then of the named helpers (definitions, then a blank line)."""
+    own = [inspect.getsource(globals()[n]) for n in names]
+    called = set(re.findall(r"\b_bd_\w+", "".join(own)))
+    shared = [_common.HELPER_SOURCES[n] for n in _common.HELPER_SOURCES if n in called]
+    return "\n\n".join(shared + own) + "\n\n"
 
 
 class RandomReplace(Operation):
