@@ -108,11 +108,11 @@ def _sqlite_cause(url: Any) -> str:
     except (ImportError, AttributeError, OSError):
         soft = -1
     if soft >= 0:  # RLIM_INFINITY is -1
-        return f"file too large (over this process's file size limit of {soft} bytes)"
+        return f"File too large (over this process's file size limit of {soft} bytes)"
     db = _sqlite_file(url)
     try:
         if db is not None and shutil.disk_usage(db.parent).free < 2**20:
-            return "no space left on the device"
+            return "No space left on device"
     except OSError:
         pass
     return _SQLITE_IO["SQLITE_IOERR_WRITE"]

@@ -167,23 +167,24 @@ def recover(dest: Path) -> list[str]:
 
 
 _REASONS = {
-    errno.ENOSPC: "no space left on the device",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EFBIG: "file too large (over the file system's or this process's file size limit)",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "operation not permitted",
-    errno.ENOENT: "a folder it needs no longer exists (moved or deleted during the run?)",
-    errno.ENOTDIR: "a folder it needs is no longer a folder (replaced during the run?)",
-    errno.EIO: "input/output error on the device",
+    errno.ENOSPC: "No space left on device",
+    errno.EDQUOT: "Disk quota exceeded",
+    errno.EFBIG: "File too large (over the file system's or this process's file size limit)",
+    errno.EROFS: "Read-only file system",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Operation not permitted",
+    errno.ENOENT: "No such file or directory (a folder it needs was moved or deleted during the run?)",
+    errno.ENOTDIR: "Not a directory (a folder it needs was replaced during the run?)",
+    errno.EIO: "Input/output error on the device",
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """A short human reason for a failed file operation (``"no space left on the device"``).
+    """A short human reason for a failed file operation (``"No space left on device"``).
 
-    Out of space, over a size limit, read-only, permission and vanished-folder errors get a
-    plain sentence; anything else its ``strerror``.
+    The system's wording (as ``strerror`` gives it, also for pyarrow's errors, which carry the
+    number only in their text), with a hint where it helps (a size limit, a folder that
+    vanished); anything else its ``strerror``.
     """
     code = exc.errno
     if code is None:  # pyarrow: "[Errno 28] Error writing bytes to file. Detail: ..."

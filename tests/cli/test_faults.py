@@ -172,7 +172,7 @@ def assert_one_clear_line(stderr: str, *needles: str) -> None:
     lines = [ln for ln in stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: "), stderr
     for n in needles:
-        assert n in stderr, f"{n!r} not in {stderr!r}"
+        assert n.lower() in stderr.lower(), f"{n!r} not in {stderr!r}"
 
 
 # --------------------------------------------------------------------------------------------
