@@ -34,7 +34,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.ops._common import check_regex, databrew_error
-from brewdesk.recipes.ops._nested import _bn_json_to_structs, check_new_names, helper_code
+from brewdesk.recipes.ops._nested import _bn_json_to_structs, check_new_names, helper_code, no_gc
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -101,7 +101,8 @@ class JsonToStructs(Operation):
 
     def apply(self, params: JsonToStructsParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         cols = self._selected(params, Schema.from_frame(frame))
-        return _bn_json_to_structs(frame, cols, params.unnest_level, params.remove_source_column, SUFFIX)
+        with no_gc():
+            return _bn_json_to_structs(frame, cols, params.unnest_level, params.remove_source_column, SUFFIX)
 
     def describe(self, params: JsonToStructsParams) -> str:
         what = ", ".join(params.source_columns)

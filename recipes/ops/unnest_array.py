@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._nested import _bn_unnest_array, helper_code
+from brewdesk.recipes.ops._nested import _bn_unnest_array, helper_code, no_gc
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -64,7 +64,8 @@ class UnnestArray(Operation):
         return schema.with_column(params.target_column, params.value_type, after=params.source_column)
 
     def apply(self, params: UnnestArrayParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        return _bn_unnest_array(frame, params.source_column, params.target_column, params.value_type)
+        with no_gc():
+            return _bn_unnest_array(frame, params.source_column, params.target_column, params.value_type)
 
     def describe(self, params: UnnestArrayParams) -> str:
         into = "" if params.target_column == params.source_column else f" into {params.target_column}"

@@ -29,7 +29,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._nested import _bn_unnest_map, check_new_names, helper_code, layout_schema
+from brewdesk.recipes.ops._nested import (
+    _bn_unnest_map,
+    check_new_names,
+    helper_code,
+    layout_schema,
+    no_gc,
+)
 from brewdesk.recipes.ops.base import Kind, Operation, Params, as_bool, check_columns, column
 from brewdesk.recipes.ops.unnest_array import ValueType
 from brewdesk.recipes.types import Schema
@@ -73,7 +79,8 @@ class UnnestMap(Operation):
 
     def apply(self, params: UnnestMapParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         key, value = new_names(params)
-        return _bn_unnest_map(frame, params.source_column, key, value, params.value_type, params.remove_source_column)
+        with no_gc():
+            return _bn_unnest_map(frame, params.source_column, key, value, params.value_type, params.remove_source_column)
 
     def describe(self, params: UnnestMapParams) -> str:
         key, value = new_names(params)
