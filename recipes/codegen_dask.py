@@ -418,7 +418,10 @@ def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[st
         plain = step_code(step)
         if code is None or plain is None:
             raise _Refused("its exported code cannot take whole-dataset statistics")
-        if code == plain and stats and _INLINE_STAT.search(code):
+        unread = [k for k in stats if refs[k].expr not in code]
+        # every statistic read from the whole-dataset values, or none needed at all (the code
+        # reduces nothing: e.g. one-hot encoding with its categories given)
+        if unread and (code != plain or _INLINE_STAT.search(code)):
             raise _Refused(
                 "its exported code computes its statistics from the rows it is given (one partition in Dask)"
             )

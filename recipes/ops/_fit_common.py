@@ -381,11 +381,17 @@ def fences_lines(params: OutlierParams, fitted: Mapping[str, Any]) -> list[str]:
     """Exported code binding ``_lo`` and ``_hi`` (see :func:`outlier_fences`).
 
     Literals when ``fitted`` has the statistics, else computed with pandas on the whole ``df``.
+    Statistics given as code (the Dask export's run-time values, which are not numbers here) are
+    bound with :func:`fitted_lines` and the fences computed from them (Z_SCORE, IQR).
     """
     requests = outlier_stats(params)
     if all(k in fitted for k in requests):
-        lo, hi = outlier_fences(params, fitted)
-        return [f"_lo, _hi = {literal(lo)}, {literal(hi)}"]
+        try:
+            lo, hi = outlier_fences(params, fitted)
+        except (TypeError, AttributeError):
+            pass  # fitted values written as code: computed at run time below
+        else:
+            return [f"_lo, _hi = {literal(lo)}, {literal(hi)}"]
     t = float(params.threshold)
     s = col_ref(params.source_column)
     none = "_lo, _hi = float('-inf'), float('inf')"
