@@ -123,6 +123,8 @@ __all__ = [
     "operand_code",
     "operand_type",
     "operands_to_databrew",
+    "part_operands",
+    "parts_after",
     "parts_from_databrew",
     "parts_to_databrew",
     "place",
@@ -250,6 +252,36 @@ def parts_to_databrew(params: Any, parts: tuple[str, ...]) -> dict[str, str]:
             spec[p] = {"value": str(v)}
     return {"dateTimeParameters": json.dumps(spec), "targetColumn": params.target_column}
 
+
+def parts_after(params: Any, parts: tuple[str, ...]) -> str | None:
+    """The first ``<part>_column`` given (DATE, DATE_TIME and TIME place their result right
+    after it), ``None`` when every part is a literal."""
+    return first_column(*(getattr(params, f"{p}_column") for p in parts))
+
+
+def part_operands(params: Any, parts: tuple[str, ...], frame: pd.DataFrame | None) -> list[Any]:
+    """The parts of DATE, DATE_TIME and TIME for ``_bd_make_datetime`` / ``_bd_time``.
+
+    Each part is its column ``<part>_column`` or its literal ``<part>`` (0 when neither is given):
+    Series and numbers over ``frame``, or their exported-code expressions (over ``df``) when
+    ``frame`` is ``None``. When every part is a literal, the first becomes an ``Int64`` Series
+    over the frame's rows, so the helper gives one value per row.
+    """
+    out: list[Any] = []
+    for p in parts:
+        col, value = getattr(params, f"{p}_column"), getattr(params, p)
+        value = 0 if value is None else value
+        if col is not None:
+            out.append(frame[col] if frame is not None else f"df[{col!r}]")
+        else:
+            out.append(value if frame is not None else repr(value))
+    if parts_after(params, parts) is None:
+        out[0] = (
+            pd.Series([out[0]] * len(frame), index=frame.index, dtype="Int64")
+            if frame is not None
+            else f"pd.Series([{out[0]}] * len(df), index=df.index, dtype='Int64')"
+        )
+    return out
 
 def describe_target(params: Any) -> str:
     """`` into X`` when the step writes to another column."""

@@ -30,8 +30,9 @@ from brewdesk.recipes.ops._common import (
     check_one_of,
     databrew_error,
     decode_json,
-    first_column,
     helper_code,
+    part_operands,
+    parts_after,
     parts_from_databrew,
     parts_to_databrew,
     place,
@@ -84,17 +85,7 @@ class Date(Operation):
     Params = DateParams
 
     def _after(self, params: DateParams) -> str | None:
-        return first_column(*(getattr(params, f"{p}_column") for p in PARTS))
-
-    def _args(self, params: DateParams, frame: pd.DataFrame | None) -> list[Any]:
-        out: list[Any] = []
-        for p in PARTS:
-            col = getattr(params, f"{p}_column")
-            if col is not None:
-                out.append(frame[col] if frame is not None else f"df[{col!r}]")
-            else:
-                out.append(getattr(params, p) if frame is not None else repr(getattr(params, p)))
-        return out
+        return parts_after(params, PARTS)
 
     def columns(self, params: DateParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
@@ -102,20 +93,14 @@ class Date(Operation):
         return place_schema(schema, params.target_column, "string" if fmt else "datetime", self._after(params))
 
     def apply(self, params: DateParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        args = self._args(params, frame)
-        if not any(isinstance(a, pd.Series) for a in args):
-            args[0] = pd.Series([args[0]] * len(frame), index=frame.index, dtype="Int64")
-        out = _bd_make_datetime(*args, 0, 0, 0)
+        out = _bd_make_datetime(*part_operands(params, PARTS, frame), 0, 0, 0)
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             out = _bd_convert(out, "string", fmt)
         return place(frame, params.target_column, out, self._after(params))
 
     def to_code(self, params: DateParams, fitted: Mapping[str, Any]) -> str:
-        args = self._args(params, None)
-        if all(getattr(params, f"{p}_column") is None for p in PARTS):
-            args[0] = f"pd.Series([{args[0]}] * len(df), index=df.index, dtype='Int64')"
-        expr = f"_bd_make_datetime({', '.join(args)}, 0, 0, 0)"
+        expr = f"_bd_make_datetime({', '.join(part_operands(params, PARTS, None))}, 0, 0, 0)"
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             expr = f"_bd_convert({expr}, 'string', {fmt!r})"

@@ -30,8 +30,9 @@ from brewdesk.recipes.ops._common import (
     _bd_convert,
     _bd_make_datetime,
     check_one_of,
-    first_column,
     helper_code,
+    part_operands,
+    parts_after,
     parts_from_databrew,
     parts_to_databrew,
     place,
@@ -78,19 +79,6 @@ class DateTimeParams(Params):
         return self
 
 
-def part_args(params: DateTimeParams, frame: pd.DataFrame | None) -> list[Any]:
-    """The six parts as Series (columns) or numbers; a part not given is 0."""
-    out = []
-    for p in PARTS:
-        col = getattr(params, f"{p}_column")
-        if col is not None:
-            out.append(frame[col] if frame is not None else f"df[{col!r}]")
-        else:
-            v = getattr(params, p)
-            out.append(0 if v is None else v)
-    return out
-
-
 class DateTime(Operation):
     """Build ``target_column`` from date and time parts."""
 
@@ -103,7 +91,7 @@ class DateTime(Operation):
     Params = DateTimeParams
 
     def _after(self, params: DateTimeParams) -> str | None:
-        return first_column(*(getattr(params, f"{p}_column") for p in PARTS))
+        return parts_after(params, PARTS)
 
     def columns(self, params: DateTimeParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
@@ -111,10 +99,7 @@ class DateTime(Operation):
         return place_schema(schema, params.target_column, "string" if fmt else "datetime", self._after(params))
 
     def apply(self, params: DateTimeParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        args = part_args(params, frame)
-        if not any(isinstance(a, pd.Series) for a in args):
-            args[0] = pd.Series([args[0]] * len(frame), index=frame.index, dtype="Int64")
-        out = _bd_make_datetime(*args)
+        out = _bd_make_datetime(*part_operands(params, PARTS, frame))
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             out = _bd_convert(out, "string", fmt)
@@ -125,10 +110,7 @@ class DateTime(Operation):
         return f"{params.target_column} = date {'-'.join(parts[:3])} {':'.join(parts[3:])}"
 
     def to_code(self, params: DateTimeParams, fitted: Mapping[str, Any]) -> str:
-        args = [a if isinstance(a, str) else repr(a) for a in part_args(params, None)]
-        if all(getattr(params, f"{p}_column") is None for p in PARTS):
-            args[0] = f"pd.Series([{args[0]}] * len(df), index=df.index, dtype='Int64')"
-        expr = f"_bd_make_datetime({', '.join(args)})"
+        expr = f"_bd_make_datetime({', '.join(part_operands(params, PARTS, None))})"
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             expr = f"_bd_convert({expr}, 'string', {fmt!r})"

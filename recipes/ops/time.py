@@ -22,8 +22,9 @@ import pandas as pd
 from brewdesk.recipes.ops._common import (
     _bd_time,
     check_one_of,
-    first_column,
     helper_code,
+    part_operands,
+    parts_after,
     parts_from_databrew,
     parts_to_databrew,
     place,
@@ -85,25 +86,7 @@ class Time(Operation):
     Params = TimeParams
 
     def _after(self, params: TimeParams) -> str | None:
-        return first_column(*(getattr(params, f"{p}_column") for p in PARTS))
-
-    def _args(self, params: TimeParams, frame: pd.DataFrame | None) -> list[Any]:
-        out: list[Any] = []
-        for p in PARTS:
-            col = getattr(params, f"{p}_column")
-            if col is not None:
-                out.append(frame[col] if frame is not None else f"df[{col!r}]")
-            else:
-                v = getattr(params, p)
-                out.append(0 if v is None else v if frame is not None else repr(v))
-        if self._after(params) is None:
-            n = "len(df)" if frame is None else len(frame)
-            out[0] = (
-                pd.Series([out[0]] * len(frame), index=frame.index, dtype="Int64")
-                if frame is not None
-                else f"pd.Series([{out[0]}] * {n}, index=df.index, dtype='Int64')"
-            )
-        return out
+        return parts_after(params, PARTS)
 
     def columns(self, params: TimeParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
@@ -111,7 +94,7 @@ class Time(Operation):
         return place_schema(schema, params.target_column, "string", self._after(params))
 
     def apply(self, params: TimeParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        out = _bd_time(*self._args(params, frame), _fmt(params))
+        out = _bd_time(*part_operands(params, PARTS, frame), _fmt(params))
         return place(frame, params.target_column, out, self._after(params))
 
     def describe(self, params: TimeParams) -> str:
@@ -119,8 +102,7 @@ class Time(Operation):
         return f"{params.target_column} = time {':'.join(parts)}"
 
     def to_code(self, params: TimeParams, fitted: Mapping[str, Any]) -> str:
-        args = [str(a) for a in self._args(params, None)]
-        expr = f"_bd_time({', '.join(args)}, {_fmt(params)!r})"
+        expr = f"_bd_time({', '.join(part_operands(params, PARTS, None))}, {_fmt(params)!r})"
         return helper_code("_bd_time") + place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
