@@ -33,24 +33,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.ops._common import _bd_convert
 from brewdesk.recipes.ops.base import (
-    Kind,
-    Operation,
-    Params,
     StepProblem,
-    as_bool,
-    check_columns,
-    columns,
-    new_column,
 )
 from brewdesk.recipes.types import NUMERIC, Schema
-from pydantic import Field
 
 VALUE_TYPES = ("object", "string", "int64", "float64", "boolean", "datetime")
 """Logical types an unnested value can be converted to (``object``: kept as it is)."""
@@ -529,60 +521,6 @@ def _bn_unnest_struct_n(df, source, paths, types, names, remove):
         for p, t, n in zip(paths, types, names, strict=True)
     ]
     return _bn_place(df, source, remove, new)
-
-
-# =========================================================================== NEST_TO_*
-class NestParams(Params):
-    source_columns: list[str] = columns(description="Columns to nest, in order")
-    target_column: str = new_column(description="New nested column")
-    remove_source_columns: bool = Field(False, description="Remove the source columns")
-
-
-class NestOperation(Operation):
-    """Base of NEST_TO_ARRAY, NEST_TO_MAP and NEST_TO_STRUCT (``nest_kind`` chooses)."""
-
-    kind = Kind.ROW
-    category = "Nest"
-    Params = NestParams
-    nest_kind: ClassVar[str] = "array"
-    cast: ClassVar[bool] = True
-    """Cast the sources to one common type (array, map); a struct keeps each column's type."""
-
-    def _check(self, params: NestParams, schema: Schema) -> str | None:
-        check_columns(params, schema)
-        if len(set(params.source_columns)) != len(params.source_columns):
-            dup = next(c for c in params.source_columns if params.source_columns.count(c) > 1)
-            raise StepProblem(f"column '{dup}' is listed twice", field="source_columns")
-        if not self.cast:
-            return None
-        return common_type([schema[c] for c in params.source_columns], field="source_columns")
-
-    def columns(self, params: NestParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
-        self._check(params, schema)
-        kept, pos = nest_layout(schema.names, params.source_columns, params.target_column, params.remove_source_columns)
-        return layout_schema(schema, kept, pos, [(params.target_column, "object")])
-
-    def apply(self, params: NestParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        self._check(params, Schema.from_frame(frame))
-        with no_gc():
-            return _bn_nest_columns(
-                frame, list(params.source_columns), params.target_column, params.remove_source_columns, self.nest_kind
-            )
-
-    def describe(self, params: NestParams) -> str:
-        return f"Nest {', '.join(params.source_columns)} into {self.nest_kind} {params.target_column}"
-
-    def to_code(self, params: NestParams, fitted: Mapping[str, Any]) -> str:
-        args = f"{list(params.source_columns)!r}, {params.target_column!r}, {params.remove_source_columns!r}, {self.nest_kind!r}"
-        return helper_code("_bd_convert", "_bn_values", "_bn_common", "_bn_nest", "_bn_nest_columns") + (
-            f"df = _bn_nest_columns(df, {args})"
-        )
-
-    def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
-        out = super().from_databrew(operation, parameters)
-        if "remove_source_columns" in out:
-            out["remove_source_columns"] = as_bool(out["remove_source_columns"])
-        return out
 
 
 def helper_code(*names: str) -> str:

@@ -19,7 +19,7 @@ Semantics
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._nested import NestOperation
+from brewdesk.recipes.ops.nest_to_array import NestOperation
 
 
 class NestToMap(NestOperation):

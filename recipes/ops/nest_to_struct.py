@@ -17,7 +17,7 @@ Semantics
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._nested import NestOperation
+from brewdesk.recipes.ops.nest_to_array import NestOperation
 
 
 class NestToStruct(NestOperation):
