@@ -86,7 +86,7 @@ def script(
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
-        code = step_code(step)
+        code = union_code(list(step.params.secondary_inputs), dask=False) if step.op == "union" else step_code(step)  # type: ignore[union-attr]
         if code is None:
             missing.append(f"step {i + 1} ({step.id}, {step.op})")
             continue
@@ -125,3 +125,47 @@ def _writer(path: str) -> str:
     if low.endswith(".xlsx"):
         return f"df.to_excel({path!r}, index=False)"
     return f"df.to_csv({path!r}, index=False)"
+
+
+UNION_HELPERS = '''
+def _union_dtypes(frames):
+    """Columns and dtypes of a union: the first frame's columns, then columns only the others
+    have, in order of appearance; an integer column unioned with a float one becomes float."""
+    out = {}
+    for f in frames:
+        for c, t in f.dtypes.items():
+            if c not in out:
+                out[c] = t
+            elif out[c] != t and {pd.api.types.is_integer_dtype(out[c]), pd.api.types.is_integer_dtype(t)} == {True, False}:
+                out[c] = pd.Float64Dtype()
+    return out
+
+
+def _aligned(df, dtypes):
+    """``df`` with the union's columns (missing where it lacks one) and dtypes."""
+    return pd.DataFrame(
+        {c: df[c].astype(t) if c in df.columns else pd.Series(pd.NA, index=df.index, dtype=t) for c, t in dtypes.items()},
+        index=df.index,
+    )
+'''
+"""Helpers of an exported UNION step (pandas and Dask)."""
+
+
+def union_code(names: list[str], *, dask: bool) -> str:
+    """Statements appending the rows of ``inputs[name]`` for each name to ``df`` (or ``ddf``).
+
+    Columns are matched by name, rows keep their order (this dataset's first), as
+    :mod:`brewdesk.recipes.ops.union` does.
+    """
+    others = ", ".join(f"inputs[{n!r}]" for n in names)
+    if not dask:
+        return (
+            f"{UNION_HELPERS.strip()}\n\n\n_frames = [df, {others}]\n_dtypes = _union_dtypes(_frames)\n"
+            "df = pd.concat([_aligned(_f, _dtypes) for _f in _frames], ignore_index=True)"
+        )
+    return (
+        f"_frames = [ddf, {others}]\n_dtypes = _union_dtypes([_f._meta for _f in _frames])\n"
+        "ddf = dd.concat(\n"
+        "    [_f.map_partitions(_aligned, _dtypes, meta=_aligned(_f._meta, _dtypes)) for _f in _frames],\n"
+        "    interleave_partitions=False,\n)"
+    )

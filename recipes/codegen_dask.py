@@ -31,6 +31,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from brewdesk.recipes.codegen import UNION_HELPERS, step_code, union_code
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.ops.base import Kind
 from brewdesk.recipes.recipe import MAIN, Recipe, Step
@@ -262,6 +263,7 @@ def _by_key(ddf, keys, fn):
     ddf = _map(ddf.shuffle(on=keys), run)
     return ddf.sort_values("_rowid").drop(columns=["_rowid"])
 ''',
+    "union": UNION_HELPERS,
 }
 _NEEDS = {
     "statistics": ("map",),
@@ -395,8 +397,6 @@ def _function(name: str, code: str) -> str:
 
 def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[str]]:
     """Dask statements for step ``n`` and the script helpers they use."""
-    from brewdesk.recipes.codegen import step_code
-
     op = step.operation
     if op is None:
         raise _Refused("unknown operation")
@@ -531,9 +531,14 @@ def _global(n: int, step: Step) -> tuple[str, list[str]]:
                 f"ddf = _map(ddf, lambda df: df.merge(_groups_{n}, on={keys!r}, how='left'))",
             ]
         return "\n".join(lines), ["map", "sort"] if p.use_new_dataframe else ["map"]  # type: ignore[attr-defined]
+    if op.id == "union":
+        names = list(p.secondary_inputs)  # type: ignore[attr-defined]
+        lines = [
+            "# this dataset's partitions first, then each other input's, columns matched by name",
+            union_code(names, dask=True),
+        ]
+        return "\n".join(lines), ["union"]
     if op.id in ("flag_duplicates_in_column", "flag_duplicate_rows"):
-        from brewdesk.recipes.codegen import step_code
-
         code = step_code(step)
         assert code is not None
         fn = f"_step_{n}"

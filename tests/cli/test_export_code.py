@@ -110,11 +110,18 @@ def test_dask_export_lists_every_step_it_cannot_write(tmp_path, capsys):
         },
         {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "k"}},
         {"id": "c", "op": "union", "v": 1, "params": {"secondary_inputs": ["more"]}},
+        {
+            "id": "d",
+            "op": "join",
+            "v": 1,
+            "params": {"secondary_input": "more", "join_keys": [{"key": "k", "value": "k"}]},
+        },
     ]
     recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
     code, out, err = _run(capsys, "export-code", str(recipe), "--engine", "dask")
     assert code != 0 and out == ""
-    assert "step 1 (a, join)" in err and "step 3 (c, union)" in err and "step 2" not in err
+    assert "step 1 (a, join)" in err and "step 4 (d, join)" in err
+    assert "step 2" not in err and "step 3" not in err  # upper case, union: exported
     assert "--engine pandas" in err or "brewdesk run" in err
 
 
