@@ -108,6 +108,7 @@ __all__ = [
     "DatePartParams",
     "MapOperation",
     "ReorderOperation",
+    "SourceColumnsParams",
     "TextMapOperation",
     "check_one_of",
     "check_regex",
@@ -318,6 +319,18 @@ class ReorderOperation(Operation):
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         return f"df = df[{self.order_code(params)}]"
 
+
+class SourceColumnsParams(Params):
+    """Base of params with a ``source_columns`` list that also take a lone ``source_column`` (the
+    single-column form of DataBrew's steps and of older recipes), read as a one-column list."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_column(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "source_column" in data and "source_columns" not in data:
+            data = {**data}
+            data["source_columns"] = [data.pop("source_column")]
+        return data
 
 class BinaryParams(Params):
     """Two operands, each a numeric column or a literal number, and the new column."""

@@ -14,21 +14,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, columns, json_list
+from brewdesk.recipes.ops._common import SourceColumnsParams
+from brewdesk.recipes.ops.base import Kind, Operation, check_columns, columns, json_list
 from brewdesk.recipes.types import Schema
-from pydantic import model_validator
 
 
-class DeleteParams(Params):
+class DeleteParams(SourceColumnsParams):
     source_columns: list[str] = columns(description="Columns to delete")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _one_column(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "source_column" in data and "source_columns" not in data:
-            data = {**data}
-            data["source_columns"] = [data.pop("source_column")]
-        return data
 
 
 class Delete(Operation):

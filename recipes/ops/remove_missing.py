@@ -16,21 +16,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import _bd_missing, helper_code
-from brewdesk.recipes.ops.base import Kind, Operation, Params, columns
-from pydantic import model_validator
+from brewdesk.recipes.ops._common import SourceColumnsParams, _bd_missing, helper_code
+from brewdesk.recipes.ops.base import Kind, Operation, columns
 
 
-class RemoveMissingParams(Params):
+class RemoveMissingParams(SourceColumnsParams):
     source_columns: list[str] = columns(description="Rows missing a value in any of these are removed")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _one_column(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "source_column" in data and "source_columns" not in data:
-            data = {**data}
-            data["source_columns"] = [data.pop("source_column")]
-        return data
 
 
 class RemoveMissing(Operation):

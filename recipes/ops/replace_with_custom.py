@@ -26,24 +26,16 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._common import helper_code
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, columns
+from brewdesk.recipes.ops._common import SourceColumnsParams, helper_code
+from brewdesk.recipes.ops.base import Kind, Operation, StepProblem, check_columns, columns
 from brewdesk.recipes.ops.fill_with_custom import typed_value
 from brewdesk.recipes.types import Schema, logical_type
-from pydantic import Field, model_validator
+from pydantic import Field
 
 
-class ReplaceWithCustomParams(Params):
+class ReplaceWithCustomParams(SourceColumnsParams):
     source_columns: list[str] = columns(description="Columns whose selected values are replaced")
     value: str | int | float | bool = Field(description="Value written into the selected rows")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _one_column(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "source_column" in data and "source_columns" not in data:
-            data = {**data}
-            data["source_columns"] = [data.pop("source_column")]
-        return data
 
 
 def _text(value: Any) -> str:
