@@ -488,6 +488,10 @@ def _sqlite_values(col: Any) -> list[Any]:
         col = pc.strftime(col.cast(pa.timestamp("us")), format="%Y-%m-%d %H:%M:%S")
     elif pa.types.is_date(col.type):
         col = pc.strftime(col, format="%Y-%m-%d")
+    elif pa.types.is_nested(col.type):  # arrays, maps, structs: JSON text, as the JSON column type stores them
+        import json
+
+        return [None if v is None else json.dumps(v, default=str) for v in col.to_pylist()]
     return col.to_pylist()
 
 
