@@ -105,7 +105,7 @@ def test_copy_stores_exactly_what_the_insert_path_stores(pg_server, pg_db, monke
     monkeypatch.setattr(sql_mod, "BATCH_ROWS", 5)  # several batches, a short last one
     sent = copy_spy(monkeypatch)
     write(frame(awkward(), 3), parse_dest(pg_url(pg_server, pg_db, "by_copy")))
-    assert len(sent) >= 4 and all(p.endswith(b"\n") for p in sent)
+    assert len(sent) == 4  # 16 rows in 3 partitions (6, 5, 5), 5 rows a batch
     copied = stored(pg_server, pg_db, "by_copy")
     no_copy(monkeypatch)
     sent.clear()
@@ -146,7 +146,7 @@ def test_row_order_across_partitions_and_batches(pg_server, pg_db, monkeypatch):
     monkeypatch.setattr(sql_mod, "BATCH_ROWS", 3000)
     sent = copy_spy(monkeypatch)
     write(kv(25_000, nparts=4), parse_dest(pg_url(pg_server, pg_db, "t")))
-    assert len(sent) >= 9 and sum(p.count(b"\n") for p in sent) == 25_000
+    assert len(sent) == 12  # 4 partitions of 6,250 rows, 3,000 rows a batch
     values = stored(pg_server, pg_db, "t")["values"]
     assert values == [(f"k{i}", i) for i in range(25_000)]
 
@@ -182,10 +182,11 @@ def test_schema_qualified_replace_fails_in_the_last_batch_and_changes_nothing(pg
 
     def corrupt_last(copy, payload):
         calls["n"] += 1
-        real(copy, bytes(payload).replace(b"\t29\n", b"\tnot a number\n") if calls["n"] == 3 else payload)
+        # the last field of the last row announces 8 bytes and gives 4: the tuple is malformed
+        real(copy, bytes(payload)[:-4] if calls["n"] == 3 else payload)
 
     monkeypatch.setattr(sql_mod, "_copy_batch", corrupt_last)
-    with pytest.raises(DestinationError, match=r'invalid input syntax for type bigint: "not a number".*nothing was changed'):
+    with pytest.raises(DestinationError, match=r"cannot write table 'sales.orders'.*: .+ \(nothing was changed\)"):
         write(kv(30, nparts=3), parse_dest(url, if_exists="replace"))  # three batches of 10
     assert calls["n"] == 3
     assert stored(pg_server, pg_db, "orders", "sales") == before
