@@ -479,7 +479,14 @@ def _copy_field(col: Any, name: str, target: Target) -> Any:
             col = col.cast(pa.timestamp("us"), safe=False)
             t = col.type
         if pa.types.is_timestamp(t):
-            values = (col.cast(pa.int64()).fill_null(0).to_numpy() - _PG_EPOCH_US).astype(">i8")
+            try:
+                micros = pc.subtract_checked(col.cast(pa.int64()).fill_null(0), _PG_EPOCH_US)
+            except pa.ArrowInvalid:  # overflow: hundreds of millennia BC
+                raise DestinationError(
+                    f"cannot write {_describe(target)}: column {name!r} holds a timestamp out of "
+                    "PostgreSQL's range (4713 BC to 294276 AD) (nothing was changed)"
+                ) from None
+            values = micros.to_numpy().astype(">i8")
         elif pa.types.is_integer(t):
             values = col.cast(pa.int64()).fill_null(0).to_numpy().astype(">i8")
         elif pa.types.is_floating(t):

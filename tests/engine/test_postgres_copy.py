@@ -270,3 +270,14 @@ def test_empty_frame_creates_the_table_without_copy_batches(pg_server, pg_db, mo
     assert sent == []
     got = stored(pg_server, pg_db, "t")
     assert got["values"] == [] and [n for n, _ in got["types"]] == list(sample().columns)
+
+
+def test_a_timestamp_postgres_refuses_in_the_last_row_changes_nothing(pg_server, pg_db):
+    """5000 BC fits datetime64[us] but not PostgreSQL's timestamp: the server refuses the COPY."""
+    url = pg_url(pg_server, pg_db, "t")
+    write(kv(5), parse_dest(url))
+    before = snapshot(pg_server, pg_db)
+    stamps = np.array(["2024-01-01"] * 29 + ["-5000-01-01"], dtype="datetime64[us]")
+    with pytest.raises(DestinationError, match=r"timestamp out of range \(nothing was changed\)"):
+        write(frame(pd.DataFrame({"at": pd.Series(stamps)}), 3), parse_dest(url, if_exists="replace"))
+    assert snapshot(pg_server, pg_db) == before
