@@ -35,6 +35,7 @@ from brewdesk.recipes.ops._common import (
     place_code,
     place_schema,
 )
+from brewdesk.recipes.ops._generated import function_sources, rewrite_sources
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -338,19 +339,10 @@ HELPER_SOURCES: dict[str, str] = {
 
 def _regenerate() -> None:
     """Rewrite :data:`HELPER_SOURCES` from the ``_bc_*`` functions (run after editing one)."""
-    import inspect
-    from pathlib import Path
-
-    marker = "# --- generated" + ": HELPER_SOURCES"
-    path = Path(__file__)
-    head, _, rest = path.read_text(encoding="utf-8").partition(marker)
-    tail = rest[rest.index("\n\n\ndef _regenerate"):]
-    names = [n for n in globals() if n.startswith("_bc_")]
-    body = "".join(f"    {n!r}: {inspect.getsource(globals()[n])!r},\n" for n in names)
-    path.write_text(
-        head + marker + " (python -m brewdesk.recipes.ops._catalogue_common)\n"
-        "HELPER_SOURCES: dict[str, str] = {\n" + body + "}" + tail,
-        encoding="utf-8",
+    rewrite_sources(
+        __file__,
+        function_sources(globals(), "_bc_", __name__),
+        command="python -m brewdesk.recipes.ops._catalogue_common",
     )
 
 

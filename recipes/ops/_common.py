@@ -30,6 +30,7 @@ existing column the step reads overwrites that column in place.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any, ClassVar
@@ -72,6 +73,7 @@ from brewdesk.recipes.ops._common_text import _bd_split as _bd_split
 from brewdesk.recipes.ops._common_text import check_regex
 from brewdesk.recipes.ops._common_types import _bd_convert
 from brewdesk.recipes.ops._common_types import _bd_missing as _bd_missing
+from brewdesk.recipes.ops._generated import function_sources, rewrite_sources
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -131,6 +133,7 @@ __all__ = [
     "place",
     "place_code",
     "place_schema",
+    "shared_helper_code",
     "strftime_or_problem",
 ]
 
@@ -143,14 +146,18 @@ def helper_code(*names: str) -> str:
 
 def helper_sources() -> dict[str, str]:
     """Each ``_bd_*`` helper's source text as it is in its module (what :data:`HELPER_SOURCES` must equal)."""
-    import inspect
-
     out: dict[str, str] = {}
     for module in HELPER_MODULES:
-        for name, value in vars(module).items():
-            if name.startswith("_bd_") and getattr(value, "__module__", None) == module.__name__:
-                out[name] = inspect.getsource(value)
+        out.update(function_sources(vars(module), "_bd_", module.__name__))
     return out
+
+
+def shared_helper_code(*sources: str) -> str:
+    """Source text of the ``_bd_*`` helpers that the given helper sources (of another module's
+    helpers) call, for ``to_code()`` to paste before them; empty when they call none."""
+    called = set(re.findall(r"\b_bd_\w+", "".join(sources)))
+    names = [n for n in HELPER_SOURCES if n in called]
+    return helper_code(*names) if names else ""
 
 
 # =========================================================================== one column -> one
@@ -439,19 +446,7 @@ class DatePartOperation(MapOperation):
 def _regenerate() -> None:
     """Rewrite :data:`HELPER_SOURCES` from the ``_bd_*`` functions of :data:`HELPER_MODULES` (run
     this module after editing or adding one; re-export a new one above)."""
-    from pathlib import Path
-
-    marker = "# --- generated" + ": HELPER_SOURCES"
-    path = Path(__file__)
-    head, _, _ = path.read_text(encoding="utf-8").partition(marker)
-    body = "".join(f"    {n!r}: {text!r},\n" for n, text in helper_sources().items())
-    path.write_text(
-        head + marker + " (python -m brewdesk.recipes.ops._common)\n"
-        "HELPER_SOURCES: dict[str, str] = {\n" + body + "}\n"
-        '"""Source text of every ``_bd_*`` helper, exported by ``to_code()``."""\n\n\n'
-        'if __name__ == "__main__":\n    _regenerate()\n',
-        encoding="utf-8",
-    )
+    rewrite_sources(__file__, helper_sources(), command="python -m brewdesk.recipes.ops._common")
 
 
 # --- generated: HELPER_SOURCES (python -m brewdesk.recipes.ops._common)

@@ -42,6 +42,7 @@ from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.ops import _common
 from brewdesk.recipes.ops._common import place, place_code, place_schema
 from brewdesk.recipes.ops._common_random import _bd_splitmix
+from brewdesk.recipes.ops._generated import function_sources, rewrite_sources
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -132,9 +133,7 @@ def helper_code(*names: str) -> str:
     """Source text of the shared ``_bd_*`` helpers the named ``_bf_*`` helpers call, then of the
     named helpers, for ``to_code()`` (definitions then a blank line)."""
     own = [HELPER_SOURCES[n] for n in names]
-    called = set(re.findall(r"\b_bd_\w+", "".join(own)))
-    shared = [_common.HELPER_SOURCES[n] for n in _common.HELPER_SOURCES if n in called]
-    return "\n\n".join(shared + own) + "\n\n"
+    return _common.shared_helper_code(*own) + "\n\n".join(own) + "\n\n"
 
 
 def random_salt(seed: int | None, target_column: str) -> int:
@@ -242,19 +241,10 @@ HELPER_SOURCES: dict[str, str] = {
 
 def _regenerate() -> None:
     """Rewrite :data:`HELPER_SOURCES` from the ``_bf_*`` functions (run after editing one)."""
-    import inspect
-    from pathlib import Path
-
-    marker = "# --- generated" + ": HELPER_SOURCES"
-    path = Path(__file__)
-    head, _, rest = path.read_text(encoding="utf-8").partition(marker)
-    tail = rest[rest.index("\n\n\ndef _regenerate") :]
-    names = [n for n in globals() if n.startswith("_bf_")]
-    body = "".join(f"    {n!r}: {inspect.getsource(globals()[n])!r},\n" for n in names)
-    path.write_text(
-        head + marker + " (python -m brewdesk.recipes.ops._functions_common)\n"
-        "HELPER_SOURCES: dict[str, str] = {\n" + body + "}" + tail,
-        encoding="utf-8",
+    rewrite_sources(
+        __file__,
+        function_sources(globals(), "_bf_", __name__),
+        command="python -m brewdesk.recipes.ops._functions_common",
     )
 
 

@@ -29,7 +29,6 @@ for the same input and partition layout only.
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -136,9 +135,7 @@ def helper_code(*names: str) -> str:
     """Source text of the shared ``_bd_*`` helpers the named ``_bp_*`` helpers of this module call,
     then of the named helpers (definitions, then a blank line)."""
     own = [inspect.getsource(globals()[n]) for n in names]
-    called = set(re.findall(r"\b_bd_\w+", "".join(own)))
-    shared = [_common.HELPER_SOURCES[n] for n in _common.HELPER_SOURCES if n in called]
-    return "\n\n".join(shared + own) + "\n\n"
+    return _common.shared_helper_code(*own) + "\n\n".join(own) + "\n\n"
 
 
 class RandomReplace(Operation):

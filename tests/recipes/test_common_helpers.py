@@ -73,3 +73,32 @@ def test_helper_sources_stand_alone() -> None:
 def test_helper_code_joins_the_named_sources() -> None:
     code = _common.helper_code("_bd_merge", "_bd_round")
     assert code == _common.HELPER_SOURCES["_bd_merge"] + "\n\n" + _common.HELPER_SOURCES["_bd_round"] + "\n\n"
+
+
+def test_helpers_of_other_modules_carry_the_shared_helpers_they_call() -> None:
+    from brewdesk.recipes.ops import _functions_common, _pii_random
+
+    assert _common.shared_helper_code(_functions_common.HELPER_SOURCES["_bf_url_params"]) == ""
+    for code in (_functions_common.helper_code("_bf_uniform"), _pii_random.helper_code("_bp_random")):
+        assert code.startswith(_common.HELPER_SOURCES["_bd_splitmix"])
+        assert code.count("def _bd_splitmix(") == 1
+    assert "_bd_" not in _functions_common.helper_code("_bf_ip_to_int")
+
+
+def test_rewrite_sources_replaces_only_the_generated_block(tmp_path: Path) -> None:
+    from brewdesk.recipes.ops._generated import MARKER, rewrite_sources
+
+    path = tmp_path / "helpers.py"
+    path.write_text(f"x = 1\n\n{MARKER} (old)\nHELPER_SOURCES: dict[str, str] = {{\n    'a': 'b',\n}}\n\n\ny = 2\n")
+    rewrite_sources(path, {"_f": "def _f():\n    return {}\n"}, command="make")
+    assert path.read_text() == (
+        f"x = 1\n\n{MARKER} (make)\nHELPER_SOURCES: dict[str, str] = {{\n"
+        "    '_f': 'def _f():\\n    return {}\\n',\n}\n\n\ny = 2\n"
+    )
+    (tmp_path / "none.py").write_text("x = 1\n")
+    try:
+        rewrite_sources(tmp_path / "none.py", {}, command="make")
+    except ValueError as e:
+        assert "no generated HELPER_SOURCES block" in str(e)
+    else:
+        raise AssertionError("a file without a generated block was rewritten")
