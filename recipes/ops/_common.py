@@ -291,6 +291,7 @@ def part_operands(params: Any, parts: tuple[str, ...], frame: pd.DataFrame | Non
         )
     return out
 
+
 def describe_target(params: Any) -> str:
     """`` into X`` when the step writes to another column."""
     target = getattr(params, "target_column", None)
@@ -338,6 +339,7 @@ class SourceColumnsParams(Params):
             data = {**data}
             data["source_columns"] = [data.pop("source_column")]
         return data
+
 
 class BinaryParams(Params):
     """Two operands, each a numeric column or a literal number, and the new column."""
