@@ -472,7 +472,7 @@ def _copy_field(col: Any, name: str, target: Target) -> Any:
                 hint=f"remove it first, e.g. a replace step on {name!r}",
             )
         lengths = pc.binary_length(col).fill_null(0).to_numpy().astype(">i4")
-        data = col.cast(pa.large_binary() if pa.types.is_large_string(t) else pa.binary()).fill_null(b"")
+        data = col.cast(pa.binary()).fill_null(b"")  # one batch of rows: 32-bit offsets suffice
         fields = pc.binary_join_element_wise(_as_binary(lengths), data, b"")
     else:
         if pa.types.is_date(t) or (pa.types.is_timestamp(t) and (t.tz is not None or t.unit != "us")):
