@@ -385,13 +385,24 @@ def export_code(
     source: Annotated[str, typer.Option("--source", help="Input path the script reads (its columns plan statistics steps for --engine dask when the file exists).")] = "input.csv",
     destination: Annotated[str, typer.Option("--destination", help="Output path the script writes.")] = "output.csv",
     engine: Annotated[str, typer.Option("--engine", help="pandas (in memory, needs only pandas) or dask (partitions, out of core, needs Dask).")] = "pandas",
+    input: Annotated[
+        list[str] | None,
+        typer.Option("--input", "-i", help="Path of a secondary input the script reads for join and union steps, as NAME=PATH (repeatable)."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the script here (default: stdout).")] = None,
 ) -> None:
     """Export RECIPE as a standalone Python script (pandas or Dask)."""
     from brewdesk.recipes.codegen import script
 
+    inputs: dict[str, str] = {}
+    for value in input or []:
+        name, sep, path = value.partition("=")
+        if not sep or not _INPUT_NAME.fullmatch(name) or not path:
+            raise BrewdeskError(f"--input {value!r}: use NAME=PATH", hint="e.g. --input airlines=airlines.csv")
+        inputs[name] = path
     rec = _load_recipe(recipe)
-    text = script(rec, source=source, destination=destination, engine=engine, schema=_source_schema(source) if engine == "dask" else None)
+    schema = _source_schema(source) if engine == "dask" else None
+    text = script(rec, source=source, destination=destination, inputs=inputs, engine=engine, schema=schema)
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}: a {engine} script", markup=False)

@@ -81,12 +81,18 @@ def script(
         return codegen_dask.script(recipe, source=source, destination=destination, inputs=inputs, schema=schema)
     if engine != "pandas":
         raise BrewdeskError(f"unknown engine {engine!r} for code export", hint="use " + " or ".join(ENGINES))
+    unbound = unbound_inputs(recipe, inputs or {})
+    if unbound:
+        raise BrewdeskError(
+            "the script reads every secondary input from a path; none given for " + "; ".join(unbound),
+            hint="give each as --input NAME=PATH (in the app: File > Add secondary input)",
+        )
     missing = []
     blocks = []
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
-        code = union_code(list(step.params.secondary_inputs), dask=False) if step.op == "union" else step_code(step)  # type: ignore[union-attr]
+        code = _global_code(step) if step.op in ("union", "join") and not step.conditions else step_code(step)
         if code is None:
             missing.append(f"step {i + 1} ({step.id}, {step.op})")
             continue
@@ -100,6 +106,28 @@ def script(
         f'"""Exported from the Brewdesk recipe {recipe.name!r}."""\n\n{HEADER}\n'
         f"inputs = {{}}\n" + "\n".join(reads) + f"\n\n{body}\n\n{_writer(destination)}\n"
     )
+
+
+def unbound_inputs(recipe: Recipe, inputs: Mapping[str, str]) -> list[str]:
+    """``"step N (id, op): input 'name'"`` for every enabled step reading an input without a path."""
+    out = []
+    for i, step in enumerate(recipe.steps):
+        if not step.enabled or step.op not in ("union", "join"):
+            continue
+        p: Any = step.params
+        names = list(p.secondary_inputs) if step.op == "union" else [p.secondary_input]
+        out += [f"step {i + 1} ({step.id}, {step.op}): input '{n}'" for n in names if n not in inputs]
+    return out
+
+
+def _global_code(step: Step) -> str:
+    """pandas statements for a UNION or JOIN step (they read the script's ``inputs``)."""
+    from brewdesk.recipes.codegen_join import join_code
+
+    p: Any = step.params
+    if step.op == "union":
+        return union_code(list(p.secondary_inputs), dask=False)
+    return join_code(p, n=0, dask=False)
 
 
 def _reader(path: str) -> str:

@@ -31,7 +31,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.codegen import UNION_HELPERS, step_code, union_code
+from brewdesk.recipes.codegen import UNION_HELPERS, step_code, unbound_inputs, union_code
+from brewdesk.recipes.codegen_join import JOIN_HELPERS, join_code
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.ops.base import Kind
 from brewdesk.recipes.recipe import MAIN, Recipe, Step
@@ -264,6 +265,7 @@ def _by_key(ddf, keys, fn):
     return ddf.sort_values("_rowid").drop(columns=["_rowid"])
 ''',
     "union": UNION_HELPERS,
+    "join": JOIN_HELPERS,
 }
 _NEEDS = {
     "statistics": ("map",),
@@ -337,6 +339,7 @@ def script(
     problems: list[str] = []
     blocks: list[str] = []
     helpers: dict[str, None] = {}
+    problems += [f"{u} has no path (give it as --input NAME=PATH)" for u in unbound_inputs(recipe, inputs or {})]
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
@@ -531,6 +534,8 @@ def _global(n: int, step: Step) -> tuple[str, list[str]]:
                 f"ddf = _map(ddf, lambda df: df.merge(_groups_{n}, on={keys!r}, how='left'))",
             ]
         return "\n".join(lines), ["map", "sort"] if p.use_new_dataframe else ["map"]  # type: ignore[attr-defined]
+    if op.id == "join":
+        return join_code(p, n=n, dask=True), ["join"]
     if op.id == "union":
         names = list(p.secondary_inputs)  # type: ignore[attr-defined]
         lines = [

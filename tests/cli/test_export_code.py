@@ -48,7 +48,11 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 @pytest.mark.parametrize("engine", ["pandas", "dask"])
 def test_exported_script_matches_the_run(files, tmp_path, capsys, engine):
     data, recipe = files
-    script, out, ran = tmp_path / f"clean_{engine}.py", tmp_path / f"out_{engine}.csv", tmp_path / "run.csv"
+    script, out, ran = (
+        tmp_path / f"clean_{engine}.py",
+        tmp_path / f"out_{engine}.csv",
+        tmp_path / "run.csv",
+    )
     code, _, err = _run(
         capsys,
         "export-code",
@@ -99,30 +103,38 @@ def test_dask_script_statistics_and_carries_span_partitions(files, tmp_path, cap
     assert "_sorted(ddf, ['score']" in text and "_offsets(ddf)" in text
 
 
-def test_dask_export_lists_every_step_it_cannot_write(tmp_path, capsys):
+def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
+    data, _ = files
     recipe = tmp_path / "r.json"
+    modified = {"source_column": "score", "outlier_strategy": "MODIFIED_Z_SCORE"}
     steps = [
+        {"id": "a", "op": "flag_outliers", "v": 1, "params": {**modified, "target_column": "odd"}},
+        {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "city"}},
         {
-            "id": "a",
+            "id": "c",
             "op": "join",
             "v": 1,
-            "params": {"secondary_input": "other", "join_keys": [{"key": "k", "value": "k"}]},
+            "params": {"secondary_input": "more", "join_keys": [{"key": "city", "value": "city"}]},
         },
-        {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "k"}},
-        {"id": "c", "op": "union", "v": 1, "params": {"secondary_inputs": ["more"]}},
-        {
-            "id": "d",
-            "op": "join",
-            "v": 1,
-            "params": {"secondary_input": "more", "join_keys": [{"key": "k", "value": "k"}]},
-        },
+        {"id": "d", "op": "remove_outliers", "v": 1, "params": modified},
     ]
     recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
-    code, out, err = _run(capsys, "export-code", str(recipe), "--engine", "dask")
+    code, out, err = _run(
+        capsys,
+        "export-code",
+        str(recipe),
+        "--source",
+        str(data),
+        "--engine",
+        "dask",
+        "-i",
+        "more=more.csv",
+    )
     assert code != 0 and out == ""
-    assert "step 1 (a, join)" in err and "step 4 (d, join)" in err
-    assert "step 2" not in err and "step 3" not in err  # upper case, union: exported
-    assert "--engine pandas" in err or "brewdesk run" in err
+    # the median absolute deviation is not taken from whole-dataset statistics by these steps' code
+    assert "step 1 (a, flag_outliers)" in err and "step 4 (d, remove_outliers)" in err
+    assert "step 2" not in err and "step 3" not in err  # upper case, join: exported
+    assert "--engine pandas" in err
 
 
 def test_unknown_engine_is_refused(files, capsys):
@@ -161,3 +173,63 @@ def test_import_refuses_session_only_steps_with_the_explanation():
     assert text.count("only exists in DataBrew's interactive sessions") == 2
     assert "step 2" not in text
     assert set(AWS_ONLY) == {"GET_ACTION_RESULT", "GET_STEP_DATAFRAME"}
+
+
+@pytest.mark.parametrize("engine", ["pandas", "dask"])
+def test_join_reads_its_input_and_matches_the_run(files, tmp_path, capsys, engine):
+    data, _ = files
+    towns = tmp_path / "towns.csv"
+    towns.write_text("city,country\nparis,FR\nrome,IT\nlima,PE\n")
+    recipe = tmp_path / "join.json"
+    join = {
+        "secondary_input": "towns",
+        "join_type": "OUTER_JOIN",
+        "join_keys": [{"key": "city", "value": "city"}],
+    }
+    recipe.write_text(
+        json.dumps({**RECIPE, "steps": [{"id": "j", "op": "join", "v": 1, "params": join}]})
+    )
+    script, out, ran = (
+        tmp_path / f"join_{engine}.py",
+        tmp_path / f"j_{engine}.csv",
+        tmp_path / "j_run.csv",
+    )
+    code, _, err = _run(
+        capsys,
+        "export-code",
+        str(recipe),
+        "--source",
+        str(data),
+        "--destination",
+        str(out),
+        "--engine",
+        engine,
+        "--input",
+        f"towns={towns}",
+        "-o",
+        str(script),
+    )
+    assert code == 0, err
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        _run(capsys, "run", str(recipe), "-i", str(data), "-i", f"towns={towns}", "-o", str(ran))[0]
+        == 0
+    )
+    got, want = pd.read_csv(out), pd.read_csv(ran)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert got["country"].tolist()[-1] == "PE"  # the unmatched row of the second input comes last
+
+
+def test_a_join_without_its_input_path_is_refused(files, tmp_path, capsys):
+    recipe = tmp_path / "join.json"
+    join = {"secondary_input": "towns", "join_keys": [{"key": "city", "value": "city"}]}
+    recipe.write_text(
+        json.dumps({**RECIPE, "steps": [{"id": "j", "op": "join", "v": 1, "params": join}]})
+    )
+    for engine in ("pandas", "dask"):
+        code, out, err = _run(capsys, "export-code", str(recipe), "--engine", engine)
+        assert code != 0 and out == ""
+        assert "step 1 (j, join): input 'towns'" in err and "--input NAME=PATH" in err

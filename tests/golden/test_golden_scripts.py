@@ -62,6 +62,7 @@ DASK_EXPORTED = {
     "rolling_max",
     "random_number",
     "union",
+    "join",
 }
 """Operations whose cases the Dask export must write (never refuse)."""
 
@@ -169,8 +170,7 @@ def test_exported_script(op_id, case, way, tmp_path):
         )
     except BrewdeskError as e:
         # refused: the error names the step and says why; never for the operations listed above
-        # (the pandas export refuses only steps without a Python export: join)
-        assert dask_way or (not case.code and "no Python export" in str(e)), str(e)
+        assert dask_way, str(e)
         assert f"step 1 ({recipe.steps[0].id}, {op_id})" in str(e)
         assert op_id not in DASK_EXPORTED, f"the Dask export refused {op_id}: {e}"
         return
