@@ -81,6 +81,10 @@ class SourceSpec:
         Quote character (RFC 4180 quoting, a doubled quote inside a quoted field).
     header
         ``False``: the first row is data and columns are named ``column_1 .. column_n``.
+        ``True`` (CSV): the first row holds the names, unless it is plainly data: every cell a
+        number (but not a run of consecutive integers such as ``1,2,3`` or years), or a
+        decimal number such as ``9.7`` atop a column of decimals; then it is read as the
+        first data row, as with ``False``.
     encoding
         ``None`` detects a BOM (UTF-8, UTF-16 LE/BE) and otherwise reads UTF-8, failing with
         the byte offset and line of the first undecodable byte.
