@@ -382,7 +382,8 @@ def fences_lines(params: OutlierParams, fitted: Mapping[str, Any]) -> list[str]:
 
     Literals when ``fitted`` has the statistics, else computed with pandas on the whole ``df``.
     Statistics given as code (the Dask export's run-time values, which are not numbers here) are
-    bound with :func:`fitted_lines` and the fences computed from them (Z_SCORE, IQR).
+    bound with :func:`fitted_lines` and the fences computed from them (MODIFIED_Z_SCORE: from the
+    value counts, as :func:`median_and_spread` does).
     """
     requests = outlier_stats(params)
     if all(k in fitted for k in requests):
@@ -396,12 +397,33 @@ def fences_lines(params: OutlierParams, fitted: Mapping[str, Any]) -> list[str]:
     s = col_ref(params.source_column)
     none = "_lo, _hi = float('-inf'), float('inf')"
     if params.outlier_strategy == "MODIFIED_Z_SCORE":
+        if "value_counts" in fitted:  # given as code: median and deviations from the value counts
+            spread = [
+                *fitted_lines(requests, fitted),
+                "_vc = _value_counts[_value_counts > 0].sort_index()",
+                "_v, _w = _vc.index.to_numpy(dtype='float64'), _vc.to_numpy(dtype='int64')",
+                "def _wq(v, w, q):  # quantile of v repeated w times (linear interpolation)",
+                "    c = np.cumsum(w)",
+                "    pos = q * (int(c[-1]) - 1)",
+                "    lo, hi = int(np.floor(pos)), int(np.ceil(pos))",
+                "    a, b = float(v[np.searchsorted(c, lo + 1)]), float(v[np.searchsorted(c, hi + 1)])",
+                "    return a if lo == hi or a == b else a + (b - a) * (pos - lo)",
+                "_med = _wq(_v, _w, 0.5) if len(_v) else 0.0",
+                "_dev = np.abs(_v - _med)",
+                "_o = np.argsort(_dev, kind='stable')",
+                "_mad = _wq(_dev[_o], _w[_o], 0.5) if len(_v) else 0.0",
+                "_mean_ad = float((_dev * _w).sum() / _w.sum()) if len(_v) else 0.0",
+            ]
+        else:
+            spread = [
+                f"_x = {s}.dropna().astype('float64')",
+                "_med = float(_x.median()) if len(_x) else 0.0",
+                "_dev = (_x - _med).abs()",
+                "_mad = float(_dev.median()) if len(_x) else 0.0",
+                "_mean_ad = float(_dev.mean()) if len(_x) else 0.0",
+            ]
         return [
-            f"_x = {s}.dropna().astype('float64')",
-            "_med = float(_x.median()) if len(_x) else 0.0",
-            "_dev = (_x - _med).abs()",
-            "_mad = float(_dev.median()) if len(_x) else 0.0",
-            "_mean_ad = float(_dev.mean()) if len(_x) else 0.0",
+            *spread,
             "if _mad > 0:",
             f"    _lo, _hi = _med - {t!r} * _mad / {MAD_FACTOR!r}, _med + {t!r} * _mad / {MAD_FACTOR!r}",
             "elif _mean_ad > 0:",

@@ -106,9 +106,14 @@ def test_dask_script_statistics_and_carries_span_partitions(files, tmp_path, cap
 def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
     data, _ = files
     recipe = tmp_path / "r.json"
-    modified = {"source_column": "score", "outlier_strategy": "MODIFIED_Z_SCORE"}
     steps = [
-        {"id": "a", "op": "flag_outliers", "v": 1, "params": {**modified, "target_column": "odd"}},
+        # the last valid value above needs an unbounded look back (no partition carry here)
+        {
+            "id": "a",
+            "op": "replace_with_last_valid",
+            "v": 1,
+            "params": {"source_column": "score", "column_data_type": "number"},
+        },
         {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "city"}},
         {
             "id": "c",
@@ -116,7 +121,8 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
             "v": 1,
             "params": {"secondary_input": "more", "join_keys": [{"key": "city", "value": "city"}]},
         },
-        {"id": "d", "op": "remove_outliers", "v": 1, "params": modified},
+        # NOW's code would read the clock once per partition, not once per run
+        {"id": "d", "op": "now", "v": 1, "params": {"target_column": "t"}},
     ]
     recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
     code, out, err = _run(
@@ -131,8 +137,7 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
         "more=more.csv",
     )
     assert code != 0 and out == ""
-    # the median absolute deviation is not taken from whole-dataset statistics by these steps' code
-    assert "step 1 (a, flag_outliers)" in err and "step 4 (d, remove_outliers)" in err
+    assert "step 1 (a, replace_with_last_valid)" in err and "step 4 (d, now)" in err
     assert "step 2" not in err and "step 3" not in err  # upper case, join: exported
     assert "--engine pandas" in err
 

@@ -63,6 +63,8 @@ DASK_EXPORTED = {
     "random_number",
     "union",
     "join",
+    "flag_outliers",
+    "remove_outliers",
 }
 """Operations whose cases the Dask export must write (never refuse)."""
 
