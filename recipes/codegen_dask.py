@@ -64,7 +64,7 @@ def _like(df, meta):
     for c in meta.columns:
         if isinstance(meta[c].dtype, pd.CategoricalDtype):
             continue
-        if c in df.columns and df[c].dtype != meta[c].dtype:
+        if c in df.columns and df[c].dtype != meta[c].dtype and df[c].isna().all():
             try:
                 df[c] = df[c].astype(meta[c].dtype)
             except (TypeError, ValueError):
@@ -266,6 +266,18 @@ def _by_key(ddf, keys, fn):
 ''',
     "union": UNION_HELPERS,
     "join": JOIN_HELPERS,
+    "groups": '''
+def _in_groups(ddf, keys, fn):
+    """Run ``fn`` on partitions that each hold whole groups of ``keys``, rows in source order.
+
+    Dask's ``shuffle`` brings each group's rows together (all rows in one partition when there
+    are no keys).
+    """
+    if not keys:
+        return _map(ddf.repartition(npartitions=1), fn)
+    ddf = _numbered(ddf)
+    return _map(ddf.shuffle(on=keys), lambda df: fn(df.sort_values("_rowid").drop(columns=["_rowid"])))
+''',
 }
 _NEEDS = {
     "statistics": ("map",),
@@ -275,6 +287,7 @@ _NEEDS = {
     "rowid": ("map",),
     "positions": ("offsets",),
     "bykey": ("rowid", "map"),
+    "groups": ("rowid", "map"),
 }
 
 _INLINE_STAT = re.compile(
@@ -339,7 +352,10 @@ def script(
     problems: list[str] = []
     blocks: list[str] = []
     helpers: dict[str, None] = {}
-    problems += [f"{u} has no path (give it as --input NAME=PATH)" for u in unbound_inputs(recipe, inputs or {})]
+    problems += [
+        f"{u} has no path (give it as --input NAME=PATH)"
+        for u in unbound_inputs(recipe, inputs or {})
+    ]
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
@@ -534,6 +550,22 @@ def _global(n: int, step: Step) -> tuple[str, list[str]]:
                 f"ddf = _map(ddf, lambda df: df.merge(_groups_{n}, on={keys!r}, how='left'))",
             ]
         return "\n".join(lines), ["map", "sort"] if p.use_new_dataframe else ["map"]  # type: ignore[attr-defined]
+    if op.id == "pivot":
+        code = step_code(step)
+        if code is None:
+            raise _Refused("the operation has no Python export yet")
+        fn = f"_step_{n}"
+        drop = [p.source_column, p.value_column]  # type: ignore[attr-defined]
+        keys = f"_keys_{n}"
+        lines = [
+            _function(fn, code),
+            "# groups of every other column, each in one partition; then sorted by the keys",
+            f"{keys} = [c for c in ddf.columns if c not in {drop!r}]",
+            f"ddf = _in_groups(ddf, {keys}, {fn})",
+            f"if {keys}:",
+            f"    ddf = _sorted(ddf, {keys}, ascending=[True] * len({keys}), nulls_first=[False] * len({keys}))",
+        ]
+        return "\n".join(lines), ["groups", "sort"]
     if op.id == "join":
         return join_code(p, n=n, dask=True), ["join"]
     if op.id == "union":

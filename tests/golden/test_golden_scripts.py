@@ -65,6 +65,7 @@ DASK_EXPORTED = {
     "join",
     "flag_outliers",
     "remove_outliers",
+    "pivot",
 }
 """Operations whose cases the Dask export must write (never refuse)."""
 
