@@ -52,7 +52,7 @@ def test_cells_missing_and_types():
     assert m.data(m.index(1, 1)) == "2.0"
     assert m.data(m.index(0, 3)) == "2024-01-01" and m.data(m.index(2, 3)) == "2024-01-03 10:30:00"
     assert m.data(m.index(0, 4)) == "true"
-    assert m.data(m.index(2, 5)) == "{'k': 1}"
+    assert m.data(m.index(2, 5)) == '{"k": 1}'  # nested values show as JSON
     assert "row id 5" in m.data(m.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert m.headerData(0, Qt.Orientation.Horizontal, TypeRole) == "int64"
     assert m.headerData(0, Qt.Orientation.Vertical) == "1"
