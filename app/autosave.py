@@ -40,9 +40,14 @@ class Recovered:
 
 
 def _spec_json(spec: SourceSpec | None) -> dict[str, Any] | None:
+    """The source as JSON, a database URL's password removed (it is never written to disk)."""
     if spec is None:
         return None
-    return {f.name: getattr(spec, f.name) for f in dataclasses.fields(spec)}
+    from brewdesk.app.opening import without_password
+
+    data = {f.name: getattr(spec, f.name) for f in dataclasses.fields(spec)}
+    data["location"] = without_password(str(data["location"]))
+    return data
 
 
 def write(recipe: Recipe, source: SourceSpec | None, recipe_path: str | None = None, *, path: Path | None = None) -> Path:
