@@ -66,6 +66,7 @@ DASK_EXPORTED = {
     "flag_outliers",
     "remove_outliers",
     "pivot",
+    "session",
 }
 """Operations whose cases the Dask export must write (never refuse)."""
 
