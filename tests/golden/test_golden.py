@@ -5,6 +5,10 @@
 3. ``engine-3`` and ``engine-rows``: three partitions, and one row per partition (nulls,
    duplicates and fill gaps fall across boundaries; null rows form all-null partitions);
 4. ``code``: the exported pandas code, where the operation has one.
+
+``test_golden_scripts.py`` runs every case once more through the whole exported script, pandas
+and Dask (read the input from Parquet, run, write, compare), and ``test_dask_script_partitions``
+a many-step recipe on many partitions.
 """
 
 from __future__ import annotations
