@@ -1,10 +1,10 @@
 """Every golden case run through the WHOLE exported script, pandas and Dask.
 
-For each case with exported code (``case.code``, no expected error) the recipe of that one step
-is exported with :func:`brewdesk.recipes.codegen.script` as a standalone script that reads the
+For each case without an expected error that has exported code (``case.code``) or secondary
+inputs (join, union: the whole script reads them), the recipe of that one step is exported with :func:`brewdesk.recipes.codegen.script` as a standalone script that reads the
 case's input from a Parquet file and writes Parquet; the script is executed (in this process,
 in a fresh namespace, so the suite stays fast) and its output must equal the case's expected
-frame, which the engine reproduces in ``test_golden.py``.
+frame (or pass its ``check``), which the engine reproduces in ``test_golden.py``.
 
 - ``script``: the pandas script;
 - ``dask-script``: the Dask script, on an input of three Parquet files (three partitions, some
