@@ -281,3 +281,21 @@ def test_a_timestamp_postgres_refuses_in_the_last_row_changes_nothing(pg_server,
     with pytest.raises(DestinationError, match=r"timestamp out of range \(nothing was changed\)"):
         write(frame(pd.DataFrame({"at": pd.Series(stamps)}), 3), parse_dest(url, if_exists="replace"))
     assert snapshot(pg_server, pg_db) == before
+
+
+@pytest.mark.parametrize("path", ["copy", "insert"])
+def test_injected_failure_in_the_last_batch_on_either_path(pg_server, pg_db, monkeypatch, path):
+    """COPY (psycopg) and executemany (psycopg2, pg8000, ...) both leave the table as it was."""
+    from tests.engine.test_postgres import _fail_on_insert
+
+    url = pg_url(pg_server, pg_db, "t")
+    write(kv(20), parse_dest(url))
+    before = snapshot(pg_server, pg_db)
+    if path == "insert":
+        no_copy(monkeypatch)
+    monkeypatch.setattr(sql_mod, "BATCH_ROWS", 10)
+    seen = _fail_on_insert(monkeypatch, nth=3)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write(kv(30), parse_dest(url, if_exists="replace"))
+    assert seen["n"] == 3
+    assert snapshot(pg_server, pg_db) == before
