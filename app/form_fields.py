@@ -84,6 +84,10 @@ class FieldEditor(QWidget):
     def value(self) -> Any:  # pragma: no cover - overridden
         return UNSET
 
+    def is_blank(self) -> bool:
+        """Whether the field is left empty (nothing given beyond defaults)."""
+        return self.value() is UNSET
+
     def set_value(self, value: Any) -> None:  # pragma: no cover - overridden
         pass
 
@@ -248,7 +252,7 @@ class TextEditor(FieldEditor):
     def value(self) -> Any:
         text = self.edit.text()
         if self.kind == "list":
-            items = [t.strip() for t in text.split(",") if t.strip()]
+            items = parse_list(text)
             return items if items else UNSET
         if text == "":
             return UNSET
@@ -266,11 +270,32 @@ class TextEditor(FieldEditor):
         if value is None:
             self.edit.setText("")
         elif self.kind == "list":
-            self.edit.setText(", ".join(str(v) for v in value))
+            self.edit.setText(format_list(value))
         elif self.kind == "scalar" and not isinstance(value, str):
             self.edit.setText(json.dumps(value))
         else:
             self.edit.setText(str(value))
+
+
+def format_list(values: Any) -> str:
+    """A list of texts for a one-line editor: comma-separated, or a JSON array when a text
+    holds a comma, a quote or edge spaces (so :func:`parse_list` gives the same list back)."""
+    texts = [str(v) for v in values]
+    if any("," in t or t != t.strip() or not t or t.startswith(("[", '"')) for t in texts):
+        return json.dumps(texts, ensure_ascii=False)
+    return ", ".join(texts)
+
+
+def parse_list(text: str) -> list[str]:
+    """The texts of a one-line list editor: a JSON array of texts, else comma-separated."""
+    if text.strip().startswith("["):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list):
+            return [v if isinstance(v, str) else json.dumps(v) for v in parsed]
+    return [t.strip() for t in text.split(",") if t.strip()]
 
 
 def _is_column_like(name: str) -> bool:
@@ -341,7 +366,7 @@ class TableEditor(FieldEditor):
         for c, (name, prop) in enumerate(self.props.items()):
             w = self._cell_widget(name, prop)
             if values and values.get(name) is not None:
-                _set_cell(w, values[name])
+                _set_cell(w, format_list(values[name]) if self._is_list(name) else values[name])
             self.table.setCellWidget(r, c, w)
         self.table.setRowHeight(r, max(self.table.rowHeight(r), 30))
         self.changed.emit()
@@ -355,6 +380,10 @@ class TableEditor(FieldEditor):
             self.table.removeRow(r)
             self.changed.emit()
 
+    def _is_list(self, name: str) -> bool:
+        alts, _ = variants(self.props[name])
+        return bool(alts) and alts[0].get("type") == "array"
+
     def value(self) -> Any:
         rows = []
         for r in range(self.table.rowCount()):
@@ -362,10 +391,14 @@ class TableEditor(FieldEditor):
             for c, name in enumerate(self.props):
                 v = _cell_value(self.table.cellWidget(r, c))
                 if v not in (None, ""):
-                    row[name] = v
+                    row[name] = parse_list(v) if self._is_list(name) and isinstance(v, str) else v
             if row:
                 rows.append(row)
         return rows
+
+    def is_blank(self) -> bool:
+        """No row gives any required property (cells holding only their defaults)."""
+        return not any(self.required & row.keys() for row in self.value())
 
     def set_value(self, value: Any) -> None:
         self.table.setRowCount(0)

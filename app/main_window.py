@@ -333,6 +333,7 @@ class MainWindow(DataOpening, QMainWindow):
         form.preview_cleared.connect(self.session.clear_preview)
         form.applied.connect(self._form_applied)
         form.cancelled.connect(self.close_form)
+        form.attach_sample(self.session, index)  # "Fill from sample" reads the data before the step
         self.side.addWidget(form)
         self.side.setCurrentWidget(form)
         self.side_dock.setWindowTitle("Step")

@@ -4,6 +4,9 @@ Frames are cached by the *content* of the enabled steps of a prefix (each step's
 parameters and conditions), so undo, redo, re-enabling a step or clicking back to an earlier step
 finds its frame in the cache and is instant; a new step costs only itself, computed from the
 longest cached prefix. Thread-safe: the app computes in worker threads.
+
+:func:`fill_from_sample` reads a step's data-dependent parameters (pivot values, categories,
+struct fields: ``Operation.from_sample``) from the cached sample before the step.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 from brewdesk.recipes.diff import PreviewDiff, diff
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.ops.base import Kind
+from brewdesk.recipes.errors import BrewdeskError, StepError
+from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns
 from brewdesk.recipes.recipe import Step
 from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.types import Schema
 
 MAX_CACHE_BYTES = 512 * 2**20
 
@@ -141,3 +145,33 @@ class PreviewCache:
         op = step.operation
         align = op is None or op.kind is not Kind.GLOBAL
         return CandidateResult(base.frame, after, diff(base.frame, after, align=align))  # type: ignore[arg-type]
+
+
+def fill_from_sample(
+    cache: PreviewCache,
+    prefix: Sequence[Step],
+    op: Operation,
+    params: Params,
+    inputs: Mapping[str, pd.DataFrame] | None = None,
+) -> Params | None:
+    """``op.from_sample(params, frame)`` on the sample after ``prefix`` (runs in a worker).
+
+    Raises
+    ------
+    StepError
+        When an earlier step fails, a column the params name is not in the data before the step,
+        or the operation refuses the data (e.g. more distinct values than it allows).
+    """
+    base = cache.frame_after(prefix, inputs)
+    if base.error is not None:
+        raise StepError(f"an earlier step fails: {base.error}")
+    try:
+        check_columns(params, Schema.from_frame(base.frame))
+    except StepProblem as e:
+        raise StepError(f"{humanize_field(e.field)}{e.message}") from None
+    return op.from_sample(params, base.frame)
+
+
+def humanize_field(field: str | None) -> str:
+    """``"source_column"`` -> ``"Source column: "`` (empty for ``None``)."""
+    return f"{field.replace('_', ' ').capitalize()}: " if field else ""

@@ -4,16 +4,23 @@ A :class:`StepForm` lays out one editor per parameter (see :mod:`brewdesk.app.fo
 condition editor where the operation accepts conditions, and a note. Whenever an editor changes
 it validates (pydantic errors and the step's schema check, each shown beside its field) and,
 when the step is valid, asks for a preview; Apply hands the step over, Cancel drops it.
+
+Operations whose output columns depend on the data (``Operation.sample_fields``: PIVOT's values,
+ONE_HOT_ENCODING's categories, UNNEST_STRUCT's fields) get a "Fill from sample" button: it runs
+``Operation.from_sample`` in the session's worker on the sample as it is before the step and
+fills those fields. The form also fills them by itself when they are empty and the other fields
+are valid (when it opens, or once the source column is picked).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brewdesk.app.condition_editor import ConditionEditor
 from brewdesk.app.form_fields import UNSET, FieldEditor, humanize, make_editor
-from brewdesk.app.preview import CandidateResult
+from brewdesk.app.preview import CandidateResult, error_text, fill_from_sample
 from brewdesk.recipes.conditions import Condition
 from brewdesk.recipes.ops.base import Kind, Operation, StepProblem
 from brewdesk.recipes.recipe import Step, new_step_id
@@ -32,9 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from brewdesk.app.session import Session
+
 ERROR_STYLE = "color: #c62828;"
 HINT_STYLE = "color: #6b6b6b;"
 GENERAL = "_"
+FILL_KIND = "fill"
+"""The worker kind of "Fill from sample" requests."""
 
 
 def clean_message(msg: str) -> str:
@@ -99,6 +111,11 @@ class StepForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
         self.current: Step | None = None
+        self.session: Session | None = None
+        self.index = 0
+        self.fill_button: QPushButton | None = None
+        self.fill_status: QLabel | None = None
+        self._auto_key: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -139,6 +156,8 @@ class StepForm(QWidget):
         defs = js.get("$defs", {})
         required = set(js.get("required", []))
         for name, prop in js.get("properties", {}).items():
+            if name in op.sample_fields and self.fill_button is None:
+                self._build_fill(lay)
             editor = make_editor(name, prop, defs, self.schema, required=name in required)
             field = op.Params.model_fields[name]
             if not field.is_required():
@@ -211,6 +230,99 @@ class StepForm(QWidget):
         buttons.addWidget(self.apply_button)
         outer.addLayout(buttons)
 
+    def _build_fill(self, lay: QVBoxLayout) -> None:
+        names = ", ".join(humanize(f).lower() for f in self.op.sample_fields)
+        self.fill_button = QPushButton("Fill from sample")
+        self.fill_button.setToolTip(f"Read the {names} from the data as it is before this step")
+        self.fill_button.setEnabled(False)
+        self.fill_button.clicked.connect(lambda: self.fill_from_sample())
+        self.fill_status = QLabel(f"The {names} depend on the data: fill them from the sample")
+        self.fill_status.setWordWrap(True)
+        self.fill_status.setStyleSheet(HINT_STYLE)
+        row = QHBoxLayout()
+        row.addWidget(self.fill_button)
+        row.addWidget(self.fill_status, 1)
+        lay.addLayout(row)
+
+    # ------------------------------------------------------------------ fill from sample
+    def attach_sample(self, session: Session, index: int) -> None:
+        """Let "Fill from sample" read the session's sample before position ``index``."""
+        self.session = session
+        self.index = index
+        if self.fill_button is not None:
+            self.fill_button.setEnabled(True)
+            session.worker.done.connect(self._fill_done)
+            session.worker.failed.connect(self._fill_failed)
+        self._timer.start()
+
+    def _fill_base(self) -> tuple[Any, str | None]:
+        """The params without the sample fields (validated), or ``(None, problem)``."""
+        values = {k: v for k, v in self.values().items() if k not in self.op.sample_fields}
+        try:
+            return self.op.Params.model_validate(values), None
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = err.get("loc") or ()
+            where = humanize(str(loc[0])) + ": " if loc else ""
+            return None, where + clean_message(err["msg"])
+        except (ValueError, TypeError) as e:
+            return None, str(e)
+
+    def fill_from_sample(self, *, auto: bool = False) -> bool:
+        """Read the sample fields from the data before the step, in the session's worker.
+
+        Returns ``False`` (with the reason shown beside the button) when it cannot start.
+        """
+        session = self.session
+        if self.fill_button is None or session is None or session.cache is None:
+            return False
+        params, problem = self._fill_base()
+        if params is None:
+            if not auto:
+                self._set_fill_status(f"Fill the other fields first ({problem})", error=True)
+            return False
+        self._auto_key = self._base_key()
+        cache, op, inputs = session.cache, self.op, dict(session.input_frames)
+        prefix = [s for s in session.recipe.steps[: self.index] if s.id != self.step_id]
+        self._set_fill_status("Reading the sample…")
+        self.fill_button.setEnabled(False)
+        session.worker.submit(FILL_KIND, lambda: fill_from_sample(cache, prefix, op, params, inputs))
+        return True
+
+    def _base_key(self) -> str:
+        values = {k: v for k, v in self.values().items() if k not in self.op.sample_fields}
+        return json.dumps(values, sort_keys=True, default=str)
+
+    def _sample_fields_empty(self) -> bool:
+        return all(self.editors[f].is_blank() for f in self.op.sample_fields if f in self.editors)
+
+    def _set_fill_status(self, text: str, *, error: bool = False) -> None:
+        if self.fill_status is not None:
+            self.fill_status.setText(text)
+            self.fill_status.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+
+    def _fill_done(self, kind: str, result: Any) -> None:
+        if kind != FILL_KIND or self.fill_button is None:
+            return
+        self.fill_button.setEnabled(True)
+        if result is None:
+            self._set_fill_status("The sample gave nothing to fill")
+            return
+        values = result.model_dump()
+        filled = {f: values[f] for f in self.op.sample_fields if f in values}
+        self.set_values(filled)
+        self.revalidate()  # preview the filled step now
+        counts = ", ".join(
+            f"{len(v)} {humanize(f).lower()}" if isinstance(v, list) else humanize(f).lower() for f, v in filled.items()
+        )
+        self._set_fill_status(f"Filled from the sample before this step: {counts}")
+
+    def _fill_failed(self, kind: str, exc: BaseException) -> None:
+        if kind != FILL_KIND or self.fill_button is None:
+            return
+        self.fill_button.setEnabled(True)
+        self._set_fill_status(f"Could not fill from the sample: {error_text(exc)}", error=True)
+
     # ------------------------------------------------------------------ values
     def set_values(self, values: Mapping[str, Any]) -> None:
         """Set editors from parameter values (unknown names ignored)."""
@@ -272,8 +384,18 @@ class StepForm(QWidget):
         return (None, errors) if errors else (step, {})
 
     def revalidate(self) -> Step | None:
-        """Validate now, show the problems, and request or clear the preview."""
+        """Validate now, show the problems, and request or clear the preview.
+
+        Empty sample fields are first filled from the sample (once per set of other values).
+        """
         self._timer.stop()
+        if (
+            self.fill_button is not None
+            and self.session is not None
+            and self._sample_fields_empty()
+            and self._base_key() != self._auto_key
+        ):
+            self.fill_from_sample(auto=True)
         step, errors = self.build()
         for name, label in self.errors.items():
             label.setText(errors.get(name, ""))

@@ -186,6 +186,10 @@ class Operation:
         unique row ids right after the step (:func:`brewdesk.engine.execute.renumber`).
     upgraders
         ``{v: f}`` where ``f`` turns version-``v`` params (a dict) into version ``v + 1``.
+    sample_fields
+        Fields of ``Params`` that :meth:`from_sample` reads from data (pivot values, struct
+        fields, categories): the output schema depends on them, so the step stores them. The
+        app offers "Fill from sample" for an operation that lists any.
     """
 
     id: ClassVar[str]
@@ -200,6 +204,7 @@ class Operation:
     changes_rows: ClassVar[bool] = False
     adds_rows: ClassVar[bool] = False
     upgraders: ClassVar[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+    sample_fields: ClassVar[tuple[str, ...]] = ()
 
     # ----------------------------------------------------------------- schema effect
     def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
@@ -219,6 +224,30 @@ class Operation:
         """
         check_columns(params, schema)
         return schema
+
+    # ----------------------------------------------------------------- data-dependent params
+    def from_sample(self, params: Any, frame: pd.DataFrame) -> Any | None:
+        """Params with the :attr:`sample_fields` read from ``frame``, or ``None`` (the default).
+
+        Some steps' output columns depend on the data (PIVOT's values, ONE_HOT_ENCODING's
+        categories, UNNEST_STRUCT's fields), yet a schema must be known without data, so the
+        step stores them. The app calls this in a worker thread on the data as it is before
+        the step (the sample after the recipe prefix) and fills the form with the result.
+
+        Parameters
+        ----------
+        params
+            The validated ``Params``; the :attr:`sample_fields` may be ``None`` or stale (they
+            are replaced).
+        frame
+            The data before the step.
+
+        Raises
+        ------
+        StepError
+            When the data does not fit (e.g. more distinct values than the operation allows).
+        """
+        return None
 
     # ----------------------------------------------------------------- statistics
     def stats(self, params: Any, schema: Schema) -> dict[str, Stat]:

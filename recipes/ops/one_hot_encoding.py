@@ -17,8 +17,9 @@ The columns a step creates are its ``categories``
 -----------------------------------------------------
 The output schema depends on the data's distinct values, but a schema must be known without
 data (DESIGN.md section 3). So the step stores them: ``categories`` lists the values, and the
-app fills it from the data when the step is created (:func:`with_categories`, from the
-whole-dataset ``distinct`` statistic or the sample). A step without categories (for example one
+app's step form fills it from the sample as it is before the step (``from_sample``, the
+"Fill from sample" button; automatically once the source column is picked and the categories
+are empty). A step without categories (for example one
 imported from DataBrew, whose step has only ``sourceColumn``) is a validation problem naming
 the fix, never a silently different schema.
 
@@ -46,6 +47,7 @@ from brewdesk.recipes.ops.base import (
     column,
     insert_after,
 )
+from brewdesk.recipes.stats import compute_on_frame
 from brewdesk.recipes.types import STRING_DTYPE, Schema
 from pydantic import Field, field_validator
 
@@ -119,14 +121,21 @@ class OneHotEncoding(Operation):
     databrew = ("ONE_HOT_ENCODING",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ONE_HOT_ENCODING.html"
     Params = OneHotEncodingParams
+    sample_fields = ("categories",)
+
+    def from_sample(self, params: OneHotEncodingParams, frame: pd.DataFrame) -> OneHotEncodingParams:
+        """``categories``: the sorted distinct values of ``source_column`` in ``frame`` (as the
+        whole-dataset ``distinct`` statistic orders them); more than 10 is a StepError."""
+        distinct = compute_on_frame({"d": Stat("distinct", params.source_column)}, frame)["d"]
+        return with_categories(params, distinct, frame[params.source_column].dtype)
 
     def columns(self, params: OneHotEncodingParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
         if params.categories is None:
             raise StepProblem(
                 f"one-hot encoding needs the values of '{params.source_column}' to name its new "
-                "columns; pick the column again in the app (it reads them from the data) or list "
-                "them in the step's categories",
+                "columns; press 'Fill from sample' in the step's form (it reads them from the data "
+                "before the step) or list them in the step's categories",
                 field="categories",
             )
         after = params.source_column

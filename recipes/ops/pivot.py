@@ -127,6 +127,17 @@ class Pivot(Operation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.PIVOT.html"
     Params = PivotParams
     changes_rows = True
+    sample_fields = ("pivot_values",)
+
+    def from_sample(self, params: PivotParams, frame: pd.DataFrame) -> PivotParams:
+        """``pivot_values``: the sorted distinct texts of ``source_column`` in ``frame``."""
+        out = with_pivot_values(params, frame)
+        if not out.pivot_values:
+            raise StepError(
+                f"column '{params.source_column}' has no values in the sample, so there is nothing to pivot",
+                hint="pick another pivot column, or list the pivot values by hand",
+            )
+        return out
 
     # ------------------------------------------------------------------ schema
     def keys(self, params: PivotParams, names: Sequence[str]) -> list[str]:

@@ -102,6 +102,18 @@ class Transpose(Operation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.TRANSPOSE.html"
     Params = TransposeParams
     changes_rows = True
+    sample_fields = ("pivot_values",)
+
+    def from_sample(self, params: TransposeParams, frame: pd.DataFrame) -> TransposeParams:
+        """``pivot_values``: the sorted distinct ``_``-joined texts of the pivot columns."""
+        out = with_pivot_values(params, frame)
+        if not out.pivot_values:
+            raise StepError(
+                f"the pivot columns {', '.join(params.pivot_columns)} have no values in the sample "
+                "(a missing value in any of them makes the row's key missing)",
+                hint="pick other pivot columns, or list the pivot values by hand",
+            )
+        return out
 
     def _pivot_params(self, params: TransposeParams) -> PivotParams:
         return PivotParams(

@@ -101,6 +101,18 @@ class UnnestStruct(Operation):
     databrew = ("UNNEST_STRUCT",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.UNNEST_STRUCT.html"
     Params = UnnestStructParams
+    sample_fields = ("fields",)
+
+    def from_sample(self, params: UnnestStructParams, frame: pd.DataFrame) -> UnnestStructParams:
+        """``fields``: the structs' field names in ``frame`` (order of first appearance), each
+        typed by its values."""
+        out = with_fields(params, frame)
+        if out.fields is None:
+            raise StepError(
+                f"column '{params.source_column}' holds no structs with fields in the sample",
+                hint="nest columns into structs first (NEST_TO_STRUCT, JSON_TO_STRUCTS), or list the fields by hand",
+            )
+        return out
 
     def columns(self, params: UnnestStructParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)

@@ -100,6 +100,22 @@ class UnnestStructN(Operation):
     databrew = ("UNNEST_STRUCT_N",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.UNNEST_STRUCT_N.html"
     Params = UnnestStructNParams
+    sample_fields = ("fields",)
+
+    def from_sample(self, params: UnnestStructNParams, frame: pd.DataFrame) -> UnnestStructNParams:
+        """``fields``: every path down to ``unnest_level`` in the selected columns' structs in
+        ``frame`` (order of first appearance), each typed by its values."""
+        try:
+            cols = self.selected(params, Schema.from_frame(frame))
+        except StepProblem as e:
+            raise StepError(e.message) from None
+        out = with_fields(params, frame)
+        if out.fields is None:
+            raise StepError(
+                f"{', '.join(cols)} hold no structs with fields in the sample",
+                hint="nest columns into structs first (NEST_TO_STRUCT, JSON_TO_STRUCTS), or list the fields by hand",
+            )
+        return out
 
     def selected(self, params: UnnestStructNParams, schema: Schema) -> list[str]:
         """The struct columns the step unnests, in schema order."""
