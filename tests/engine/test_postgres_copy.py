@@ -299,3 +299,17 @@ def test_injected_failure_in_the_last_batch_on_either_path(pg_server, pg_db, mon
         write(kv(30), parse_dest(url, if_exists="replace"))
     assert seen["n"] == 3
     assert snapshot(pg_server, pg_db) == before
+
+
+def test_nested_columns_keep_the_insert_path_and_its_json(pg_server, pg_db, monkeypatch):
+    sent = copy_spy(monkeypatch)
+    kind = pd.ArrowDtype(pa.struct([("a", pa.int64()), ("b", pa.string())]))
+    pdf = pd.DataFrame({"i": pd.array([1, 2, 3], dtype="Int64"),
+                        "o": pd.array([{"a": 1, "b": "x\ty"}, None, {"a": 2, "b": None}], dtype=kind)})
+    write(frame(pdf, 1), parse_dest(pg_url(pg_server, pg_db, "t")))
+    assert sent == []
+    got = stored(pg_server, pg_db, "t")
+    assert got["types"] == [("i", "bigint"), ("o", "json")]
+    # SQLAlchemy's JSON type stores a missing value as JSON null (unchanged by COPY's arrival)
+    assert got["values"] == [(1, {"a": 1, "b": "x\ty"}), (2, None), (3, {"a": 2, "b": None})]
+    assert got["text"][1] == "(2,null)"
