@@ -32,7 +32,7 @@ TEXTS = ["a\tb", "l1\nl2", "cr\r", "crlf\r\n", "back\\slash", "\\.", "\\N", "", 
 
 
 def awkward() -> pd.DataFrame:
-    """Every staged type with the values a text format could get wrong."""
+    """Every staged type with the values an encoding could get wrong (escapes, bit patterns, ranges)."""
     n = len(TEXTS)
     floats = [0.1 + 0.2, None, np.inf, -np.inf, -0.0, 5e-324, 1.7976931348623157e308, 1e16, 123456789012345678.0,
               -2.5, 1e-310, 7.0, None, 0.0, 1.0 / 3, 2.0**53 + 1]
