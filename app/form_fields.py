@@ -331,6 +331,8 @@ class TableEditor(FieldEditor):
         lay.addLayout(buttons)
         for _ in range(max(min_rows, 1)):
             self.add_row()
+        first = self.value()
+        self._blank_row: dict[str, Any] = first[0] if first else {}
 
     def _cell_widget(self, name: str, prop: Mapping[str, Any]) -> QWidget:
         alts, nullable = variants(prop)
@@ -397,8 +399,8 @@ class TableEditor(FieldEditor):
         return rows
 
     def is_blank(self) -> bool:
-        """No row gives any required property (cells holding only their defaults)."""
-        return not any(self.required & row.keys() for row in self.value())
+        """Every row holds only what a new row starts with (defaults, the first column)."""
+        return all(row == self._blank_row for row in self.value())
 
     def set_value(self, value: Any) -> None:
         self.table.setRowCount(0)

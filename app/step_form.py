@@ -8,8 +8,9 @@ when the step is valid, asks for a preview; Apply hands the step over, Cancel dr
 Operations whose output columns depend on the data (``Operation.sample_fields``: PIVOT's values,
 ONE_HOT_ENCODING's categories, UNNEST_STRUCT's fields) get a "Fill from sample" button: it runs
 ``Operation.from_sample`` in the session's worker on the sample as it is before the step and
-fills those fields. The form also fills them by itself when they are empty and the other fields
-are valid (when it opens, or once the source column is picked).
+fills those fields. The form also fills them by itself when they are empty (or still hold what
+the last fill gave) and the other fields are valid: when it opens, once the source column is
+picked, and again when it changes. Values the user typed are replaced only by the button.
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ class StepForm(QWidget):
         self.fill_button: QPushButton | None = None
         self.fill_status: QLabel | None = None
         self._auto_key: str | None = None
+        self._filled: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -293,8 +295,14 @@ class StepForm(QWidget):
         values = {k: v for k, v in self.values().items() if k not in self.op.sample_fields}
         return json.dumps(values, sort_keys=True, default=str)
 
-    def _sample_fields_empty(self) -> bool:
-        return all(self.editors[f].is_blank() for f in self.op.sample_fields if f in self.editors)
+    def _sample_key(self) -> str:
+        values = {f: self.editors[f].value() for f in self.op.sample_fields if f in self.editors}
+        return json.dumps(values, sort_keys=True, default=str)
+
+    def _may_fill_by_itself(self) -> bool:
+        """The sample fields are empty, or hold what the last fill gave (not the user's own)."""
+        blank = all(self.editors[f].is_blank() for f in self.op.sample_fields if f in self.editors)
+        return blank or self._sample_key() == self._filled
 
     def _set_fill_status(self, text: str, *, error: bool = False) -> None:
         if self.fill_status is not None:
@@ -311,6 +319,7 @@ class StepForm(QWidget):
         values = result.model_dump()
         filled = {f: values[f] for f in self.op.sample_fields if f in values}
         self.set_values(filled)
+        self._filled = self._sample_key()
         self.revalidate()  # preview the filled step now
         counts = ", ".join(
             f"{len(v)} {humanize(f).lower()}" if isinstance(v, list) else humanize(f).lower() for f, v in filled.items()
@@ -386,13 +395,14 @@ class StepForm(QWidget):
     def revalidate(self) -> Step | None:
         """Validate now, show the problems, and request or clear the preview.
 
-        Empty sample fields are first filled from the sample (once per set of other values).
+        Sample fields that are empty, or still hold what the last fill gave, are first
+        (re)filled from the sample, once per set of values of the other fields.
         """
         self._timer.stop()
         if (
             self.fill_button is not None
             and self.session is not None
-            and self._sample_fields_empty()
+            and self._may_fill_by_itself()
             and self._base_key() != self._auto_key
         ):
             self.fill_from_sample(auto=True)

@@ -1,9 +1,9 @@
 """Background work for the app: nothing computes on the GUI thread.
 
 :class:`Worker` runs plain callables on a :class:`~PySide6.QtCore.QThreadPool`. Every request has
-a *kind* (``"load"``, ``"view"``, ``"candidate"``, ``"summary"``, ``"profile"``) and a generation
-number; a newer request of the same kind supersedes the older one, whose result is dropped when
-it arrives. Cancelling a kind bumps its generation (the running callable finishes in the
+a *kind* (``"load"``, ``"view"``, ``"candidate"``, ``"summary"``, ``"profile"``, the step form's
+``"fill"``) and a generation number; a newer request of the same kind supersedes the older one,
+whose result is dropped when it arrives. Cancelling a kind bumps its generation (the running callable finishes in the
 background; its result is ignored and nobody waits for it).
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from brewdesk.app.form_fields import format_list, parse_list
 from brewdesk.app.step_form import FILL_KIND
 from brewdesk.recipes.conditions import Condition
 from brewdesk.recipes.recipe import Step
@@ -85,7 +86,17 @@ def test_one_hot_fills_by_itself_once_the_column_is_picked(opened, qtbot):
     form = open_form(window, "one_hot_encoding", {"source_column": "region"})
     settle(window, form)
     assert form.editors["categories"].value() == ["east", "north", "south"]
+    form.editors["source_column"].set_value("product")  # values it filled follow the column
+    settle(window, form)
+    assert form.editors["categories"].value() == ["coffee", "tea"]
+    form.editors["source_column"].set_value("region")
+    settle(window, form)
+    assert form.editors["categories"].value() == ["east", "north", "south"]
     form.editors["categories"].set_value(["north"])  # the user's own choice is kept
+    form.editors["source_column"].set_value("product")
+    settle(window, form)
+    assert form.editors["categories"].value() == ["north"]
+    form.editors["source_column"].set_value("region")
     settle(window, form)
     assert form.editors["categories"].value() == ["north"]
     qtbot.mouseClick(form.fill_button, Qt.MouseButton.LeftButton)
@@ -157,3 +168,44 @@ def test_fill_errors_are_shown_beside_the_button(window, qtbot, tmp_path):
 def test_ops_without_data_dependent_params_have_no_button(opened):
     form = open_form(opened, "upper_case", {})
     assert form.fill_button is None
+
+
+def test_unnest_struct_fields_fill_the_table(window, qtbot, tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(
+        'id,payload\n1,"{""kind"": ""click"", ""x"": 3}"\n2,"{""kind"": ""view, long"", ""ok"": true}"\n'
+    )
+    window.open_location(str(path))
+    wait(window)
+    s = window.session
+    s.add_step(Step(op="json_to_structs", params=OPERATIONS["json_to_structs"].Params(source_columns=["payload"])))
+    wait(window)
+    form = open_form(window, "unnest_struct", {"source_column": "payload_struct"})
+    settle(window, form)
+    assert form.editors["fields"].value() == [
+        {"name": "kind", "type": "string"},
+        {"name": "x", "type": "int64"},
+        {"name": "ok", "type": "boolean"},
+    ]
+    cand = s.candidate
+    assert cand is not None and cand.error is None, cand.error if cand else "no preview"
+    assert cand.after["payload_struct.kind"].tolist() == ["click", "view, long"]
+    qtbot.mouseClick(form.apply_button, Qt.MouseButton.LeftButton)
+    wait(window)
+    assert s.recipe.steps[-1].op == "unnest_struct" and not s.problems
+    # levels: paths are list cells in the table
+    form = open_form(window, "unnest_struct_n", {"source_columns": ["payload_struct"], "delimiter": "_"})
+    settle(window, form)
+    assert [r["path"] for r in form.editors["fields"].value()] == [["kind"], ["x"], ["ok"]]
+    assert form.current is not None, form.problems
+    wait(window)
+    assert s.candidate is not None and s.candidate.error is None
+    assert {"payload_struct_kind", "payload_struct_x", "payload_struct_ok"} <= set(s.candidate.after.columns)
+
+
+def test_list_text_round_trips_values_with_commas():
+    values = ["a, b", "c", " d"]
+    assert parse_list(format_list(values)) == values
+    assert format_list(["2020", "2021"]) == "2020, 2021"
+    assert parse_list("2020, 2021") == ["2020", "2021"]
+    assert parse_list("[broken") == ["[broken"]
