@@ -157,12 +157,32 @@ class _Refused(Exception):
     """Why one step has no Dask form."""
 
 
-def _function(name: str, code: str) -> str:
-    body = "\n".join(
+def _function(name: str, code: str, *, hoist: bool = False) -> str:
+    """The step's pandas code as a function of one partition ``df``.
+
+    With ``hoist``, the helper functions the code defines (``def`` blocks at its top level, which
+    must not read the step's own variables) stay at the script's top level, where a carry
+    (``_window``) can use them too.
+    """
+    helpers, body = _split_defs(code) if hoist else ("", code)
+    text = "\n".join(
         "    " + line if line else ""
-        for line in f"df = df.copy(deep=False)\n{code}\nreturn df".splitlines()
+        for line in f"df = df.copy(deep=False)\n{body}\nreturn df".splitlines()
     )
-    return f"def {name}(df):\n{body}\n"
+    return (f"{helpers}\n\n\n" if helpers else "") + f"def {name}(df):\n{text}\n"
+
+
+def _split_defs(code: str) -> tuple[str, str]:
+    """``(top-level def blocks, other statements)`` of ``code``, each in its order."""
+    defs: list[str] = []
+    rest: list[str] = []
+    in_def = False
+    for line in code.splitlines():
+        top = bool(line) and not line[0].isspace()
+        if top:
+            in_def = line.startswith(("def ", "@"))
+        (defs if in_def else rest).append(line)
+    return "\n".join(defs).strip("\n"), "\n".join(rest).strip("\n")
 
 
 def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[str]]:
@@ -229,7 +249,8 @@ def _neighbour(n: int, step: Step, code: str) -> tuple[str, list[str]]:
     before, after, keep = _window(op.id, p)
     keep_arg = f", keep={keep}" if keep else ""
     lines = [
-        _function(fn, code),
+        # replace_with_last_valid's carry uses the step's own rule of a valid value (_rlv_valid)
+        _function(fn, code, hoist=op.id == "replace_with_last_valid"),
         "# each partition runs between the rows it needs from the partitions above and below it",
         f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep_arg}))",
     ]
@@ -246,6 +267,8 @@ def _window(op_id: str, p: Any) -> tuple[int, int, str | None]:
     fields = type(p).model_fields
     if op_id == "fill_with_last_valid":
         return 1, 0, f"lambda df: df[df[{p.source_column!r}].notna()]"
+    if op_id == "replace_with_last_valid":  # the step's own rule of a valid value
+        return 1, 0, f"lambda df: df[_rlv_valid(df[{p.source_column!r}], {p.column_data_type!r})]"
     if "num_rows_before" in fields:
         return int(p.num_rows_before), int(getattr(p, "num_rows_after", 0) or 0), None
     if op_id.startswith("replace_with_rolling_") and "period" in fields:

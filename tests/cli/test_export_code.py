@@ -107,13 +107,8 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
     data, _ = files
     recipe = tmp_path / "r.json"
     steps = [
-        # the last valid value above needs an unbounded look back (no partition carry here)
-        {
-            "id": "a",
-            "op": "replace_with_last_valid",
-            "v": 1,
-            "params": {"source_column": "score", "column_data_type": "number"},
-        },
+        # TODAY's and NOW's code would read the clock once per partition, not once per run
+        {"id": "a", "op": "today", "v": 1, "params": {"target_column": "d"}},
         {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "city"}},
         {
             "id": "c",
@@ -121,7 +116,6 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
             "v": 1,
             "params": {"secondary_input": "more", "join_keys": [{"key": "city", "value": "city"}]},
         },
-        # NOW's code would read the clock once per partition, not once per run
         {"id": "d", "op": "now", "v": 1, "params": {"target_column": "t"}},
     ]
     recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
@@ -137,7 +131,7 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
         "more=more.csv",
     )
     assert code != 0 and out == ""
-    assert "step 1 (a, replace_with_last_valid)" in err and "step 4 (d, now)" in err
+    assert "step 1 (a, today)" in err and "step 4 (d, now)" in err
     assert "step 2" not in err and "step 3" not in err  # upper case, join: exported
     assert "--engine pandas" in err
 

@@ -67,6 +67,7 @@ DASK_EXPORTED = {
     "remove_outliers",
     "pivot",
     "session",
+    "replace_with_last_valid",
 }
 """Operations whose cases the Dask export must write (never refuse)."""
 
