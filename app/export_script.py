@@ -99,7 +99,7 @@ class ScriptExporter(QObject):
         target = Path(path)
         out = destination or str(target.with_name(f"{target.stem}.output.csv"))
         source = session.source.location if session.source is not None else "input.csv"
-        if "://" in source:  # a database: the script reads files only
+        if "://" in source or source.startswith(("db:", "table:")):  # a database: the script reads files only
             source = "input.csv"
         inputs = {name: spec.location for name, spec in session.inputs.items()}
         recipe = session.recipe

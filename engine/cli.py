@@ -506,12 +506,13 @@ def main(argv: list[str] | None = None) -> int:
         if rc == 130:
             err.print("cancelled: no output was left half-written (each holds its old or its complete new content)")
         return rc if isinstance(rc, int) else 0
-    except click.exceptions.Exit as e:
+    # typer >= 0.29 raises the exceptions of its own vendored click; older typer, click's
+    except (click.exceptions.Exit, typer.Exit) as e:
         return e.exit_code
-    except click.ClickException as e:
-        e.show()
-        return 2
-    except click.exceptions.Abort:
+    except (click.ClickException, typer.TyperException) as e:
+        e.show()  # a usage error: the message and the usage line
+        return int(getattr(e, "exit_code", 2) or 2)
+    except (click.exceptions.Abort, typer.Abort):
         err.print("cancelled")
         return 130
     except KeyboardInterrupt:

@@ -145,3 +145,23 @@ def test_failure_mid_run_leaves_destination_untouched(tmp_path, capsys):
     assert code != 0 and "more" in err
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "recipe.json"], "Missing option '--input'"),
+        (["nosuchcommand"], "No such command 'nosuchcommand'"),
+        (["gui", "x.csv", "--sample", "bogus"], "use first, last or random"),
+        (["sample", "x.csv", "--first", "many"], "Invalid value"),
+    ],
+)
+def test_usage_errors_exit_2_with_the_usage_line(args, message, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Usage: brewdesk" in err and "internal error" not in err
+
+
+def test_help_exits_0(capsys):
+    assert main(["--help"]) == 0 and main(["run", "--help"]) == 0
+    assert "--memory-limit" in capsys.readouterr().out
