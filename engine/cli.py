@@ -502,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit status."""
     try:
         # without standalone mode, typer returns the exit code of typer.Exit and of Ctrl-C (130)
-        rc = app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False, prog_name="brewdesk")
         if rc == 130:
             err.print("cancelled: no output was left half-written (each holds its old or its complete new content)")
         return rc if isinstance(rc, int) else 0
