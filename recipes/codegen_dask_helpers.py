@@ -41,6 +41,9 @@ def _like(df, meta):
     return df
 ''',
     "statistics": '''
+_CLOCK = []
+
+
 def _statistics(ddf, wanted):
     """Whole-dataset statistics in one pass over the data, missing values ignored.
 
@@ -57,7 +60,9 @@ def _statistics(ddf, wanted):
         else:
             lazy[key] = getattr(s, name)()
     values = dict(zip(lazy, dask.compute(*lazy.values())))
-    clock = pd.Timestamp.now(tz="UTC").tz_localize(None)
+    if not _CLOCK:  # read once per script run: every NOW and TODAY step sees the same time
+        _CLOCK.append(pd.Timestamp.now(tz="UTC").tz_localize(None))
+    clock = _CLOCK[0]
     return {
         key: clock if name == "clock" else _finish(name, arg, values[key])
         for key, (name, _c, arg) in wanted.items()

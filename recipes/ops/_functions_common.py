@@ -42,6 +42,7 @@ from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.ops import _common
 from brewdesk.recipes.ops._common import place, place_code, place_schema
 from brewdesk.recipes.ops._common_random import _bd_splitmix
+from brewdesk.recipes.ops._fit_common import literal
 from brewdesk.recipes.ops._generated import function_sources, rewrite_sources
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -220,7 +221,9 @@ class ClockOperation(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         now = fitted.get("clock")
-        read = f"pd.Timestamp({str(pd.Timestamp(now))!r})" if now is not None else "pd.Timestamp.now(tz='UTC').tz_localize(None)"
+        # the engine's reading as a literal; in a Dask script, the script's one reading (an
+        # expression); without either, the exported script reads the clock itself
+        read = literal(now) if now is not None else "pd.Timestamp.now(tz='UTC').tz_localize(None)"
         floor = ".normalize()" if self.date_only else ""
         lines = [
             f"_now = {read}",

@@ -107,8 +107,8 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
     data, _ = files
     recipe = tmp_path / "r.json"
     steps = [
-        # TODAY's and NOW's code would read the clock once per partition, not once per run
-        {"id": "a", "op": "today", "v": 1, "params": {"target_column": "d"}},
+        # a shuffle needs the engine's whole-dataset exchange: no Dask form in the export
+        {"id": "a", "op": "shuffle_rows", "v": 1, "params": {"source_columns": ["city"]}},
         {"id": "b", "op": "upper_case", "v": 1, "params": {"source_column": "city"}},
         {
             "id": "c",
@@ -116,7 +116,7 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
             "v": 1,
             "params": {"secondary_input": "more", "join_keys": [{"key": "city", "value": "city"}]},
         },
-        {"id": "d", "op": "now", "v": 1, "params": {"target_column": "t"}},
+        {"id": "d", "op": "shuffle_rows", "v": 1, "params": {"source_columns": ["score"]}},
     ]
     recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
     code, out, err = _run(
@@ -131,7 +131,7 @@ def test_dask_export_lists_every_step_it_cannot_write(files, tmp_path, capsys):
         "more=more.csv",
     )
     assert code != 0 and out == ""
-    assert "step 1 (a, today)" in err and "step 4 (d, now)" in err
+    assert "step 1 (a, shuffle_rows)" in err and "step 4 (d, shuffle_rows)" in err
     assert "step 2" not in err and "step 3" not in err  # upper case, join: exported
     assert "--engine pandas" in err
 
@@ -232,3 +232,32 @@ def test_a_join_without_its_input_path_is_refused(files, tmp_path, capsys):
         code, out, err = _run(capsys, "export-code", str(recipe), "--engine", engine)
         assert code != 0 and out == ""
         assert "step 1 (j, join): input 'towns'" in err and "--input NAME=PATH" in err
+
+
+def test_dask_export_reads_the_clock_once_for_now_and_today(files, tmp_path, capsys):
+    data, _ = files
+    recipe = tmp_path / "r.json"
+    steps = [
+        {"id": "a", "op": "now", "v": 1, "params": {"target_column": "t"}},
+        {"id": "b", "op": "today", "v": 1, "params": {"target_column": "d", "time_zone": "Pacific/Kiritimati"}},
+        {"id": "c", "op": "now", "v": 1, "params": {"target_column": "t2"}},
+    ]
+    recipe.write_text(json.dumps({**RECIPE, "steps": steps}))
+    script, out_csv = tmp_path / "s.py", tmp_path / "o.csv"
+    code, _, err = _run(capsys, "export-code", str(recipe), "--source", str(data), "--destination", str(out_csv),
+                        "--engine", "dask", "-o", str(script))
+    assert code == 0, err
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    before = pd.Timestamp.now(tz="UTC").tz_localize(None).floor("s")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    after = pd.Timestamp.now(tz="UTC").tz_localize(None)
+    assert done.returncode == 0, done.stderr
+    got = pd.read_csv(out_csv, parse_dates=["t", "d", "t2"])
+    assert got["t"].nunique() == 1 and (got["t"] == got["t2"]).all()  # one reading for the whole run
+    assert before <= got["t"].iloc[0] <= after
+    kiritimati = (got["t"].iloc[0] + pd.Timedelta(hours=14)).normalize()  # UTC+14
+    assert (got["d"] == kiritimati).all()
