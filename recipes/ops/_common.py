@@ -261,6 +261,24 @@ def parts_to_databrew(params: Any, parts: tuple[str, ...]) -> dict[str, str]:
     return {"dateTimeParameters": json.dumps(spec), "targetColumn": params.target_column}
 
 
+PART_TYPES = ("int64", "float64", "string")
+"""Column types a DATE, DATE_TIME or TIME part may come from (text is read as a number)."""
+
+
+def part_column(part: str) -> Any:
+    """The ``<part>_column`` field of DATE, DATE_TIME and TIME: an optional column of the part."""
+    from brewdesk.recipes.ops.base import column
+
+    return column(None, types=PART_TYPES, description=f"Column holding the {part}")
+
+
+def part_value(part: str) -> Any:
+    """The ``<part>`` field of DATE, DATE_TIME and TIME: the part as a literal number instead."""
+    from pydantic import Field
+
+    return Field(None, description=f"The {part} as a number (instead of a column)")
+
+
 def parts_after(params: Any, parts: tuple[str, ...]) -> str | None:
     """The first ``<part>_column`` given (DATE, DATE_TIME and TIME place their result right
     after it), ``None`` when every part is a literal."""

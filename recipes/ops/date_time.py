@@ -31,7 +31,9 @@ from brewdesk.recipes.ops._common import (
     _bd_make_datetime,
     check_one_of,
     helper_code,
+    part_column,
     part_operands,
+    part_value,
     parts_after,
     parts_from_databrew,
     parts_to_databrew,
@@ -40,35 +42,26 @@ from brewdesk.recipes.ops._common import (
     place_schema,
     strftime_or_problem,
 )
-from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
+from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
 
 PARTS = ("year", "month", "day", "hour", "minute", "second")
-PART_TYPES = ("int64", "float64", "string")
-
-
-def _col(part: str) -> Any:
-    return column(None, types=PART_TYPES, description=f"Column holding the {part}")
-
-
-def _val(part: str) -> Any:
-    return Field(None, description=f"The {part} as a number (instead of a column)")
 
 
 class DateTimeParams(Params):
-    year_column: str | None = _col("year")
-    year: int | None = _val("year")
-    month_column: str | None = _col("month")
-    month: int | None = _val("month")
-    day_column: str | None = _col("day")
-    day: int | None = _val("day")
-    hour_column: str | None = _col("hour")
-    hour: int | None = _val("hour")
-    minute_column: str | None = _col("minute")
-    minute: int | None = _val("minute")
-    second_column: str | None = _col("second")
-    second: int | None = _val("second")
+    year_column: str | None = part_column("year")
+    year: int | None = part_value("year")
+    month_column: str | None = part_column("month")
+    month: int | None = part_value("month")
+    day_column: str | None = part_column("day")
+    day: int | None = part_value("day")
+    hour_column: str | None = part_column("hour")
+    hour: int | None = part_value("hour")
+    minute_column: str | None = part_column("minute")
+    minute: int | None = part_value("minute")
+    second_column: str | None = part_column("second")
+    second: int | None = part_value("second")
     date_time_format: str | None = Field(None, description="Write the result as text in this pattern")
     target_column: str = new_column(description="New column")
 

@@ -23,7 +23,9 @@ from brewdesk.recipes.ops._common import (
     _bd_time,
     check_one_of,
     helper_code,
+    part_column,
     part_operands,
+    part_value,
     parts_after,
     parts_from_databrew,
     parts_to_databrew,
@@ -38,23 +40,21 @@ from brewdesk.recipes.ops.base import (
     Params,
     StepProblem,
     check_columns,
-    column,
     new_column,
 )
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
 
 PARTS = ("hour", "minute", "second")
-PART_TYPES = ("int64", "float64", "string")
 
 
 class TimeParams(Params):
-    hour_column: str | None = column(None, types=PART_TYPES, description="Column holding the hour")
-    hour: int | None = Field(None, description="The hour (instead of a column)")
-    minute_column: str | None = column(None, types=PART_TYPES, description="Column holding the minute")
-    minute: int | None = Field(None, description="The minute (instead of a column)")
-    second_column: str | None = column(None, types=PART_TYPES, description="Column holding the second")
-    second: int | None = Field(None, description="The second (instead of a column)")
+    hour_column: str | None = part_column("hour")
+    hour: int | None = part_value("hour")
+    minute_column: str | None = part_column("minute")
+    minute: int | None = part_value("minute")
+    second_column: str | None = part_column("second")
+    second: int | None = part_value("second")
     date_time_format: str | None = Field(None, description="Output pattern (default HH:mm:ss)")
     target_column: str = new_column(description="New text column")
 
