@@ -371,6 +371,61 @@ def outlier_mask(s: pd.Series, fences: tuple[float, float]) -> pd.Series:
     return (s < lo) | (s > hi)
 
 
+def trim_stats(params: Any) -> dict[str, Stat]:
+    """DataBrew's ``trimValue`` TRUE: the ``minValue`` / ``maxValue`` percentiles (0-100, whole
+    column, linear interpolation) beyond which an outlier is treated (``{}`` when trim is off)."""
+    if not getattr(params, "trim_value", False):
+        return {}
+    col, out = params.source_column, {}
+    if params.min_value is not None:
+        out["trim_low"] = Stat("quantile", col, params.min_value / 100)
+    if params.max_value is not None:
+        out["trim_high"] = Stat("quantile", col, params.max_value / 100)
+    return out
+
+
+def trim_sides(x: np.ndarray, fitted: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(low_ok, high_ok)``: which values lie beyond the trim percentiles of :func:`trim_stats`.
+
+    A low outlier is treated where ``low_ok`` (below the ``minValue``-th percentile), a high one
+    where ``high_ok`` (above the ``maxValue``-th). A bound not requested leaves its side
+    unrestricted (all ``True``); a requested percentile that is missing (an all-missing column)
+    matches nothing. ``x`` is float64 with NaN for missing. ``None`` when trim is off.
+    """
+    if "trim_low" not in fitted and "trim_high" not in fitted:
+        return None
+    sides = []
+    with np.errstate(invalid="ignore"):
+        for key, below in (("trim_low", True), ("trim_high", False)):
+            if key not in fitted:
+                sides.append(np.ones(len(x), dtype=bool))
+                continue
+            bound = fitted[key]
+            if bound is None or pd.isna(bound):
+                sides.append(np.zeros(len(x), dtype=bool))
+            else:
+                sides.append(x < float(bound) if below else x > float(bound))
+    return sides[0], sides[1]
+
+
+def trim_sides_code(params: Any, fitted: Mapping[str, Any]) -> list[str]:
+    """Exported code binding ``_low_ok`` and ``_high_ok`` (:func:`trim_sides` over ``_x``), or ``[]``."""
+    requests = trim_stats(params)
+    if not requests:
+        return []
+    lines = fitted_lines(requests, fitted)
+    for key, name, op in (("trim_low", "_low_ok", "<"), ("trim_high", "_high_ok", ">")):
+        if key not in requests:
+            lines.append(f"{name} = np.ones(len(_x), dtype=bool)")
+            continue
+        lines.append(f"if _{key} is None or pd.isna(_{key}):")
+        lines.append(f"    {name} = np.zeros(len(_x), dtype=bool)")
+        lines.append("else:")
+        lines.append("    with np.errstate(invalid='ignore'):")
+        lines.append(f"        {name} = _x {op} float(_{key})")
+    return lines
+
+
 def outlier_mask_code(col: str) -> str:
     """Exported code for :func:`outlier_mask` over the ``_lo`` / ``_hi`` of :func:`fences_lines`."""
     ref = col_ref(col)

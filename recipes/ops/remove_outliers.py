@@ -14,9 +14,10 @@ with ``threshold``, default 3; whole-dataset statistics; values on a fence are k
 
 Choices and limits (documented):
 
-- DataBrew's ``trimValue`` = TRUE with percentile bounds ``minValue`` / ``maxValue`` is kept in
-  the step but refused at validation: the page does not define how the percentile range
-  combines with the strategy, and guessing would silently remove other rows than DataBrew.
+- DataBrew's ``trimValue`` TRUE: only the outliers ranked beyond the ``minValue`` /
+  ``maxValue`` percentiles (0-100, whole column, linear interpolation) are removed: an outlier
+  below the ``minValue``-th percentile or above the ``maxValue``-th; a bound not given leaves
+  its side unrestricted (the same rule as REPLACE_OUTLIERS).
 - The step can remove rows (``changes_rows``), so it takes no condition, also with ``CLEAR``.
 """
 
@@ -25,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.ops._fit_common import (
     OutlierParams,
     describe_strategy,
@@ -36,24 +37,23 @@ from brewdesk.recipes.ops._fit_common import (
     outlier_mask_code,
     outlier_stats,
     require_column,
+    trim_sides,
+    trim_sides_code,
+    trim_stats,
 )
+from brewdesk.recipes.ops._rescale_common import floats
 from brewdesk.recipes.ops.base import Kind, Operation, Stat, StepProblem, check_columns
 from brewdesk.recipes.types import Schema
 from pydantic import Field
-
-TRIM_PROBLEM = (
-    "trimValue TRUE (percentile bounds minValue/maxValue) is not supported: DataBrew's page does "
-    "not define it precisely; remove the bounds or filter with a condition step"
-)
 
 
 class RemoveOutliersParams(OutlierParams):
     remove_type: Literal["DELETE_ROWS", "CLEAR"] = Field(
         "DELETE_ROWS", description="DELETE_ROWS removes the rows; CLEAR makes the values missing"
     )
-    trim_value: bool = Field(False, description="DataBrew's percentile trimming (not supported)")
-    min_value: float | None = Field(None, description="DataBrew's lower percentile (with trim_value)")
-    max_value: float | None = Field(None, description="DataBrew's upper percentile (with trim_value)")
+    trim_value: bool = Field(False, description="Remove only the outliers beyond the min_value/max_value percentiles")
+    min_value: float | None = Field(None, ge=0, le=100, description="With trim_value: lower percentile (0-100)")
+    max_value: float | None = Field(None, ge=0, le=100, description="With trim_value: upper percentile (0-100)")
 
 
 class RemoveOutliers(Operation):
@@ -70,19 +70,23 @@ class RemoveOutliers(Operation):
 
     def columns(self, params: RemoveOutliersParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
-        if params.trim_value:
-            raise StepProblem(TRIM_PROBLEM, field="trim_value")
+        if params.min_value is not None and params.max_value is not None and params.min_value > params.max_value:
+            raise StepProblem(f"min_value {params.min_value:g} is above max_value {params.max_value:g}", field="min_value")
         return schema
 
     def stats(self, params: RemoveOutliersParams, schema: Schema) -> dict[str, Stat]:
         require_column(schema, params.source_column)
-        return outlier_stats(params)
+        return {**outlier_stats(params), **trim_stats(params)}
 
     def apply(self, params: RemoveOutliersParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        if params.trim_value:
-            raise StepError(TRIM_PROBLEM)
         col = params.source_column
-        hit = outlier_mask(frame[col], outlier_fences(params, fitted)).fillna(False).to_numpy(dtype=bool)
+        fences = outlier_fences(params, fitted)
+        hit = outlier_mask(frame[col], fences).fillna(False).to_numpy(dtype=bool)
+        x = floats(frame[col])
+        sides = trim_sides(x, fitted)
+        if sides is not None:
+            with np.errstate(invalid="ignore"):
+                hit = ((x < fences[0]) & sides[0]) | ((x > fences[1]) & sides[1])
         if params.remove_type == "DELETE_ROWS":
             return frame[~hit]
         out = frame.copy(deep=False)
@@ -97,6 +101,12 @@ class RemoveOutliers(Operation):
         col = params.source_column
         lines = fences_lines(params, fitted)
         lines.append(f"_hit = {outlier_mask_code(col)}.fillna(False).to_numpy(dtype=bool)")
+        trim = trim_sides_code(params, fitted)
+        if trim:
+            lines.append(f"_x = df[{col!r}].astype('Float64').to_numpy(dtype='float64', na_value=np.nan)")
+            lines += trim
+            lines.append("with np.errstate(invalid='ignore'):")
+            lines.append("    _hit = ((_x < _lo) & _low_ok) | ((_x > _hi) & _high_ok)")
         if params.remove_type == "DELETE_ROWS":
             lines.append("df = df[~_hit].reset_index(drop=True)")
         else:

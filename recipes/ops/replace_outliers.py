@@ -25,10 +25,11 @@ Choices where DataBrew's page is silent (documented):
   included (as REPLACE_WITH_AVERAGE and the other replace steps).
 - An ``int64`` column stays ``int64``: a fractional replacement (a mean, a percentile) is
   rounded half to even, as fill_with_average; a fractional custom ``value`` is refused.
-- ``trim_value`` TRUE (DataBrew: replace only the outliers ranked beyond the ``min_value`` /
-  ``max_value`` percentiles) is refused for every type but WINSORIZE_VALUES, where the
-  percentiles are the caps: the page does not define how the two bounds combine (as
-  remove_outliers).
+- ``trim_value`` TRUE (DataBrew's default for REPLACE_WITH_NULL, REPLACE_WITH_MODE and
+  WINSORIZE_VALUES): only the outliers ranked beyond the ``min_value`` / ``max_value``
+  percentiles are replaced: a low outlier below the ``min_value``-th percentile, a high one
+  above the ``max_value``-th (whole column, linear interpolation); a bound not given leaves its
+  side unrestricted. With WINSORIZE_VALUES the percentiles are the caps, as without trim.
 - A step condition restricts the rows changed; the statistics still use the whole column.
 """
 
@@ -48,6 +49,9 @@ from brewdesk.recipes.ops._fit_common import (
     outlier_fences,
     outlier_stats,
     require_column,
+    trim_sides,
+    trim_sides_code,
+    trim_stats,
     typed_value,
 )
 from brewdesk.recipes.ops._rescale_common import floats
@@ -79,10 +83,10 @@ _TIE = {"MIN": "MINIMUM", "MAX": "MAXIMUM", "AVERAGE": "AVERAGE"}
 class ReplaceOutliersParams(OutlierParams):
     replace_type: ReplaceType = Field("WINSORIZE_VALUES", description="How outliers are replaced")
     mode_type: Literal["MIN", "MAX", "AVERAGE"] = Field("MIN", description="REPLACE_WITH_MODE: the value kept when several are most frequent")
-    min_value: float | None = Field(None, ge=0, le=100, description="WINSORIZE_VALUES: percentile (0-100) low outliers are capped at")
-    max_value: float | None = Field(None, ge=0, le=100, description="WINSORIZE_VALUES: percentile (0-100) high outliers are capped at")
+    min_value: float | None = Field(None, ge=0, le=100, description="Percentile (0-100): WINSORIZE_VALUES caps low outliers here; with trim_value only outliers below it are replaced")
+    max_value: float | None = Field(None, ge=0, le=100, description="Percentile (0-100): WINSORIZE_VALUES caps high outliers here; with trim_value only outliers above it are replaced")
     value: float | None = Field(None, description="REPLACE_WITH_CUSTOM: the value outliers get")
-    trim_value: bool = Field(False, description="DataBrew's percentile trimming (WINSORIZE_VALUES only)")
+    trim_value: bool = Field(False, description="Replace only the outliers beyond the min_value/max_value percentiles")
 
 
 class ReplaceOutliers(Operation):
@@ -100,8 +104,6 @@ class ReplaceOutliers(Operation):
     def problem(self, params: ReplaceOutliersParams, logical: str | None) -> tuple[str, str] | None:
         """``(message, field)`` when the step cannot run on a column of type ``logical``."""
         t = params.replace_type
-        if params.trim_value and t != "WINSORIZE_VALUES":
-            return (f"trim_value TRUE is only supported with WINSORIZE_VALUES, not {t}: DataBrew's page does not define how the percentile bounds combine with the outlier fences", "trim_value")
         if t == "REPLACE_WITH_CUSTOM":
             if params.value is None:
                 return ("REPLACE_WITH_CUSTOM needs a value", "value")
@@ -122,8 +124,12 @@ class ReplaceOutliers(Operation):
             return out
         if t in _STAT:
             arg = _TIE[params.mode_type] if t == "REPLACE_WITH_MODE" else None
-            return {"replacement": Stat(_STAT[t], col, arg)}
-        return {}
+            return {"replacement": Stat(_STAT[t], col, arg), **self.trims(params)}
+        return self.trims(params)
+
+    def trims(self, params: ReplaceOutliersParams) -> dict[str, Stat]:
+        """The trim percentiles (with WINSORIZE_VALUES the same percentiles are the caps instead)."""
+        return {} if params.replace_type == "WINSORIZE_VALUES" else trim_stats(params)
 
     def columns(self, params: ReplaceOutliersParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
@@ -159,6 +165,9 @@ class ReplaceOutliers(Operation):
         x = floats(s)
         with np.errstate(invalid="ignore"):
             low, high = x < fences[0], x > fences[1]
+        sides = trim_sides(x, fitted) if params.replace_type != "WINSORIZE_VALUES" else None
+        if sides is not None:
+            low, high = low & sides[0], high & sides[1]
         v_low, v_high = (typed_value(s.dtype, v) for v in self.values(params, fences, fitted))
         out = frame.copy(deep=False)
         out[col] = s.mask(low, v_low).mask(high, v_high)
@@ -172,7 +181,10 @@ class ReplaceOutliers(Operation):
         col = params.source_column
         ref = f"df[{col!r}]"
         lines = fences_lines(params, fitted)
-        lines += fitted_lines(self.replacements(params), fitted)
+        lines += fitted_lines({k: v for k, v in self.replacements(params).items() if not k.startswith("trim_")}, fitted)
+        trim_lines = trim_sides_code(params, fitted) if params.replace_type != "WINSORIZE_VALUES" else []
+        if trim_lines:
+            trim_lines.append("_low, _high = _low & _low_ok, _high & _high_ok")
         t = params.replace_type
         if t == "WINSORIZE_VALUES":
             low = "_cap_low" if params.min_value is not None else "_lo"
@@ -187,6 +199,7 @@ class ReplaceOutliers(Operation):
             f"_x = {ref}.astype('Float64').to_numpy(dtype='float64', na_value=np.nan)",
             "with np.errstate(invalid='ignore'):",
             "    _low, _high = _x < _lo, _x > _hi",
+            *trim_lines,
             f"_v = [None if _w is None or pd.isna(_w) or not np.isfinite(float(_w)) else (round(float(_w)) if pd.api.types.is_integer_dtype({ref}.dtype) else float(_w)) for _w in ({low}, {high})]",
             f"df[{col!r}] = {ref}.mask(_low, _v[0]).mask(_high, _v[1])",
         ]

@@ -6,6 +6,7 @@ Z = [10, None, 11, 9, 10, 50, None, 10, 11, 9]  # z(50) = 2.47 (see flag_outlier
 K = list("abcdefghij")
 M = [1, 2, 3, 4, 100, None, 5, 6, None]  # modified z: 100 is the outlier
 IQR_FAR = [1, 2, 3, 4, 5, 6, 7, 8, None, 30]  # IQR, threshold 3: fences -9 .. 19
+TRIM = [*range(1, 11), 40, 60, -30, -45, None]
 
 
 def _without(values, i):
@@ -45,10 +46,26 @@ CASES = [
         expected=frame({"x": ("float64", [None] * 6), "k": ("string", K[:6])}),
     ),
     GoldenCase(
-        name="trim_value_not_supported",
-        input=frame({"x": ("int64", Z)}),
-        params={"source_column": "x", "trim_value": True, "min_value": 5, "max_value": 95},
-        error="trimValue TRUE",
+        # IQR 1.5 fences -7.5 and 18.5: outliers 40, 60, -30, -45; only -45 (below the 5th
+        # percentile, -35.25) and 60 (above the 95th, 47) are removed
+        name="trim_deletes_only_beyond_the_percentiles",
+        input=frame({"x": ("int64", TRIM), "k": ("string", list("abcdefghijklmno"))}),
+        params={"source_column": "x", "outlier_strategy": "IQR", "threshold": 1.5, "trim_value": True,
+                "min_value": 5, "max_value": 95},
+        expected=frame({"x": ("int64", [*range(1, 11), 40, -30, None]), "k": ("string", list("abcdefghijkmo"))}),
+    ),
+    GoldenCase(
+        name="trim_clear_lower_bound_only",
+        input=frame({"x": ("int64", TRIM)}),
+        params={"source_column": "x", "outlier_strategy": "IQR", "threshold": 1.5, "remove_type": "CLEAR",
+                "trim_value": True, "min_value": 5},
+        expected=frame({"x": ("int64", [*range(1, 11), None, None, -30, None, None])}),
+    ),
+    GoldenCase(
+        name="trim_bounds_crossed",
+        input=frame({"x": ("int64", TRIM)}),
+        params={"source_column": "x", "trim_value": True, "min_value": 95, "max_value": 5},
+        error="min_value 95 is above max_value 5",
     ),
     GoldenCase(
         name="condition_refused",

@@ -4,6 +4,7 @@ from tests.golden.cases import GoldenCase, frame
 
 X = ("int64", [1, 2, None, 3, 4, 5, 100])  # IQR 1.5: Q1 2.25, Q3 4.75, fences -1.5 and 8.5
 IQR = {"source_column": "x", "outlier_strategy": "IQR", "threshold": 1.5}
+TRIM_X = ("float64", [*range(1, 11), 40, 60, -30, -45, None])
 
 CASES = [
     GoldenCase(
@@ -78,10 +79,19 @@ CASES = [
         expected=frame({"x": ("float64", [None] * 6)}),
     ),
     GoldenCase(
-        name="trim_refused_for_null",
-        input=frame({"x": X}),
+        # IQR 1.5 fences -7.5 and 18.5: outliers 40, 60, -30, -45; the 5th percentile is -35.25,
+        # the 95th 47: only -45 and 60 lie beyond them, so only they become missing
+        name="trim_null_only_beyond_the_percentiles",
+        input=frame({"x": TRIM_X}),
         params={**IQR, "replace_type": "REPLACE_WITH_NULL", "trim_value": True, "min_value": 5, "max_value": 95},
-        error="trim_value TRUE is only supported with WINSORIZE_VALUES",
+        expected=frame({"x": ("float64", [*range(1, 11), 40, None, -30, None, None])}),
+    ),
+    GoldenCase(
+        # only the upper bound given: every low outlier is replaced, high ones only above p95
+        name="trim_median_one_bound",
+        input=frame({"x": TRIM_X}),
+        params={**IQR, "replace_type": "REPLACE_WITH_MEDIAN", "trim_value": True, "max_value": 95},
+        expected=frame({"x": ("float64", [*range(1, 11), 40, 5.5, 5.5, 5.5, None])}),  # median 5.5
     ),
     GoldenCase(
         name="custom_needs_a_whole_number_for_int",
