@@ -21,7 +21,9 @@ app's step form fills it from the sample as it is before the step (``from_sample
 "Fill from sample" button; automatically once the source column is picked and the categories
 are empty). A step without categories (for example one
 imported from DataBrew, whose step has only ``sourceColumn``) is a validation problem naming
-the fix, never a silently different schema.
+the fix, never a silently different schema. Brewdesk exports the categories as an extra
+parameter ``categories`` (a JSON list, as PIVOT's ``pivotValues``), so a DataBrew round trip
+keeps the step whole.
 
 At run time the step also requests the whole-dataset ``distinct`` values: a value that is not
 among the stored categories (the full data has more than the sample had) is an error asking
@@ -46,6 +48,7 @@ from brewdesk.recipes.ops.base import (
     check_columns,
     column,
     insert_after,
+    to_databrew_string,
 )
 from brewdesk.recipes.stats import compute_on_frame
 from brewdesk.recipes.types import STRING_DTYPE, Schema
@@ -201,7 +204,10 @@ class OneHotEncoding(Operation):
         return "\n".join(lines)
 
     def to_databrew(self, params: OneHotEncodingParams) -> tuple[str, dict[str, str]]:
-        return "ONE_HOT_ENCODING", {"sourceColumn": params.source_column}
+        out = {"sourceColumn": params.source_column}
+        if params.categories is not None:  # Brewdesk's extra parameter, as PIVOT's pivotValues
+            out["categories"] = to_databrew_string(params.categories)
+        return "ONE_HOT_ENCODING", out
 
 
 OPERATION = OneHotEncoding()

@@ -302,15 +302,12 @@ def test_export_lists_every_step_it_cannot_export() -> None:
 # --------------------------------------------------------------------------- round trip of every operation
 KNOWN_BROKEN: dict[str, str] = {
     # fill_with_custom round-trips: export writes DataBrew's columnDataType (number, boolean,
-    # string) and import reads a number value back as a number
+    # string) and import reads a number value back as a number; one_hot_encoding exports its
+    # categories as an extra parameter, as PIVOT does its pivotValues
     "group_by": "a COUNT of rows (no source column) has no DataBrew form: each groupByAggFunctionOptions "
     "entry names a sourceColumnName (https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.GROUP_BY.html), "
     "so export writes COUNT of the first key column, which imports as a COUNT of that column (the same count "
     "unless that key has missing values)",
-    "one_hot_encoding": "DataBrew's ONE_HOT_ENCODING takes only sourceColumn and derives the new columns from the "
-    "data (https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ONE_HOT_ENCODING.html); a Brewdesk step "
-    "stores its categories so the columns are known before the data is read, so the imported step has none until "
-    "the app fills them from the data",
 }
 """Operations whose DataBrew mapping does not round-trip; the test fails once one does (remove it here)."""
 
