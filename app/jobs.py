@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 MAX_ROWS = 500
-COLUMNS = ("Started", "Recipe", "Status", "Time", "Rows in", "Rows out", "Outputs", "Error")
+COLUMNS = ("Started", "Recipe", "Status", "Time", "Rows in", "Rows out", "Outputs", "Error", "Where")
 STATUS_COLORS = {"succeeded": "#1b7f3b", "failed": "#b00020", "cancelled": "#8a6d00", "running": "#1f5fbf"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,6 +83,7 @@ class JobHistoryModel(QAbstractTableModel):
             rows(rec.rows_out),
             "; ".join(rec.outputs),
             rec.error or "",
+            rec.scheduler or "",
         )[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -92,7 +93,7 @@ class JobHistoryModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(rec, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (6, 7):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (6, 7, 8):
             return self.text(rec, col) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return QColor(STATUS_COLORS.get(rec.status, "#000000"))

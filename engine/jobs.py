@@ -125,6 +125,9 @@ class JobRecord:
         Wall time from start to end (process start-up included).
     outputs
         Destination locations, passwords replaced by ``***``.
+    scheduler
+        Where it ran, as the run report says (with the memory limit, when one was set);
+        ``None`` when the job ended before reporting.
     """
 
     id: str
@@ -137,6 +140,7 @@ class JobRecord:
     rows_in: int | None = None
     rows_out: int | None = None
     error: str | None = None
+    scheduler: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -400,6 +404,7 @@ class Job:
             rows_in=report.get("rows_in"),
             rows_out=report.get("rows_out"),
             error=_scrub(self._error, self._secrets),
+            scheduler=report.get("scheduler"),
         )
         if self._history is not None:
             with contextlib.suppress(OSError):

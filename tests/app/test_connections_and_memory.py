@@ -172,6 +172,7 @@ def test_run_with_a_memory_limit_into_a_named_connection(qtbot, shop, tmp_path):
     assert "db:shop?table=clean" in dlg.outputs_label.text()
     (rec,) = JobHistory().load()
     assert rec.outputs == ["db:shop?table=clean"] and rec.status == "succeeded" and rec.rows_out == 4
+    assert rec.scheduler is not None and budget in rec.scheduler  # the history says how it ran
     # a second run into the same table refuses (if exists: fail): the message holds no password
     dlg.start()
     qtbot.waitUntil(lambda: dlg.job.done() and dlg.summary_box.isVisible(), timeout=JOB_TIMEOUT_MS)

@@ -274,15 +274,17 @@ def test_job_history_dialog_lists_runs(qtbot, tmp_path):
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 0 and "No jobs yet" in widget.empty_label.text()
     hist.append(JobRecord(id="a", recipe="first", started="2026-01-02T03:04:05+00:00", seconds=2.5,
-                          status="succeeded", outputs=["/x/out.parquet"], rows_in=10, rows_out=9))
+                          status="succeeded", outputs=["/x/out.parquet"], rows_in=10, rows_out=9,
+                          scheduler="local threads (memory limit 1.00 GiB: 2 thread(s), 44.00 MiB blocks)"))
     hist.append(JobRecord(id="b", recipe="second", started="2026-01-02T03:05:05+00:00", seconds=75,
                           status="cancelled", error="cancelled: the destination was left as it was"))
     widget.refresh()
     m = widget.model
-    assert m.rowCount() == 2 and m.columnCount() == 8
+    assert m.rowCount() == 2 and m.columnCount() == 9
     assert m.index(0, 1).data() == "second" and m.index(1, 1).data() == "first"
     assert m.index(0, 3).data() == "1 min 15 s" and m.index(1, 5).data() == "9"
     assert m.index(1, 6).data() == "/x/out.parquet"
+    assert m.index(1, 8).data().startswith("local threads (memory limit") and m.index(0, 8).data() == ""
     dlg = JobHistoryDialog(history=hist)
     qtbot.addWidget(dlg)
     assert dlg.widget.model.rowCount() == 2
