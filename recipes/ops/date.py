@@ -23,27 +23,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
 from brewdesk.recipes.ops._common import (
-    _bd_convert,
-    _bd_make_datetime,
     check_one_of,
     databrew_error,
     decode_json,
-    helper_code,
     part_column,
-    part_operands,
     part_value,
-    parts_after,
-    parts_from_databrew,
-    parts_to_databrew,
-    place,
-    place_code,
-    place_schema,
-    strftime_or_problem,
 )
-from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, new_column
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.ops.base import Params, new_column
+from brewdesk.recipes.ops.date_time import DateTime
 from pydantic import Field, model_validator
 
 PARTS = ("year", "month", "day")
@@ -66,39 +54,15 @@ class DateParams(Params):
         return self
 
 
-class Date(Operation):
-    """Build ``target_column`` from year, month and day."""
+class Date(DateTime):
+    """Build ``target_column`` from year, month and day (DATE_TIME at midnight)."""
 
     id = "date"
-    kind = Kind.ROW
-    category = "Functions"
     title = "Date from parts"
     databrew = ("DATE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.DATE.html"
     Params = DateParams
-
-    def _after(self, params: DateParams) -> str | None:
-        return parts_after(params, PARTS)
-
-    def columns(self, params: DateParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
-        check_columns(params, schema)
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return place_schema(schema, params.target_column, "string" if fmt else "datetime", self._after(params))
-
-    def apply(self, params: DateParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        out = _bd_make_datetime(*part_operands(params, PARTS, frame), 0, 0, 0)
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt:
-            out = _bd_convert(out, "string", fmt)
-        return place(frame, params.target_column, out, self._after(params))
-
-    def to_code(self, params: DateParams, fitted: Mapping[str, Any]) -> str:
-        expr = f"_bd_make_datetime({', '.join(part_operands(params, PARTS, None))}, 0, 0, 0)"
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt:
-            expr = f"_bd_convert({expr}, 'string', {fmt!r})"
-        code = helper_code("_bd_convert", "_bd_make_datetime")
-        return code + place_code(params.target_column, expr, self._after(params))
+    parts = PARTS
 
     def describe(self, params: DateParams) -> str:
         parts = [str(getattr(params, f"{p}_column") or getattr(params, p)) for p in PARTS]
@@ -111,13 +75,7 @@ class Date(Operation):
                 v = spec.get(p)
                 if isinstance(v, dict) and (v.get("sourceColumn") or v.get("value") not in (None, "")):
                     raise databrew_error(f"DATE: the {p} part is not used by DATE; use DATE_TIME for a date and time")
-        return parts_from_databrew("DATE", PARTS, parameters)
-
-    def to_databrew(self, params: DateParams) -> tuple[str, dict[str, str]]:
-        out = parts_to_databrew(params, PARTS)
-        if params.date_time_format:
-            out["dateTimeFormat"] = params.date_time_format
-        return "DATE", out
+        return super().from_databrew(operation, parameters)
 
 
 OPERATION = Date()

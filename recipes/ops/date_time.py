@@ -23,7 +23,7 @@ Example: the flights ``dep_time`` (``hhmm``, e.g. 517) becomes hour and minute w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.ops._common import (
@@ -73,7 +73,7 @@ class DateTimeParams(Params):
 
 
 class DateTime(Operation):
-    """Build ``target_column`` from date and time parts."""
+    """Build ``target_column`` from date and time parts (DATE uses it with the date parts only)."""
 
     id = "date_time"
     kind = Kind.ROW
@@ -82,17 +82,24 @@ class DateTime(Operation):
     databrew = ("DATE_TIME",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.DATETIME.html"
     Params = DateTimeParams
+    parts: ClassVar[tuple[str, ...]] = PARTS
+    """The parts the step takes; the time parts it lacks are 0 (midnight)."""
 
-    def _after(self, params: DateTimeParams) -> str | None:
-        return parts_after(params, PARTS)
+    def _after(self, params: Any) -> str | None:
+        return parts_after(params, self.parts)
 
-    def columns(self, params: DateTimeParams, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
+    def _operands(self, params: Any, frame: pd.DataFrame | None) -> list[Any]:
+        """The six ``_bd_make_datetime`` arguments: the step's parts, then 0 for the others."""
+        zero = 0 if frame is not None else "0"
+        return [*part_operands(params, self.parts, frame), *[zero] * (len(PARTS) - len(self.parts))]
+
+    def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         return place_schema(schema, params.target_column, "string" if fmt else "datetime", self._after(params))
 
-    def apply(self, params: DateTimeParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        out = _bd_make_datetime(*part_operands(params, PARTS, frame))
+    def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
+        out = _bd_make_datetime(*self._operands(params, frame))
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             out = _bd_convert(out, "string", fmt)
@@ -102,21 +109,21 @@ class DateTime(Operation):
         parts = [str(getattr(params, f"{p}_column") or getattr(params, p) or 0) for p in PARTS]
         return f"{params.target_column} = date {'-'.join(parts[:3])} {':'.join(parts[3:])}"
 
-    def to_code(self, params: DateTimeParams, fitted: Mapping[str, Any]) -> str:
-        expr = f"_bd_make_datetime({', '.join(part_operands(params, PARTS, None))})"
+    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
+        expr = f"_bd_make_datetime({', '.join(self._operands(params, None))})"
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             expr = f"_bd_convert({expr}, 'string', {fmt!r})"
         return helper_code("_bd_convert", "_bd_make_datetime") + place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
-        return parts_from_databrew("DATE_TIME", PARTS, parameters)
+        return parts_from_databrew(self.databrew[0], self.parts, parameters)
 
-    def to_databrew(self, params: DateTimeParams) -> tuple[str, dict[str, str]]:
-        out = parts_to_databrew(params, PARTS)
+    def to_databrew(self, params: Any) -> tuple[str, dict[str, str]]:
+        out = parts_to_databrew(params, self.parts)
         if params.date_time_format:
             out["dateTimeFormat"] = params.date_time_format
-        return "DATE_TIME", out
+        return self.databrew[0], out
 
 
 OPERATION = DateTime()
