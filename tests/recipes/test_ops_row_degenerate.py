@@ -7,20 +7,13 @@ the input is untouched and the exported code gives the same frame) or fails with
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes import codegen
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import validate
 
 from tests.golden.cases import frame
+from tests.recipes.degenerate import check_degenerate
 
 N, F, S, B, D, C, T, OBJ = "整数 n", "浮動 f", "文字 s", "真偽 b", "日時 d", "区分 c", "数字 t", "混合 o"
 
@@ -118,27 +111,9 @@ def _params():
                 yield pytest.param(op_id, params, name, id=f"{op_id}-{i}-{name}")
 
 
-def _code(step: Step, df: pd.DataFrame) -> pd.DataFrame:
-    code = codegen.step_code(step)
-    assert code is not None
-    env = {"pd": pd, "np": np, "re": re, "df": df.reset_index(drop=True).copy()}
-    exec(code, env)  # noqa: S102 - test of exported code
-    return env["df"]
-
-
 @pytest.mark.parametrize(("op_id", "params", "name"), list(_params()))
 def test_degenerate(op_id: str, params: dict[str, Any], name: str) -> None:
-    df = FRAMES[name]
-    before = df.copy()
-    step = Step.create(op_id, params)
-    try:
-        schema = validate(Recipe(steps=(step,)), Schema.from_frame(df))
-        out = run_pandas([step], df)
-    except BrewdeskError:
-        return
-    pd.testing.assert_frame_equal(df, before)
-    assert Schema.from_frame(out) == schema
-    pd.testing.assert_frame_equal(_code(step, df).reset_index(drop=True), out.reset_index(drop=True))
+    check_degenerate(op_id, params, FRAMES[name])
 
 
 def test_every_row_op_covered() -> None:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import inspect
 import json
-import re
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes import codegen
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.ops import _text_common as tc
 from brewdesk.recipes.recipe import Recipe, Step
@@ -24,6 +21,7 @@ from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import validate
 
+from tests.recipes.degenerate import check_degenerate
 from tests.recipes.test_ops_row_degenerate import FRAMES, OBJ, C, F, N, S, T
 
 PARAMS: list[tuple[str, dict[str, Any]]] = [
@@ -69,27 +67,9 @@ def _params():
             yield pytest.param(op_id, params, name, id=f"{op_id}-{i}-{name}")
 
 
-def _code(step: Step, df: pd.DataFrame) -> pd.DataFrame:
-    code = codegen.step_code(step)
-    assert code is not None
-    env = {"pd": pd, "np": np, "re": re, "df": df.reset_index(drop=True).copy()}
-    exec(code, env)  # noqa: S102 - test of exported code
-    return env["df"]
-
-
 @pytest.mark.parametrize(("op_id", "params", "name"), list(_params()))
 def test_degenerate(op_id: str, params: dict[str, Any], name: str) -> None:
-    df = FRAMES[name]
-    before = df.copy()
-    step = Step.create(op_id, params)
-    try:
-        schema = validate(Recipe(steps=(step,)), Schema.from_frame(df))
-        out = run_pandas([step], df)
-    except BrewdeskError:
-        return
-    pd.testing.assert_frame_equal(df, before)
-    assert Schema.from_frame(out) == schema
-    pd.testing.assert_frame_equal(_code(step, df).reset_index(drop=True), out.reset_index(drop=True))
+    check_degenerate(op_id, params, FRAMES[name])
 
 
 def test_wrong_type_is_a_brewdesk_error() -> None:
