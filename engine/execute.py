@@ -101,6 +101,7 @@ class RowCounts:
 
     @property
     def queue_name(self) -> str:
+        """Name of the ``distributed.Queue`` the workers' counts travel back through (one per run)."""
         return f"brewdesk-row-counts-{self.token}"
 
     def record(self, step_id: str, partition: int, rows_in: int, rows_out: int) -> None:
