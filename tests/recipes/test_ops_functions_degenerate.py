@@ -17,7 +17,8 @@ from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import validate
 
-from tests.recipes.test_ops_row_degenerate import FRAMES, OBJ, B, C, D, F, N, S, T, _code
+from tests.recipes.degenerate import exported
+from tests.recipes.test_ops_row_degenerate import FRAMES, OBJ, B, C, D, F, N, S, T
 
 NUMS = [N, F, T, C]
 ANYS = [N, F, S, B, D, C, T]
@@ -64,7 +65,7 @@ def test_degenerate(op_id: str, params: dict[str, Any], name: str) -> None:
         return
     pd.testing.assert_frame_equal(df, before)
     assert Schema.from_frame(out) == schema
-    code = _code(step, df).reset_index(drop=True)
+    code = exported(step, df).reset_index(drop=True)
     out = out.reset_index(drop=True)
     if op_id in CLOCK_OPS:  # the script reads the clock itself: same type and one value per frame
         assert code["r"].nunique() <= 1 and code["r"].dtype == out["r"].dtype
