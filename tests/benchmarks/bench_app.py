@@ -7,7 +7,7 @@ Usage::
                                          [--repeat 3] [--no-qt]
 
 Generates ``taxi_<N>.csv`` (default 2,000,000 rows, about 92 MB per million) with
-``/work/shared/bench/gen_taxi.py`` into ``--data-dir`` unless it is there already, then measures:
+``gen_taxi.py`` (beside this script, or ``$BREWDESK_GEN_TAXI``) into ``--data-dir`` unless it is there already, then measures:
 
 (a) time to first rows
     A fresh process opens the file and reads its first 5,000 rows with
@@ -26,7 +26,7 @@ Generates ``taxi_<N>.csv`` (default 2,000,000 rows, about 92 MB per million) wit
     app's prefix cache) and reports its peak resident set (``resource.getrusage``,
     ``ru_maxrss``). Target: under 600 MB.
 
-The recipe is ``taxi_clean.recipe.json`` beside this script (see /work/shared/bench/README.md).
+The recipe is ``taxi_clean.recipe.json`` beside this script (see README.md).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RECIPE = HERE / "taxi_clean.recipe.json"
-GEN = Path(os.environ.get("BREWDESK_GEN_TAXI", "/work/shared/bench/gen_taxi.py"))
+GEN = Path(os.environ.get("BREWDESK_GEN_TAXI", HERE / "gen_taxi.py"))
 FIRST_ROWS = 5_000
 SIZES = (5_000, 100_000)
 

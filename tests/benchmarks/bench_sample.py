@@ -5,8 +5,8 @@ Usage::
     python tests/benchmarks/bench_sample.py [N_ROWS] [--data-dir ./bench-data] [--csv PATH]
                                             [--repeat 3] [--dask]
 
-Generates ``taxi_<N>.csv`` with ``/work/shared/bench/gen_taxi.py`` (about 92 MB per million
-rows) into ``--data-dir`` unless it is already there (or ``--csv`` names an existing file),
+Generates ``taxi_<N>.csv`` with ``gen_taxi.py`` (beside this script, or ``$BREWDESK_GEN_TAXI``;
+about 92 MB per million rows) into ``--data-dir`` unless it is already there (or ``--csv`` names an existing file),
 then prints, for the sampler's three methods, the time from nothing (a fresh open: layout and
 type inference included) and warm (layout cached, as when the grid re-samples):
 
@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-GEN = Path("/work/shared/bench/gen_taxi.py")
+GEN = Path(os.environ.get("BREWDESK_GEN_TAXI", Path(__file__).resolve().parent / "gen_taxi.py"))
 
 
 def ensure_csv(rows: int, data_dir: Path) -> Path:

