@@ -1,0 +1,84 @@
+"""The repository stands alone (docs/architecture.md section 11).
+
+Every tracked text file is read; none may name a data location of one particular machine
+(``/work/...``, ``/root/...``, ``/home/...``, ``/tmp/...``) or cite a design document the
+repository does not hold. Tests find their data relative to the repository
+(``Path(__file__).resolve().parents[N]``), benchmarks use ``tests/benchmarks/gen_taxi.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+THIS = Path(__file__).resolve().relative_to(ROOT).as_posix()
+
+# An absolute path into a machine's own folders, not part of a longer path or URL.
+ABSOLUTE = re.compile(r"(?<![\w.~$/-])/(?:work|root|home|tmp|Users|mnt)/[\w.-]")
+# The security tests write attack payloads that must never run ("touch /tmp/pwned"); the file
+# they name is a canary, not a location the project reads or writes.
+CANARY = re.compile(r"/tmp/(?:brewdesk_)?pwned\b")
+OUTSIDE_DESIGN_DOC = re.compile(r"\bDESIGN\.md\b")
+
+
+def _tracked_text_files() -> dict[str, str]:
+    """Path -> text of every tracked file that is text (binary files are data, skipped)."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the tracked files cannot be listed")
+    out = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=True, timeout=60
+    ).stdout
+    files = {}
+    for rel in out.decode().split("\0"):
+        path = ROOT / rel
+        if not rel or not path.is_file():  # deleted in the work tree, not yet committed
+            continue
+        raw = path.read_bytes()
+        if b"\0" in raw[:8192]:
+            continue
+        try:
+            files[rel] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # text in another encoding: corpus data, never a path or a citation
+    return files
+
+
+def _hits(pattern: re.Pattern[str], *, excuse: re.Pattern[str] | None = None) -> list[str]:
+    found = []
+    for rel, text in sorted(_tracked_text_files().items()):
+        if rel == THIS:
+            continue
+        for n, line in enumerate(text.splitlines(), 1):
+            rest = excuse.sub("", line) if excuse is not None else line
+            if pattern.search(rest):
+                found.append(f"{rel}:{n}: {line.strip()[:120]}")
+    return found
+
+
+def test_the_scan_sees_the_repository():
+    files = _tracked_text_files()
+    assert "pyproject.toml" in files and THIS in files
+    assert "tests/benchmarks/gen_taxi.py" in files and "docs/architecture.md" in files
+    assert ABSOLUTE.search("CORPUS = Path('" + "/work" + "/shared/corpus')")
+    assert ABSOLUTE.search("open('" + "/tmp" + "/out.csv')")
+    assert not ABSOLUTE.search("https://example.org/home/page and xl/worksheets/sheet1.xml")
+    assert not ABSOLUTE.search(CANARY.sub("", "touch " + "/tmp" + "/brewdesk_pwned"))
+
+
+def test_no_tracked_file_names_an_absolute_path_of_this_machine():
+    hits = _hits(ABSOLUTE, excuse=CANARY)
+    assert not hits, "absolute paths outside the repository:\n" + "\n".join(hits)
+
+
+# MERGE: the code still cites the outside design document until the citations are rewritten to
+# "docs/architecture.md section N"; delete this marker then (strict: the test fails as soon as
+# the citations are gone and the marker is still here).
+@pytest.mark.xfail(strict=True, reason="code still cites the outside design document (issue 9)")
+def test_no_tracked_file_cites_the_outside_design_document():
+    hits = _hits(OUTSIDE_DESIGN_DOC)
+    assert not hits, "citations of a document the repository does not hold:\n" + "\n".join(hits)
