@@ -37,12 +37,12 @@ import os
 import statistics
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RECIPE = HERE / "taxi_clean.recipe.json"
+TOOLS = HERE / "tools"
 GEN = Path(os.environ.get("BREWDESK_GEN_TAXI", HERE / "gen_taxi.py"))
 FIRST_ROWS = 5_000
 SIZES = (5_000, 100_000)
@@ -66,42 +66,11 @@ def warm(path: Path) -> None:
             pass
 
 
-def child(code: str) -> dict:
-    """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], check=True, capture_output=True,
+def child(script: str, *args: str) -> dict:
+    """Run ``tools/<script>`` in a fresh interpreter; it prints one JSON object as its last line."""
+    out = subprocess.run([sys.executable, str(TOOLS / script), *args], check=True, capture_output=True,
                          text=True, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-FIRST_ROWS_CODE = """
-import json, time
-t0 = time.perf_counter()
-from brewdesk.engine.readers import parse_source
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-t1 = time.perf_counter()
-df = sample(parse_source({path!r}), SampleSpec(SampleMethod.FIRST_N, {n}))
-t2 = time.perf_counter()
-print(json.dumps({{"imports": t1 - t0, "first_rows": t2 - t1, "rows": len(df)}}))
-"""
-
-PEAK_CODE = """
-import json, resource, time
-qt = {qt}
-if qt:
-    from PySide6.QtWidgets import QApplication
-    app = QApplication([])
-from brewdesk.engine.readers import parse_source
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-from brewdesk.recipes.recipe import Recipe
-from brewdesk.recipes.runner import run_pandas
-rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-base = rss()
-df = sample(parse_source({path!r}), SampleSpec(SampleMethod.FIRST_N, {n}))
-after_sample = rss()
-frames = run_pandas(Recipe.load({recipe!r}), df, keep_intermediate=True)
-cache = sum(int(f.memory_usage(deep=True).sum()) for f in frames) / 2**20
-print(json.dumps({{"base": base, "sample": after_sample, "peak": rss(), "cache_mb": cache, "rows": len(df)}}))
-"""
 
 
 def time_previews(path: Path, size: int, repeat: int) -> list[dict]:
@@ -150,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"file: {path} ({path.stat().st_size / 1e9:.2f} GB)\n", flush=True)
 
     # (a) first rows, fresh processes
-    runs = [child(FIRST_ROWS_CODE.format(path=str(path), n=FIRST_ROWS)) for _ in range(args.repeat)]
+    runs = [child("first_rows.py", str(path), str(FIRST_ROWS)) for _ in range(args.repeat)]
     first = min(r["first_rows"] for r in runs)
     imports = min(r["imports"] for r in runs)
 
@@ -158,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     previews = {size: time_previews(path, size, args.repeat) for size in SIZES}
 
     # (c) peak memory
-    peak = child(PEAK_CODE.format(path=str(path), n=100_000, recipe=str(RECIPE), qt=not args.no_qt))
+    peak = child("peak_memory.py", str(path), "100000", str(RECIPE), *(["--no-qt"] if args.no_qt else []))
 
     rows = [("(a) first 5,000 rows, fresh process", f"{first * 1000:,.0f} ms", "< 1 s",
              "ok" if first < 1 else "MISSED")]

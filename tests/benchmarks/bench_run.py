@@ -41,7 +41,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -58,8 +57,8 @@ REFERENCE = {  # (rows, seed) -> reference results ("Benchmark data" in README.m
 DT_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 # ----------------------------------------------------------------------------- tool scripts
-# Each script is run as ``python SCRIPT RECIPE SRC DST``. They implement the benchmark recipes
-# with Brewdesk's semantics:
+# Each tool other than Brewdesk is a script in ``tools/``, run as ``python SCRIPT RECIPE SRC
+# DST``. They implement the benchmark recipes with Brewdesk's semantics:
 #   trim = strip leading/trailing whitespace; lower case;
 #   fill_with_median: exact median of the non-missing values over the whole file, an integer
 #     column stays integer when the median is whole;
@@ -72,167 +71,7 @@ DT_FORMAT = "%Y-%m-%d %H:%M:%S"
 #   group_by: missing keys form their own group; COUNT(*) rows, SUM, AVERAGE ignoring missing;
 #     groups sorted by their keys, missing last.
 
-PANDAS_SCRIPT = r"""
-import sys
-import numpy as np
-import pandas as pd
-
-recipe, src, dst = sys.argv[1:4]
-FMT = "%Y-%m-%d %H:%M:%S"
-
-df = pd.read_csv(src, engine="pyarrow")
-df["pickup_zone"] = df["pickup_zone"].str.strip().str.lower()                       # 1
-if recipe == "clean":
-    med = df["passenger_count"].median()                                             # 2 (exact)
-    if not np.isnan(med):
-        df["passenger_count"] = df["passenger_count"].fillna(med)
-        if float(med).is_integer():
-            df["passenger_count"] = df["passenger_count"].astype("Int64")
-    df = df.drop_duplicates(keep="first")                                            # 3
-df = df[~(df["fare_amount"] < 0)]                                                    # 4
-if recipe == "clean":
-    for c in ("pickup_datetime", "dropoff_datetime"):                                # 5
-        if not pd.api.types.is_datetime64_any_dtype(df[c]):
-            df[c] = pd.to_datetime(df[c], format=FMT)
-    us = (df["dropoff_datetime"].to_numpy("datetime64[us]")
-          - df["pickup_datetime"].to_numpy("datetime64[us]")).astype("int64")
-    df["trip_minutes"] = pd.array(np.sign(us) * (np.abs(us) // 60_000_000), dtype="Int64")
-df["tip_pct"] = (df["tip_amount"] / df["fare_amount"]).where(df["fare_amount"] > 0)  # 6
-if recipe == "clean":
-    df["payment_type"] = df["payment_type"].astype("category")                       # 7
-    df.to_parquet(dst, compression="snappy", index=False)
-else:
-    out = (
-        df.groupby(["pickup_zone", "payment_type"], dropna=False, sort=True)
-        .agg(n=("total_amount", "size"), sum_total=("total_amount", "sum"),
-             mean_tip_pct=("tip_pct", "mean"))
-        .reset_index()
-    )
-    out.to_parquet(dst, compression="snappy", index=False)
-"""
-
-POLARS_SCRIPT = r"""
-import sys
-import polars as pl
-
-recipe, src, dst = sys.argv[1:4]
-FMT = "%Y-%m-%d %H:%M:%S"
-
-lf = pl.scan_csv(src, try_parse_dates=True)
-schema = lf.collect_schema()
-lf = lf.with_columns(pl.col("pickup_zone").str.strip_chars().str.to_lowercase())   # 1
-if recipe == "clean":
-    pc = pl.col("passenger_count")                                                   # 2 (exact)
-    fill = pc.median()
-    if schema["passenger_count"].is_integer():
-        fill = fill.round(0).cast(schema["passenger_count"])  # the median is whole on this data
-    lf = lf.with_columns(pc.fill_null(fill))
-    lf = lf.unique(keep="first", maintain_order=True)                                # 3
-lf = lf.filter(~(pl.col("fare_amount") < 0).fill_null(False))                        # 4
-if recipe == "clean":
-    for c in ("pickup_datetime", "dropoff_datetime"):                                # 5
-        if schema[c] == pl.String:
-            lf = lf.with_columns(pl.col(c).str.to_datetime(FMT))
-    lf = lf.with_columns(
-        trip_minutes=(pl.col("dropoff_datetime") - pl.col("pickup_datetime")).dt.total_minutes())
-tip = pl.when(pl.col("fare_amount") > 0).then(pl.col("tip_amount") / pl.col("fare_amount"))
-lf = lf.with_columns(tip_pct=tip)                                                    # 6
-if recipe == "clean":
-    lf = lf.with_columns(pl.col("payment_type").cast(pl.Categorical))               # 7
-else:
-    lf = (
-        lf.group_by(["pickup_zone", "payment_type"])
-        .agg(n=pl.len(), sum_total=pl.col("total_amount").sum(),
-             mean_tip_pct=pl.col("tip_pct").mean())
-        .sort(["pickup_zone", "payment_type"], nulls_last=True)
-    )
-try:
-    lf.sink_parquet(dst, compression="snappy")
-except Exception as e:  # noqa: BLE001 - an operation the streaming engine cannot sink
-    print(f"sink_parquet failed ({type(e).__name__}: {e}); collecting in memory", file=sys.stderr)
-    lf.collect().write_parquet(dst, compression="snappy")
-"""
-
-DUCKDB_SCRIPT = r'''
-import sys
-import duckdb
-
-recipe, src, dst = sys.argv[1:4]
-FMT = "%Y-%m-%d %H:%M:%S"
-con = duckdb.connect()
-con.execute("SET preserve_insertion_order = true")
-q = lambda s: "'" + s.replace("'", "''") + "'"  # noqa: E731
-csv = f"read_csv({q(src)}, header = true, timestampformat = {q(FMT)})"
-cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {csv}").fetchall()]
-types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {csv})").fetchall())
-qi = lambda c: '"' + c.replace('"', '""') + '"'  # noqa: E731
-col_list = ", ".join(qi(c) for c in cols)
-keep = "NOT coalesce(fare_amount < 0, false)"                                        # 4
-tip = "CASE WHEN fare_amount > 0 THEN tip_amount / fare_amount END"                  # 6
-if recipe == "clean":
-    # source order as a row number, so the first duplicate is kept and the order preserved
-    con.execute(f"CREATE TEMP TABLE raw AS SELECT *, row_number() OVER () AS __rn FROM {csv}")
-    pc = "passenger_count"
-    med = f"(SELECT median({pc}) FROM raw)"                                           # 2 (exact)
-    if types[pc] in ("BIGINT", "INTEGER"):
-        med = f"CAST(round_even({med}, 0) AS {types[pc]})"
-    dts = []
-    for c in ("pickup_datetime", "dropoff_datetime"):                                # 5
-        if types[c] == "VARCHAR":
-            dts.append(f"strptime({c}, {q(FMT)}) AS {c}")
-    repl = ", ".join([f"lower(trim(pickup_zone)) AS pickup_zone",                   # 1
-                      f"coalesce({pc}, {med}) AS {pc}"] + dts)
-    con.execute(f"""
-        CREATE TEMP TABLE kept AS
-        WITH s AS (SELECT * REPLACE ({repl}) FROM raw),
-             d AS (SELECT {col_list}, min(__rn) AS __rn FROM s GROUP BY ALL)           -- 3
-        SELECT * FROM d WHERE {keep}
-    """)
-    con.execute("DROP TABLE raw")
-    con.execute("CREATE TYPE payment_t AS ENUM (SELECT DISTINCT payment_type FROM kept "
-                "WHERE payment_type IS NOT NULL ORDER BY 1)")                           # 7
-    con.execute(f"""
-        COPY (
-            SELECT * EXCLUDE (__rn) REPLACE (CAST(payment_type AS payment_t) AS payment_type),
-                   (epoch_us(dropoff_datetime) - epoch_us(pickup_datetime)) // 60000000 AS trip_minutes,
-                   {tip} AS tip_pct
-            FROM kept ORDER BY __rn
-        ) TO {q(dst)} (FORMAT parquet, COMPRESSION snappy)
-    """)
-else:
-    con.execute(f"""
-        COPY (
-            WITH s AS (
-                SELECT lower(trim(pickup_zone)) AS pickup_zone, payment_type, total_amount,
-                       {tip} AS tip_pct
-                FROM {csv} WHERE {keep}
-            )
-            SELECT pickup_zone, payment_type, count(*) AS n, sum(total_amount) AS sum_total,
-                   avg(tip_pct) AS mean_tip_pct
-            FROM s GROUP BY ALL ORDER BY pickup_zone NULLS LAST, payment_type NULLS LAST
-        ) TO {q(dst)} (FORMAT parquet, COMPRESSION snappy)
-    """)
-'''
-
-FLOOR_SCRIPT = r"""
-import sys
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
-
-_recipe, src, dst = sys.argv[1:4]
-# streaming: 32 MB blocks (about 350,000 rows), one row group per block
-reader = pacsv.open_csv(src, read_options=pacsv.ReadOptions(block_size=32 * 2**20))
-with pq.ParquetWriter(dst, reader.schema, compression="snappy") as writer:
-    for batch in reader:
-        writer.write_batch(batch)
-"""
-
-SCRIPTS = {
-    "pandas": PANDAS_SCRIPT,
-    "polars": POLARS_SCRIPT,
-    "duckdb": DUCKDB_SCRIPT,
-    "floor": FLOOR_SCRIPT,
-}
+SCRIPTS = {tool: HERE / "tools" / f"bench_{tool}.py" for tool in ("pandas", "polars", "duckdb", "floor")}
 MODULES = {"pandas": "pandas", "polars": "polars", "duckdb": "duckdb", "floor": "pyarrow"}
 
 
@@ -430,9 +269,7 @@ def run_one(tool: str, recipe: str, src: Path, work: Path, args: argparse.Namesp
             *args.brewdesk_arg,
         ]
     else:
-        script = work / f"bench_{tool}.py"
-        script.write_text(textwrap.dedent(SCRIPTS[tool]).lstrip(), encoding="utf-8")
-        cmd = [sys.executable, str(script), recipe, str(src), str(out)]
+        cmd = [sys.executable, str(SCRIPTS[tool]), recipe, str(src), str(out)]
     runs = []
     for _ in range(max(1, args.repeat)):
         wall, peak, rc, cpu = measure(cmd, log, timeout=args.timeout)

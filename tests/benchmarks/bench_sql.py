@@ -60,15 +60,8 @@ RECIPE = {
         {"id": "lower-zone", "op": "lower_case", "v": 1, "params": {"source_column": "pickup_zone"}},
     ],
 }
-# the child: ``python -c LAUNCH MODE ARGS...``; "insert" switches COPY off in this process only
-LAUNCH = """
-import sys
-from brewdesk.engine.writers import sql
-if sys.argv[1] == "insert":
-    sql._copy_cursor = lambda conn, plan: None
-from brewdesk.engine.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
+# the child: ``python tools/sql_launch.py MODE ARGS...``; "insert" switches COPY off in it only
+LAUNCH = HERE / "tools" / "sql_launch.py"
 
 
 def server_cpu(data_dir: Path) -> float:
@@ -140,7 +133,7 @@ def run_mode(mode: str, csv: Path, work: Path, url: str, args: argparse.Namespac
             sql(url, f'DROP TABLE IF EXISTS "{table}"')
             dest = [f"{url}?table={table}"]
         report = work / f"report_{mode}_{i}.json"
-        cmd = [sys.executable, "-c", LAUNCH, mode, "run", str(recipe), "-i", str(csv), "-o", *dest,
+        cmd = [sys.executable, str(LAUNCH), mode, "run", str(recipe), "-i", str(csv), "-o", *dest,
                "--report", str(report), *args.brewdesk_arg]
         load = _load()
         cpu0 = server_cpu(pg_data) if pg_data and mode != "parquet" else None
