@@ -84,6 +84,11 @@ class Primitive(StrEnum):
         return 0 if self in (Primitive.JOIN, Primitive.UNION) else 1
 
     @property
+    def protocol(self) -> type:
+        """The protocol class an operation running as this primitive implements."""
+        return _PRIMITIVE_PROTOCOL[self]
+
+    @property
     def compares_rows(self) -> bool:
         """``True`` when the primitive reads the operation's ``compared_columns`` (every column
         when it names none), beyond the columns its parameters name."""
@@ -218,6 +223,10 @@ class JoinOp(Protocol):
         """``True`` when right rows no partition matched are appended last."""
         ...
 
+    def join_arguments(self, params: Any) -> tuple[list[tuple[str, str]], str, list[str] | None, list[str] | None]:
+        """``(key pairs, join type, left columns, right columns)`` for the exported scripts."""
+        ...
+
     def right_only(self, params: Any, left_schema: Schema, right: pd.DataFrame, matched: Any) -> pd.DataFrame:
         """The right rows matched by no partition, in the output's columns."""
         ...
@@ -249,6 +258,19 @@ class SessionOp(Protocol):
     def group_columns(self, params: Any) -> list[str]:
         """Columns whose rows form independent sessions (the Dask export shuffles on them)."""
         ...
+
+
+_PRIMITIVE_PROTOCOL: dict[Primitive, type] = {
+    Primitive.DEDUPE: DedupeOp,
+    Primitive.FLAG_DUPLICATES: DedupeOp,
+    Primitive.SHUFFLE: ShuffleOp,
+    Primitive.SORT: SortOp,
+    Primitive.GROUP: GroupOp,
+    Primitive.JOIN: JoinOp,
+    Primitive.UNION: UnionOp,
+    Primitive.PIVOT: PivotOp,
+    Primitive.SESSION: SessionOp,
+}
 
 
 # --------------------------------------------------------------------------- NEIGHBOUR windows

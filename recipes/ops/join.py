@@ -119,6 +119,16 @@ class Join(Operation):
     def input_names(self, params: JoinParams) -> list[str]:
         return [params.secondary_input]
 
+    def join_arguments(
+        self, params: JoinParams
+    ) -> tuple[list[tuple[str, str]], str, list[str] | None, list[str] | None]:
+        """``(keys as (left, right) pairs, join type, left columns kept, right columns kept)``
+        (``None``: every column), as the exported scripts' join helpers take them."""
+        keys = [(k.key, k.value) for k in params.join_keys]
+        left = list(params.left_columns) if params.left_columns else None
+        right = list(params.right_columns) if params.right_columns else None
+        return keys, params.join_type, left, right
+
     def keeps_right_only(self, params: JoinParams) -> bool:
         """``True`` when right rows no left row matched are appended (after the left rows)."""
         return params.join_type in _RIGHT_ONLY
