@@ -84,7 +84,7 @@ class ScriptExporter(QObject):
         bool
             ``True`` when the export started (its result arrives through ``exported``/``failed``).
         """
-        from brewdesk.recipes import codegen
+        from brewdesk.engine import export_code
 
         w = self.window
         session = w.session
@@ -108,7 +108,7 @@ class ScriptExporter(QObject):
         self.worker.submit(
             "export",
             lambda: write_script(
-                codegen.script(
+                export_code.script(
                     recipe,
                     source=source,
                     destination=out,

@@ -4,7 +4,7 @@ A plan with several passes over the data would otherwise re-read and re-parse it
 CSV, a zipped CSV, a database query) and re-run the steps before each pass. The executor writes
 the main input to a checkpoint during the first pass instead, so later passes read columnar
 Arrow files. Pieces keep the ``_rowid`` index and the exact canonical dtypes (read back through
-:func:`brewdesk.engine.execute.conform`).
+:func:`brewdesk.engine.frames.conform`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
 import pyarrow.feather as feather
+from brewdesk.engine.frames import conform
 from brewdesk.recipes.types import ROWID, Schema, arrow_to_pandas_dtype
 
 
@@ -59,8 +60,6 @@ def _json(v: Any) -> str | None:
 
 def read_piece(path: str, schema: Schema) -> pd.DataFrame:
     """Read one piece back with Brewdesk's canonical dtypes."""
-    from brewdesk.engine.execute import conform
-
     table = feather.read_table(path)
     df = table.to_pandas(types_mapper=arrow_to_pandas_dtype)
     # nested (object) columns as plain Python lists and dicts, as the readers hold them

@@ -392,7 +392,7 @@ def export_code(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the script here (default: stdout).")] = None,
 ) -> None:
     """Export RECIPE as a standalone Python script (pandas or Dask)."""
-    from brewdesk.recipes.codegen import script
+    from brewdesk.engine.export_code import script
 
     inputs: dict[str, str] = {}
     for value in input or []:

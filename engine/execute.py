@@ -1,153 +1,35 @@
-"""Execute a :class:`~brewdesk.engine.plan.Plan` with Dask (DESIGN.md sections 2 and 4).
+"""Execute a :class:`~brewdesk.engine.plan.Plan` with Dask (docs/architecture.md, "Execution").
 
 Every step runs through :func:`brewdesk.recipes.runner.apply_step`, the same pandas code as the
 preview; this module only decides where and when: fused ``map_partitions`` for stages, one
 ``dask.compute`` per probe pass for statistics and carries, and the GLOBAL primitives.
 
-Each partition's output is coerced to the planned schema, so the ``meta`` built from the plan
-(before any data is read) equals every partition's dtypes.
+Each partition's output is coerced to the planned schema (:mod:`brewdesk.engine.frames`), so the
+``meta`` built from the plan (before any data is read) equals every partition's dtypes.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
 
 import dask
 import dask.dataframe as dd
-import numpy as np
 import pandas as pd
-from brewdesk.engine import faults
+from brewdesk.engine import faults, primitives, spill
+from brewdesk.engine.counts import RowCounts
+from brewdesk.engine.frames import ROWID_BLOCK, Compute, conform, indexed, meta_for, renumber
 from brewdesk.engine.plan import Plan, Stage
 from brewdesk.recipes import stats as stats_mod
-from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops.base import Kind, Stat
-from brewdesk.recipes.runner import apply_step, with_rowid_index
-from brewdesk.recipes.types import ROWID, Schema, pandas_dtype
+from brewdesk.recipes.ops.base import GroupOp, Kind, Primitive, Stat
+from brewdesk.recipes.runner import apply_step
 
-Compute = Callable[..., tuple[Any, ...]]
-ROWID_BLOCK = 2**40
-"""Row ids after a reshaping step: ``partition * 2**40 + position`` (increasing, unique)."""
+__all__ = ["BACK", "ROWID_BLOCK", "Compute", "Executor", "RowCounts", "conform", "meta_for", "renumber"]
+
 BACK = "/back"
 """Key suffix of a NEIGHBOUR step's backward summaries and carries (steps that read ahead)."""
-
-
-def meta_for(schema: Schema) -> pd.DataFrame:
-    """Empty frame with the planned dtypes and an int64 ``_rowid`` index (Dask ``meta``)."""
-    cols = {c: pd.Series([], dtype=pandas_dtype(t)) for c, t in schema.items()}
-    return pd.DataFrame(cols, index=pd.Index([], dtype="int64", name=ROWID))
-
-
-def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
-    """Coerce a partition to the planned schema (column order and dtypes).
-
-    Raises
-    ------
-    StepError
-        When a column is missing or cannot hold the planned type (a planner/operation bug made
-        visible, rather than a silent dtype drift between partitions).
-    """
-    names = list(schema)
-    if list(df.columns) != names:
-        missing = [c for c in names if c not in df.columns]
-        if missing:
-            raise StepError(f"internal: planned column(s) {missing} missing from a partition")
-        df = df[names]
-    out = None
-    for c, t in schema.items():
-        want = pandas_dtype(t)
-        have = df[c].dtype
-        if t == "category" and isinstance(have, pd.CategoricalDtype):
-            continue
-        if have != want:
-            if out is None:
-                out = df.copy(deep=False)
-            try:
-                out[c] = df[c].astype(want)
-            except (TypeError, ValueError) as e:
-                raise StepError(f"column '{c}' cannot be held as {t}: {e}") from None
-    res = df if out is None else out
-    if res.index.dtype != "int64":
-        res = res.copy(deep=False)
-        res.index = res.index.astype("int64")
-    res.index.name = ROWID
-    return res
-
-
-@dataclass
-class RowCounts:
-    """Rows in and out of each step, summed over partitions (filled while partitions run).
-
-    Recorded per (step, partition) so that a partition computed twice is not counted twice.
-    Sent to a ``dask.distributed`` worker, the counts travel back through a named
-    ``distributed.Queue`` (one small message per step and partition) that :meth:`totals` drains;
-    with the ``processes`` scheduler they stay in the worker processes and are unavailable.
-    """
-
-    cells: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    token: str = field(default_factory=lambda: uuid.uuid4().hex)
-    remote: bool = False
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_remote_counts, (self.token,))
-
-    def __dask_tokenize__(self) -> str:
-        return self.token
-
-    @property
-    def queue_name(self) -> str:
-        """Name of the ``distributed.Queue`` the workers' counts travel back through (one per run)."""
-        return f"brewdesk-row-counts-{self.token}"
-
-    def record(self, step_id: str, partition: int, rows_in: int, rows_out: int) -> None:
-        if self.remote and _on_distributed_worker():
-            from distributed import Queue
-
-            Queue(self.queue_name).put((step_id, partition, rows_in, rows_out))
-            return
-        with self.lock:
-            self.cells[(step_id, partition)] = (rows_in, rows_out)
-
-    def collect(self) -> None:
-        """Collect counts that distributed workers sent back (no-op without a client)."""
-        try:
-            from distributed import Queue, default_client
-
-            default_client()
-        except (ImportError, ValueError):
-            return
-        queue = Queue(self.queue_name)
-        for _ in range(queue.qsize()):
-            step_id, partition, rows_in, rows_out = queue.get(timeout=5)
-            self.cells[(step_id, partition)] = (rows_in, rows_out)
-
-    def totals(self) -> dict[str, tuple[int, int]]:
-        self.collect()
-        out: dict[str, tuple[int, int]] = {}
-        for (sid, _), (a, b) in self.cells.items():
-            x, y = out.get(sid, (0, 0))
-            out[sid] = (x + a, y + b)
-        return out
-
-
-def _remote_counts(token: str) -> RowCounts:
-    """Unpickled copy of a :class:`RowCounts` (in a worker): records go back through a queue."""
-    return RowCounts(token=token, remote=True)
-
-
-def _on_distributed_worker() -> bool:
-    try:
-        from distributed import get_worker
-
-        get_worker()
-    except (ImportError, ValueError):
-        return False
-    return True
 
 
 @dataclass
@@ -238,10 +120,8 @@ class Executor:
         ``frame`` and ``inputs`` carry ``_rowid`` as a column (readers' layout) or index.
         Probe passes and primitive passes run here; the final pass is left to the writer.
         """
-        from brewdesk.engine import primitives, spill
-
         inputs = dict(inputs or {})
-        ddf = _indexed(frame, self.plan.input_schema)
+        ddf = indexed(frame, self.plan.input_schema)
         pending = self.checkpoints is not None
         for n, stage in enumerate(self.plan.stages, 1):
             t0 = time.perf_counter()
@@ -354,7 +234,7 @@ def _big_passes(stages: Sequence[Stage]) -> int:
     for s in stages:
         n += s.passes
         p = s.steps[0].step
-        if s.is_global and p.op == "group_by" and p.params.use_new_dataframe:
+        if s.primitive is Primitive.GROUP and cast(GroupOp, p.operation).new_frame(p.params):
             return n
     return n + 1
 
@@ -372,19 +252,3 @@ def _map_stage(
     return _run_chain(df, stage, fitted, carries, partition_info["number"], counts)
 
 
-def _indexed(frame: dd.DataFrame, schema: Schema) -> dd.DataFrame:
-    if ROWID in frame.columns:
-        return frame.map_partitions(_to_index, schema, meta=meta_for(schema), enforce_metadata=False)
-    return frame
-
-
-def _to_index(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
-    return conform(with_rowid_index(df), schema)
-
-
-def renumber(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Give a partition fresh row ids ``partition * 2**40 + position`` (after a reshaping step)."""
-    number = partition_info["number"] if partition_info else 0
-    out = df.copy(deep=False)
-    out.index = pd.Index(number * ROWID_BLOCK + np.arange(len(df), dtype="int64"), name=ROWID)
-    return out

@@ -1,11 +1,13 @@
-"""The planner: Recipe -> Plan of stages (DESIGN.md section 4).
+"""The planner: Recipe -> Plan of stages (docs/architecture.md, "The planner").
 
 A *stage* is a run of steps executed as one fused ``map_partitions``. Before the map, a stage
 may need one *probe* pass over the data that computes, in a single ``dask.compute``, the
 whole-dataset statistics of its FIT_MAP steps and the per-partition summaries of its NEIGHBOUR
 steps (combined in partition order into forward carries, and for steps that read rows below
 the current one, also from the last partition back into backward carries). A GLOBAL step is a
-stage of its own, run by one of the primitives in :mod:`brewdesk.engine.primitives`.
+stage of its own, run by the :class:`~brewdesk.recipes.ops.base.Primitive` the operation declares
+(:mod:`brewdesk.engine.primitives`); the planner reads what it needs of the primitive (its passes,
+its explain text, whether it compares whole rows) from the primitive, never from an operation id.
 
 Steps are batched into one stage as long as what a later FIT_MAP or NEIGHBOUR step measures
 cannot be affected by an earlier, not yet fitted step of the same stage (the probe runs the
@@ -19,27 +21,21 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from brewdesk.recipes.ops.base import Kind, Stat, new_column_fields, referenced_columns
+from brewdesk.recipes.ops.base import (
+    Carry,
+    DedupeOp,
+    Kind,
+    Primitive,
+    Stat,
+    new_column_fields,
+    referenced_columns,
+)
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.stats import DATA_FREE_STATS
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import schemas, validate
-
-PRIMITIVES = {
-    "remove_duplicates": "dedupe (128-bit row hashes in one pass, then filter)",
-    "flag_duplicate_rows": "128-bit row hashes in one pass, then flag the later copies",
-    "flag_duplicates_in_column": "128-bit value hashes in one pass, then flag the later copies",
-    "shuffle_rows": "row ids, group hashes and random keys in one pass; values exchanged all-to-all",
-    "sort": "range-partition on the first key, then a stable sort of each partition",
-    "group_by": "tree aggregation of per-partition partials (exact), one pass",
-    "join": "broadcast the second input to every partition; unmatched right rows appended",
-    "union": "concatenate partitions of every input",
-    "session": "collect row ids and the time/group/order columns in one pass, number sessions, attach by row id",
-    "pivot": "tree aggregation of per-partition partials (exact), one pass; one row per group",
-    "transpose": "tree aggregation of per-partition partials of the unpivoted values (exact), one pass",
-}
 
 
 @dataclass
@@ -67,6 +63,15 @@ class Stage:
     @property
     def is_global(self) -> bool:
         return len(self.steps) == 1 and self.steps[0].kind is Kind.GLOBAL
+
+    @property
+    def primitive(self) -> Primitive | None:
+        """The primitive a GLOBAL stage runs as (``None`` for a map stage)."""
+        if not self.is_global:
+            return None
+        op = self.steps[0].step.operation
+        assert op is not None
+        return op.primitive
 
     @property
     def needs_probe(self) -> bool:
@@ -128,7 +133,7 @@ class Stage:
     def passes(self) -> int:
         """Passes over the data this stage adds before the final write."""
         if self.is_global:
-            return {"remove_duplicates": 1, "group_by": 1, "sort": 1, "join": 0, "union": 0}.get(self.steps[0].step.op, 1)
+            return self.primitive.passes if self.primitive is not None else 1
         return 1 if self.needs_probe else 0
 
 
@@ -153,7 +158,7 @@ class Plan:
             stages.append(
                 {
                     "type": "global" if s.is_global else "map",
-                    "primitive": PRIMITIVES.get(s.steps[0].step.op) if s.is_global else None,
+                    "primitive": s.primitive.explain if s.primitive is not None else None,
                     "probe_pass": s.needs_probe,
                     "statistics": [
                         {"step": sid, "name": st.name, "column": st.column, "arg": st.arg} for sid, _, st in s.stats()
@@ -179,7 +184,8 @@ class Plan:
         for n, s in enumerate(self.stages, 1):
             if s.is_global:
                 p = s.steps[0]
-                lines.append(f"stage {n}: GLOBAL {p.step.op}: {PRIMITIVES.get(p.step.op, '')}")
+                explain = s.primitive.explain if s.primitive is not None else ""
+                lines.append(f"stage {n}: GLOBAL {p.step.op}: {explain}")
                 lines.append(f"  {p.index + 1:>3}. {p.step.describe()}")
                 continue
             head = f"stage {n}: fused map_partitions of {len(s.steps)} step(s)"
@@ -191,16 +197,30 @@ class Plan:
                 lines.append(f"  statistic: {st.name}({st.column}{arg}) over the whole dataset, for step {sid}")
             for p in s.steps:
                 if p.kind is Kind.NEIGHBOUR:
-                    lines.append(f"  carry: per-partition summary of step {p.step.id}, combined in order")
-                    op = p.step.operation
-                    if op is not None and op.reads_ahead(p.step.params):
-                        lines.append(
-                            f"  carry back: per-partition summary of step {p.step.id}, combined from the last partition"
-                        )
+                    lines += _carry_lines(p.step)
             for p in s.steps:
                 lines.append(f"  {p.index + 1:>3}. [{p.kind.value}] {p.step.describe()}")
         lines.append(f"output columns: {json.dumps(self.output_schema.to_dict())}")
         return "\n".join(lines)
+
+
+def _carry_lines(step: Step) -> list[str]:
+    """What a NEIGHBOUR step carries across partitions, from its declared window."""
+    op = step.operation
+    assert op is not None
+    w = op.window(step.params)
+    if w.carry is Carry.ROW_COUNT:
+        return [f"  carry: the number of rows above each partition, for step {step.id}"]
+    if w.carry is Carry.LAST_VALID:
+        return [f"  carry: the last valid value of {w.column} above each partition, for step {step.id}"]
+    lines = []
+    if w.before:
+        lines.append(f"  carry: the last {w.before} value(s) of {w.column} from the partitions above, for step {step.id}")
+    if w.after:
+        lines.append(
+            f"  carry back: the first {w.after} value(s) of {w.column} from the partitions below, for step {step.id}"
+        )
+    return lines
 
 
 def _touched(step: Step, before: Schema, after: Schema) -> set[str]:
@@ -226,7 +246,7 @@ def _reads(step: Step, schema: Schema) -> set[str]:
     cols |= {c.target_column for c in step.conditions}
     if op.kind is Kind.FIT_MAP:
         cols |= {st.column for st in op.stats(step.params, schema).values()}
-    if op.id == "remove_duplicates" or not cols:
+    if not cols:
         cols |= set(schema)
     return cols
 
@@ -234,7 +254,7 @@ def _reads(step: Step, schema: Schema) -> set[str]:
 def _named_columns(step: Step, schema: Schema) -> set[str]:
     """Columns a step may read: every string in its params that names a column (nested
     values included: sort keys, aggregates, join keys), its condition columns and statistics;
-    all columns for a step that reads them implicitly (dedupe on every column)."""
+    the compared columns of a primitive that compares rows (dedupe: every column when none are named)."""
     op = step.operation
     assert op is not None
     found: set[str] = set()
@@ -254,10 +274,9 @@ def _named_columns(step: Step, schema: Schema) -> set[str]:
     found |= {c.target_column for c in step.conditions}
     if op.kind is Kind.FIT_MAP:
         found |= {st.column for st in op.stats(step.params, schema).values()}
-    if op.id == "remove_duplicates" and not step.params.source_columns:
-        found |= set(schema)
-    if op.id == "flag_duplicate_rows":  # compares every column
-        found |= set(schema)
+    if op.primitive is not None and op.primitive.compares_rows:  # every column when none named
+        compared = cast(DedupeOp, op).compared_columns(step.params)
+        found |= set(schema) if compared is None else set(compared)
     return found
 
 

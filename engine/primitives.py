@@ -1,53 +1,71 @@
-"""The closed set of GLOBAL primitives (DESIGN.md section 4).
+"""The closed set of GLOBAL primitives (docs/architecture.md, "GLOBAL primitives").
 
 Each primitive runs a GLOBAL operation over a Dask frame whose index is ``_rowid``, using that
 operation's own pandas functions for the per-partition work, so the preview and the full run
-share one implementation:
+share one implementation. The operation names its primitive
+(:class:`~brewdesk.recipes.ops.base.Primitive`) and implements that primitive's protocol (the
+``*Op`` classes of :mod:`brewdesk.recipes.ops.base`); nothing here knows an operation id:
 
-``remove_duplicates``
+``DEDUPE``
     One pass hashes every row (two independent 64-bit hashes, i.e. 128 bits) and keeps the
     row ids of the first occurrence of each hash; a filter in the final pass drops the others.
     Order is kept. A false match needs a 128-bit collision (probability about n^2 / 2^129).
-``flag_duplicate_rows`` / ``flag_duplicates_in_column``
+``FLAG_DUPLICATES``
     The dedupe pass finds the row ids of the later copies; a map writes the flags (nothing moves).
-``shuffle_rows``
+``SHUFFLE``
     One pass collects row ids, group hashes and random keys; the permutation is computed in
     memory (32 bytes a row); the shuffled columns' values move in one all-to-all exchange.
-``sort``
+``SORT``
     Sampled cut points of the first key range-partition the data in a task-based exchange; the
     operation's stable multi-key sort then orders each range.
 
 In a local run, dedupe's hashes and the sort's exchanged ranges are spilled to disk
 (:mod:`brewdesk.engine.spill`), so memory does not grow with the dataset.
-``group_by``
+``GROUP``
     One pass of per-partition partials (the operation's ``partial``), combined exactly
     (``combine``), then either the small result or a broadcast ``attach`` to every row.
-``join``
+``JOIN``
     The second input is read into memory and broadcast: each partition is joined with the
     operation's ``join_partition``; right rows matched by no partition are appended last.
-``union``
+``UNION``
     Partitions of every input are concatenated in order after ``align``.
-``pivot``
-    As ``group_by`` with a new frame: per-partition partials of the masked value columns,
+``PIVOT``
+    As ``GROUP`` with a new frame: per-partition partials of the masked value columns,
     combined exactly, then the small result.
-``session``
+``SESSION``
     One pass collects the row id, time, group and order columns; the operation numbers the
     sessions in memory; a map attaches each row's number by row id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 from brewdesk.engine import spill
-from brewdesk.engine.execute import Compute, RowCounts, _indexed, conform, meta_for, renumber
+from brewdesk.engine.counts import RowCounts
+from brewdesk.engine.frames import Compute, conform, indexed, meta_for, renumber
 from brewdesk.engine.plan import Stage
+from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError, StepError
+from brewdesk.recipes.ops.base import (
+    LATER_COPIES,
+    SESSION_IDS,
+    DedupeOp,
+    GroupOp,
+    JoinOp,
+    PivotOp,
+    Primitive,
+    SessionOp,
+    ShuffleOp,
+    SortOp,
+    UnionOp,
+)
+from brewdesk.recipes.runner import apply_step
 from brewdesk.recipes.types import Schema
 
 
@@ -69,7 +87,7 @@ def run(
     planned = stage.steps[0]
     step, op = planned.step, planned.step.operation
     assert op is not None
-    fn = _PRIMITIVES.get(op.id)
+    fn = _RUNS.get(op.primitive) if op.primitive is not None else None
     if fn is None:
         raise StepError(f"step {step.id}: no engine primitive for GLOBAL operation {op.id}")
     try:
@@ -122,10 +140,15 @@ def _later_copies(ddf: dd.DataFrame, subset: list[str], compute: Compute) -> tup
     return rowid[cand[dup]], len(rowid)
 
 
+def _compared(stage: Stage) -> list[str]:
+    """The columns a DEDUPE or FLAG_DUPLICATES step compares (every column when it names none)."""
+    step = stage.steps[0].step
+    compared = cast(DedupeOp, step.operation).compared_columns(step.params)
+    return list(stage.input_schema) if compared is None else compared
+
+
 def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
-    p = stage.steps[0]
-    op = p.step.operation
-    subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
+    subset = _compared(stage)
     found = _later_copies(ddf, subset, compute)
     if found is None:
         return ddf
@@ -136,15 +159,10 @@ def _dedupe(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame],
 
 # --------------------------------------------------------------------------- flag duplicates
 def _flag_duplicates(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
-    """FLAG_DUPLICATE_ROWS / FLAG_DUPLICATES_IN_COLUMN: the dedupe pass finds the later copies over
-    the whole dataset; each partition then writes its flags (rows and row ids unchanged)."""
-    from brewdesk.recipes.ops._flag_duplicates import LATER_COPIES
-    from brewdesk.recipes.runner import apply_step
-
+    """FLAG_DUPLICATES: the dedupe pass finds the later copies over the whole dataset; each
+    partition then writes its flags (rows and row ids unchanged)."""
     p = stage.steps[0]
-    op = p.step.operation
-    subset = op.subset(p.step.params, meta_for(stage.input_schema))  # type: ignore[union-attr]
-    found = _later_copies(ddf, subset, compute)
+    found = _later_copies(ddf, _compared(stage), compute)
     later = found[0] if found is not None else np.zeros(0, dtype="int64")
     schema = stage.output_schema
     return ddf.map_partitions(
@@ -157,23 +175,20 @@ def _flag_duplicates(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.Da
 
 # --------------------------------------------------------------------------- shuffle
 def _shuffle(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
-    """SHUFFLE_ROWS: pass 1 collects (row id, group hashes, random key) of the rows taking part;
+    """SHUFFLE: pass 1 collects (row id, group hashes, random key) of the rows taking part;
     the permutation pairs each receiving row with a giving row; then every partition sends the
     source-column values asked of it to the receiving partitions (an all-to-all exchange of those
     columns only) and each partition writes what it receives. Rows and row ids do not move."""
-    from brewdesk.recipes import conditions as cond_mod
-    from brewdesk.recipes.ops._pii_random import _bp_shuffle_order
-
     step = stage.steps[0].step
-    op, params = step.operation, step.params
-    cols = list(params.source_columns)
+    op, params = cast(ShuffleOp, step.operation), step.params
+    cols = op.shuffled_columns(params)
     schema = stage.output_schema
     meta = meta_for(schema)
     n = ddf.npartitions
 
     def keys(d: pd.DataFrame) -> tuple[np.ndarray, ...]:
         mask = cond_mod.mask(step.conditions, d) if step.conditions else None
-        return op.shuffle_keys(params, d, mask)  # type: ignore[union-attr]
+        return op.shuffle_keys(params, d, mask)
 
     parts = compute(*[dask.delayed(keys)(d) for d in ddf.to_delayed()])
     if not parts:
@@ -181,7 +196,7 @@ def _shuffle(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame]
     rowid, g1, g2, key = (np.concatenate([x[i] for x in parts]) for i in range(4))
     holder = np.concatenate([np.full(len(x[0]), j, dtype="int64") for j, x in enumerate(parts)])
     del parts
-    to, frm = _bp_shuffle_order(rowid, g1, g2, key)  # positions: no row-id lookups needed
+    to, frm = op.shuffle_order(rowid, g1, g2, key)  # positions: no row-id lookups needed
     del g1, g2, key
     dest, src, dest_part, src_part = rowid[to], rowid[frm], holder[to], holder[frm]
     del rowid, holder, to, frm
@@ -232,21 +247,22 @@ def _assign_part(df: pd.DataFrame, key: str, cuts: pd.Series, n: int, ascending:
 def _sort(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
     p = stage.steps[0]
     op = p.step.operation
+    assert op is not None
     params = p.step.params
     schema = stage.output_schema
     meta = meta_for(schema)
     n = ddf.npartitions
     if n == 1:
-        return ddf.map_partitions(lambda d: conform(op.apply(params, d, {}), schema), meta=meta)  # type: ignore[union-attr]
-    first = params.expressions[0]
-    key = first.source_column
+        return ddf.map_partitions(lambda d: conform(op.apply(params, d, {}), schema), meta=meta)
+    first = cast(SortOp, op).sort_keys(params)[0]
+    key = first.column
     samples = compute(*[dask.delayed(_sample_keys)(d, key, 200) for d in ddf.to_delayed()])
     allv = pd.concat([x for x in samples if len(x)]) if any(len(x) for x in samples) else pd.Series([], dtype=meta[key].dtype)
     allv = allv.sort_values(ignore_index=True)
     cuts = allv.iloc[[int(len(allv) * i / n) for i in range(1, n)]].reset_index(drop=True) if len(allv) else allv
-    asc, top = first.ordering == "ASCENDING", first.nulls_ordering == "NULLS_TOP"
+    asc, top = first.ascending, first.nulls_first
 
-    where = spill.folder("sort")
+    where = spill.folder("ranges")
     in_meta = meta_for(stage.input_schema)
 
     def split(d: pd.DataFrame, source: int) -> list[Any]:
@@ -262,7 +278,7 @@ def _sort(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], c
             d = spill.read_range([sp[j] for sp in splits], in_meta)
         else:
             d = pd.concat([sp[j] for sp in splits]) if splits else meta
-        return conform(op.apply(params, d, {}), schema)  # type: ignore[union-attr]
+        return conform(op.apply(params, d, {}), schema)
 
     # a task-based all-to-all exchange: each input partition is cut into n ranges, range j of
     # every partition is sorted together; ranges are in key order, so the result is sorted
@@ -275,19 +291,20 @@ def _sort(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], c
 # --------------------------------------------------------------------------- group by
 def _group_by(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> Any:
     p = stage.steps[0]
-    op, params = p.step.operation, p.step.params
-    partials = compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()])  # type: ignore[union-attr]
-    result = op.combine(params, list(partials), stage.input_schema)  # type: ignore[union-attr]
-    rows_in = int(sum(int(p_["moments"]["__rows"].sum()) for p_ in partials))
-    rows = (rows_in, len(result) if params.use_new_dataframe else rows_in)
-    if params.use_new_dataframe:
+    op, params = cast(GroupOp, p.step.operation), p.step.params
+    partials = compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()])
+    result = op.combine(params, list(partials), stage.input_schema)
+    rows_in = sum(op.partial_rows(x) for x in partials)
+    new_frame = op.new_frame(params)
+    rows = (rows_in, len(result) if new_frame else rows_in)
+    if new_frame:
         result = conform(result, stage.output_schema)
         nparts = max(1, min(ddf.npartitions, len(result) // 1_000_000 + 1))
         return dd.from_pandas(result, npartitions=nparts, sort=False).map_partitions(
             renumber, meta=meta_for(stage.output_schema)
         ), rows
     return ddf.map_partitions(
-        lambda d, r: conform(op.attach(params, d, r), stage.output_schema),  # type: ignore[union-attr]
+        lambda d, r: conform(op.attach(params, d, r), stage.output_schema),
         result,
         meta=meta_for(stage.output_schema),
         enforce_metadata=False,
@@ -298,19 +315,19 @@ def _group_by(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame
 def _right_frame(name: str, inputs: Mapping[str, dd.DataFrame], compute: Compute, schema: Schema) -> pd.DataFrame:
     if name not in inputs:
         raise StepError(f"input '{name}' is not given", hint=f"use --input {name}=SOURCE")
-    (right,) = compute(_indexed(inputs[name], schema))
+    (right,) = compute(indexed(inputs[name], schema))
     return right
 
 
 def _join(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
     p = stage.steps[0]
-    op, params = p.step.operation, p.step.params
-    name = params.secondary_input
+    op, params = cast(JoinOp, p.step.operation), p.step.params
+    (name,) = op.input_names(params)
     right = _right_frame(name, inputs, compute, Schema.from_frame(inputs[name]._meta) if name in inputs else Schema())
     out_schema = stage.output_schema
 
     def part(d: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-        return op.join_partition(params, d, right)  # type: ignore[union-attr]
+        return op.join_partition(params, d, right)
 
     delayed_parts = [dask.delayed(part)(d) for d in ddf.to_delayed()]
     frames = [dask.delayed(lambda t: conform(t[0], out_schema))(x) for x in delayed_parts]
@@ -318,14 +335,13 @@ def _join(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], c
 
     def tail(*sets: np.ndarray) -> pd.DataFrame:
         m = np.unique(np.concatenate(sets)) if sets else np.zeros(0, "int64")
-        extra = op.right_only(params, stage.input_schema, right, m)  # type: ignore[union-attr]
+        extra = op.right_only(params, stage.input_schema, right, m)
         if extra.empty:
             return meta_for(out_schema)
         extra.index = pd.Index(np.arange(len(extra), dtype="int64"))
         return conform(extra, out_schema)
 
-    pieces = frames + ([dask.delayed(tail)(*matched)] if params.join_type in {
-        "RIGHT_JOIN", "OUTER_JOIN", "RIGHT_EXCLUDING_JOIN", "OUTER_EXCLUDING_JOIN"} else [])
+    pieces = frames + ([dask.delayed(tail)(*matched)] if op.keeps_right_only(params) else [])
     out = dd.from_delayed(pieces, meta=meta_for(out_schema), verify_meta=False)
     return out.map_partitions(renumber, meta=meta_for(out_schema))
 
@@ -333,15 +349,15 @@ def _join(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], c
 # --------------------------------------------------------------------------- union
 def _union(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], compute: Compute) -> dd.DataFrame:
     p = stage.steps[0]
-    op, params = p.step.operation, p.step.params
+    op, params = cast(UnionOp, p.step.operation), p.step.params
     target = stage.output_schema
     frames = [ddf]
-    for name in params.secondary_inputs:
+    for name in op.input_names(params):
         if name not in inputs:
             raise StepError(f"input '{name}' is not given", hint=f"use --input {name}=SOURCE")
-        frames.append(_indexed(inputs[name], Schema.from_frame(inputs[name]._meta)))
+        frames.append(indexed(inputs[name], Schema.from_frame(inputs[name]._meta)))
     aligned = [
-        f.map_partitions(lambda d: conform(op.align(params, d, target), target), meta=meta_for(target))  # type: ignore[union-attr]
+        f.map_partitions(lambda d: conform(op.align(params, d, target), target), meta=meta_for(target))
         for f in frames
     ]
     out = dd.concat(aligned, interleave_partitions=False)
@@ -353,10 +369,10 @@ def _pivot(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame], 
     """PIVOT: per-partition partials (the operation's ``partial``), combined exactly on the
     driver; the result is small (one row per group)."""
     p = stage.steps[0]
-    op, params = p.step.operation, p.step.params
-    partials = list(compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()]))  # type: ignore[union-attr]
-    result = conform(op.combine(params, partials, stage.input_schema), stage.output_schema)  # type: ignore[union-attr]
-    rows = (sum(int(x["rows"]) for x in partials), len(result))
+    op, params = cast(PivotOp, p.step.operation), p.step.params
+    partials = list(compute(*[dask.delayed(op.partial)(params, d) for d in ddf.to_delayed()]))
+    result = conform(op.combine(params, partials, stage.input_schema), stage.output_schema)
+    rows = (sum(op.partial_rows(x) for x in partials), len(result))
     nparts = max(1, min(ddf.npartitions, len(result) // 1_000_000 + 1))
     with dask.config.set({"dataframe.convert-string": False}):  # lists stay Python objects
         out = dd.from_pandas(result, npartitions=nparts, sort=False)
@@ -368,16 +384,13 @@ def _session(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame]
     """SESSION: one pass collects the row id and the time, group and order columns of every row;
     the operation's ``session_ids`` numbers the sessions of the whole dataset in memory; a map then
     attaches each row's number by row id (rows do not move)."""
-    from brewdesk.recipes.ops.session import SESSION_IDS
-    from brewdesk.recipes.runner import apply_step
-
     p = stage.steps[0]
-    op, params = p.step.operation, p.step.params
-    cols = op.key_columns(params)  # type: ignore[union-attr]
+    op, params = cast(SessionOp, p.step.operation), p.step.params
+    cols = op.key_columns(params)
     parts = compute(*[dask.delayed(lambda d: d[cols])(d) for d in ddf.to_delayed()])
     keys = pd.concat(parts) if parts else meta_for(stage.input_schema)[cols]
     del parts
-    ids = op.session_ids(params, keys)  # type: ignore[union-attr]
+    ids = op.session_ids(params, keys)
     order = np.argsort(ids.index.to_numpy(dtype="int64"), kind="stable")
     rowids = ids.index.to_numpy(dtype="int64")[order]
     numbers = ids.array[order]
@@ -390,16 +403,15 @@ def _session(stage: Stage, ddf: dd.DataFrame, inputs: Mapping[str, dd.DataFrame]
     return ddf.map_partitions(attach, rowids, numbers, meta=meta_for(schema), enforce_metadata=False)
 
 
-_PRIMITIVES = {
-    "remove_duplicates": _dedupe,
-    "flag_duplicate_rows": _flag_duplicates,
-    "flag_duplicates_in_column": _flag_duplicates,
-    "shuffle_rows": _shuffle,
-    "sort": _sort,
-    "group_by": _group_by,
-    "join": _join,
-    "union": _union,
-    "pivot": _pivot,
-    "transpose": _pivot,
-    "session": _session,
+_RUNS: dict[Primitive, Callable[[Stage, dd.DataFrame, Mapping[str, dd.DataFrame], Compute], Any]] = {
+    Primitive.DEDUPE: _dedupe,
+    Primitive.FLAG_DUPLICATES: _flag_duplicates,
+    Primitive.SHUFFLE: _shuffle,
+    Primitive.SORT: _sort,
+    Primitive.GROUP: _group_by,
+    Primitive.JOIN: _join,
+    Primitive.UNION: _union,
+    Primitive.PIVOT: _pivot,
+    Primitive.SESSION: _session,
 }
+"""How each primitive runs (every member of :class:`Primitive` has one)."""

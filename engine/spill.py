@@ -4,7 +4,7 @@ A local run has a spill folder (the run's checkpoint folder, removed at the end)
 set (:func:`spilling`), the primitives keep their working data on disk, so memory stays at
 about one partition per thread whatever the size of the dataset:
 
-``remove_duplicates`` / ``flag_duplicate_*``
+``DEDUPE`` / ``FLAG_DUPLICATES``
     Each partition's 128-bit row hashes are written, grouped into :data:`BUCKETS` buckets by the
     top bits of the first hash, to one raw binary file per partition (read back by offset, not
     memory-mapped, so the file's pages do not count as the process's memory). Each bucket is then checked
@@ -12,7 +12,7 @@ about one partition per thread whatever the size of the dataset:
     than the row ids of the later copies (8 bytes per dropped row). In memory, the same pass
     would hold 24 bytes per row of the whole dataset plus a hash table over them (about
     1.3 GB at 20,000,000 rows).
-``sort``
+``SORT``
     Each input partition's ``n`` key ranges are written as Arrow IPC pieces; range ``j`` is
     read back from every piece and sorted. In memory, the whole dataset would be held between
     the two halves of the exchange.
@@ -35,6 +35,9 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+import pyarrow.feather as feather
+from brewdesk.engine.checkpoint import write_piece
+from brewdesk.recipes.types import ROWID, arrow_to_pandas_dtype
 
 BUCKETS = 64
 """Hash buckets of the out-of-core duplicate check (the top 6 bits of the first hash)."""
@@ -128,8 +131,6 @@ def later_copies_on_disk(
 # --------------------------------------------------------------------------- sort exchange
 def write_ranges(pieces: Sequence[pd.DataFrame], where: Path, source: int) -> list[str]:
     """Write the key ranges of input partition ``source`` as Arrow IPC pieces; return their paths."""
-    from brewdesk.engine.checkpoint import write_piece
-
     paths = []
     for j, piece in enumerate(pieces):
         path = str(where / f"range-{j:05d}-from-{source:05d}.arrow")
@@ -142,9 +143,6 @@ def write_ranges(pieces: Sequence[pd.DataFrame], where: Path, source: int) -> li
 
 def read_range(paths: Sequence[str], meta: pd.DataFrame) -> pd.DataFrame:
     """Concatenate one key range from every input partition's pieces (in partition order)."""
-    import pyarrow.feather as feather
-    from brewdesk.recipes.types import ROWID, arrow_to_pandas_dtype
-
     frames = []
     for path in paths:
         df = feather.read_table(path).to_pandas(types_mapper=arrow_to_pandas_dtype)

@@ -9,12 +9,13 @@ so an exported script never silently differs from the recipe.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from brewdesk.recipes import conditions as cond_mod
+from brewdesk.recipes.codegen_inputs import join_arguments, join_code, union_code
 from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.ops.base import JoinOp, Primitive
 from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.types import Schema
 from pydantic import BaseModel
 
 HEADER = "import re\n\nimport numpy as np\nimport pandas as pd\n"
@@ -46,41 +47,23 @@ def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None
     return "\n".join(lines)
 
 
-ENGINES = ("pandas", "dask")
-"""What an exported script runs on: plain pandas (in memory) or Dask (partitions, out of core)."""
-
-
 def script(
     recipe: Recipe,
     *,
     source: str,
     destination: str,
     inputs: Mapping[str, str] | None = None,
-    engine: str = "pandas",
-    schema: Schema | None = None,
 ) -> str:
-    """A standalone script for ``recipe`` reading ``source`` and writing ``destination``.
+    """A standalone pandas script for ``recipe`` reading ``source`` and writing ``destination``.
 
-    Parameters
-    ----------
-    engine
-        ``"pandas"`` (the default; needs only pandas and numpy) or ``"dask"`` (see
-        :mod:`brewdesk.recipes.codegen_dask`).
-    schema
-        The main input's columns (the Dask export plans statistics steps from them).
+    (The Dask export is :mod:`brewdesk.engine.export_dask`; :func:`brewdesk.engine.export_code.script`
+    picks either.)
 
     Raises
     ------
     BrewdeskError
-        Naming every enabled step whose operation cannot be exported (for Dask: cannot be
-        written as correct Dask code), or for an unknown ``engine``.
+        Naming every enabled step whose operation cannot be exported.
     """
-    if engine == "dask":
-        from brewdesk.recipes import codegen_dask
-
-        return codegen_dask.script(recipe, source=source, destination=destination, inputs=inputs, schema=schema)
-    if engine != "pandas":
-        raise BrewdeskError(f"unknown engine {engine!r} for code export", hint="use " + " or ".join(ENGINES))
     unbound = unbound_inputs(recipe, inputs or {})
     if unbound:
         raise BrewdeskError(
@@ -92,7 +75,7 @@ def script(
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
-        code = _global_code(step) if step.op in ("union", "join") and not step.conditions else step_code(step)
+        code = _inputs_code(step) if _reads_inputs(step) and not step.conditions else step_code(step)
         if code is None:
             missing.append(f"step {i + 1} ({step.id}, {step.op})")
             continue
@@ -112,22 +95,28 @@ def unbound_inputs(recipe: Recipe, inputs: Mapping[str, str]) -> list[str]:
     """``"step N (id, op): input 'name'"`` for every enabled step reading an input without a path."""
     out = []
     for i, step in enumerate(recipe.steps):
-        if not step.enabled or step.op not in ("union", "join"):
+        if not step.enabled or step.operation is None:
             continue
-        p: Any = step.params
-        names = list(p.secondary_inputs) if step.op == "union" else [p.secondary_input]
+        names = step.operation.input_names(step.params)
         out += [f"step {i + 1} ({step.id}, {step.op}): input '{n}'" for n in names if n not in inputs]
     return out
 
 
-def _global_code(step: Step) -> str:
-    """pandas statements for a UNION or JOIN step (they read the script's ``inputs``)."""
-    from brewdesk.recipes.codegen_join import join_code
+def _reads_inputs(step: Step) -> bool:
+    """A JOIN or UNION step: its code reads the script's ``inputs``."""
+    op = step.operation
+    return op is not None and op.primitive in (Primitive.JOIN, Primitive.UNION)
 
-    p: Any = step.params
-    if step.op == "union":
-        return union_code(list(p.secondary_inputs), dask=False)
-    return join_code(p, n=0, dask=False)
+
+def _inputs_code(step: Step) -> str:
+    """pandas statements for a UNION or JOIN step (they read the script's ``inputs``)."""
+    op = step.operation
+    assert op is not None
+    names = op.input_names(step.params)
+    if op.primitive is Primitive.UNION:
+        return union_code(names)
+    (name,) = names
+    return join_code(name, join_arguments(*cast(JoinOp, op).join_arguments(step.params)))
 
 
 def _reader(path: str) -> str:
@@ -153,47 +142,3 @@ def _writer(path: str) -> str:
     if low.endswith(".xlsx"):
         return f"df.to_excel({path!r}, index=False)"
     return f"df.to_csv({path!r}, index=False)"
-
-
-UNION_HELPERS = '''
-def _union_dtypes(frames):
-    """Columns and dtypes of a union: the first frame's columns, then columns only the others
-    have, in order of appearance; an integer column unioned with a float one becomes float."""
-    out = {}
-    for f in frames:
-        for c, t in f.dtypes.items():
-            if c not in out:
-                out[c] = t
-            elif out[c] != t and {pd.api.types.is_integer_dtype(out[c]), pd.api.types.is_integer_dtype(t)} == {True, False}:
-                out[c] = pd.Float64Dtype()
-    return out
-
-
-def _aligned(df, dtypes):
-    """``df`` with the union's columns (missing where it lacks one) and dtypes."""
-    return pd.DataFrame(
-        {c: df[c].astype(t) if c in df.columns else pd.Series(pd.NA, index=df.index, dtype=t) for c, t in dtypes.items()},
-        index=df.index,
-    )
-'''
-"""Helpers of an exported UNION step (pandas and Dask)."""
-
-
-def union_code(names: list[str], *, dask: bool) -> str:
-    """Statements appending the rows of ``inputs[name]`` for each name to ``df`` (or ``ddf``).
-
-    Columns are matched by name, rows keep their order (this dataset's first), as
-    :mod:`brewdesk.recipes.ops.union` does.
-    """
-    others = ", ".join(f"inputs[{n!r}]" for n in names)
-    if not dask:
-        return (
-            f"{UNION_HELPERS.strip()}\n\n\n_frames = [df, {others}]\n_dtypes = _union_dtypes(_frames)\n"
-            "df = pd.concat([_aligned(_f, _dtypes) for _f in _frames], ignore_index=True)"
-        )
-    return (
-        f"_frames = [ddf, {others}]\n_dtypes = _union_dtypes([_f._meta for _f in _frames])\n"
-        "ddf = dd.concat(\n"
-        "    [_f.map_partitions(_aligned, _dtypes, meta=_aligned(_f._meta, _dtypes)) for _f in _frames],\n"
-        "    interleave_partitions=False,\n)"
-    )

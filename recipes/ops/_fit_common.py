@@ -6,7 +6,7 @@ Not an operation (the registry skips modules starting with ``_``). It holds:
   statistic, cast to the column's type, filled into the missing cells (or written over every
   cell of the rows the step's condition selects);
 - the outlier fences shared by ``flag_outliers`` and ``remove_outliers``;
-- the "last n rows" carry shared by ``prev`` and the window functions (``_window_common``);
+- :func:`with_history`, the rows carried above a partition put in front of it (``prev``);
 - :func:`literal`, which writes fitted values into exported code.
 
 Every statistic is requested through ``stats()`` and read from ``fitted``; nothing here computes a
@@ -515,25 +515,6 @@ def describe_strategy(params: OutlierParams) -> str:
 
 
 # --------------------------------------------------------------------------- last-n-rows carry
-def tail(series: pd.Series, n: int) -> pd.Series:
-    """The last ``n`` values of ``series`` with a fresh RangeIndex (empty for ``n == 0``)."""
-    start = max(len(series) - n, 0) if n > 0 else len(series)
-    return series.iloc[start:].reset_index(drop=True)
-
-
-def carry_tail(state: pd.Series | None, summary: pd.Series, n: int) -> pd.Series:
-    """The last ``n`` values over every partition so far (``summary``: this partition's tail).
-
-    Partitions shorter than ``n`` (also empty ones) keep the older values in front.
-    """
-    if state is None or len(summary) >= n:
-        return tail(summary, n)
-    both = pd.concat([state, summary], ignore_index=True)
-    if both.dtype != summary.dtype:
-        both = both.astype(summary.dtype)
-    return tail(both, n)
-
-
 def with_history(history: pd.Series | None, s: pd.Series) -> tuple[pd.Series, int]:
     """``(history followed by s, len(history))`` on a fresh RangeIndex, in ``s``'s dtype."""
     body = s.reset_index(drop=True)

@@ -6,9 +6,10 @@ occurrence is not flagged, because it doesn't match an earlier row".
 
 "Earlier" is the dataset's current row order. Whether a row repeats an earlier one depends on the
 whole dataset, so both operations are GLOBAL: the engine's ``flag_duplicates`` primitive
-(:mod:`brewdesk.engine.primitives`) hashes every row once, as the dedupe primitive does (two
-independent 64-bit hashes, 128 bits), finds the row ids of the later copies over all partitions,
-and passes them to :meth:`FlagDuplicates.apply` as ``fitted[LATER_COPIES]``; nothing moves
+(:mod:`brewdesk.engine.primitives`, ``Primitive.FLAG_DUPLICATES``) hashes every row once, as the
+dedupe primitive does (two independent 64-bit hashes, 128 bits), finds the row ids of the later
+copies over all partitions, and passes them to :meth:`FlagDuplicates.apply` as
+``fitted[LATER_COPIES]``; nothing moves
 between partitions and row order and row ids are kept. Without that fitted value (the preview
 and the exported script) ``apply`` compares the rows of the frame it is given, in frame order.
 """
@@ -22,11 +23,8 @@ import numpy as np
 import pandas as pd
 from brewdesk.recipes.ops._catalogue_common import _bc_flag, helper_code
 from brewdesk.recipes.ops._common import place, place_code, place_schema
-from brewdesk.recipes.ops.base import Kind, Operation, check_columns
+from brewdesk.recipes.ops.base import LATER_COPIES, Kind, Operation, Primitive, check_columns
 from brewdesk.recipes.types import Schema
-
-LATER_COPIES = "later_copies"
-"""``fitted`` key: int64 numpy array of the row ids that repeat an earlier row (engine only)."""
 
 
 class FlagDuplicates(Operation):
@@ -34,11 +32,18 @@ class FlagDuplicates(Operation):
     flag goes."""
 
     kind = Kind.GLOBAL
+    primitive = Primitive.FLAG_DUPLICATES
     category = "Duplicates"
 
-    def subset(self, params: Any, frame: pd.DataFrame) -> list[str]:
-        """Columns compared to decide whether two rows are equal."""
+    def compared_columns(self, params: Any) -> list[str] | None:
+        """Columns compared to decide whether two rows are equal (``None``: every column of the
+        data before the step)."""
         raise NotImplementedError
+
+    def subset(self, params: Any, frame: pd.DataFrame) -> list[str]:
+        """Columns of ``frame`` compared (the flag column itself never is)."""
+        names = self.compared_columns(params)
+        return names if names is not None else [c for c in frame.columns if c != params.target_column]
 
     def after(self, params: Any) -> str | None:
         """The column the flag is placed after (``None``: at the end)."""

@@ -2,10 +2,11 @@
 
 Not an operation (the registry skips modules starting with ``_``). It holds:
 
-- the carries of a window reaching ``before`` rows above and ``after`` rows below each row: the
-  forward carry is the last ``before`` values of the earlier partitions (:func:`carry_tail`), the
-  backward carry the first ``after`` values of the following partitions (:func:`carry_head`);
-  ``apply`` runs on ``history + partition + future`` and keeps the partition's rows, so every
+- the context of a window reaching ``before`` rows above and ``after`` rows below each row: each
+  operation declares its :class:`~brewdesk.recipes.ops.base.Window` (a ``ROWS`` carry), from which
+  the engine derives the forward carry (the last ``before`` values of the earlier partitions) and
+  the backward carry (the first ``after`` values of the following ones); ``apply`` runs on
+  ``history + partition + future`` (:func:`with_context`) and keeps the partition's rows, so every
   window is the same as on the whole data, whatever the partitioning;
 - :func:`_bw_window`, the one implementation of the window statistics, self-contained so that
   exported code carries its source;
@@ -26,14 +27,23 @@ import pandas as pd
 from brewdesk.recipes.ops._fit_common import (
     NUMERIC_TYPES,
     NeighbourCheck,
-    carry_tail,
     col_ref,
     put_code,
     put_column,
     schema_put,
-    tail,
 )
-from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
+from brewdesk.recipes.ops.base import (
+    Carry,
+    Kind,
+    Operation,
+    Params,
+    carry_head,
+    check_columns,
+    column,
+    head,
+    new_column,
+)
+from brewdesk.recipes.ops.base import Window as WindowSpec
 from brewdesk.recipes.types import Schema, logical_type
 from pydantic import Field
 
@@ -42,23 +52,7 @@ MAX_WINDOW = 100_000
 
 
 # --------------------------------------------------------------------------- carries
-def head(series: pd.Series, n: int) -> pd.Series:
-    """The first ``n`` values of ``series`` with a fresh RangeIndex (empty for ``n == 0``)."""
-    return series.iloc[: max(n, 0)].reset_index(drop=True)
-
-
-def carry_head(state: pd.Series | None, summary: pd.Series, n: int) -> pd.Series:
-    """The first ``n`` values of every partition from this one on (``summary``: this partition's
-    head; ``state``: what the partitions after it passed back).
-
-    Partitions shorter than ``n`` (also empty ones) pass the later values on behind their own.
-    """
-    if state is None or len(summary) >= n:
-        return head(summary, n)
-    both = pd.concat([summary, state], ignore_index=True)
-    if both.dtype != summary.dtype:
-        both = both.astype(summary.dtype)
-    return head(both, n)
+__all__ = ["carry_head", "head"]  # re-exported: the carries live in base.py (the window contract)
 
 
 def with_context(history: pd.Series | None, s: pd.Series, future: pd.Series | None) -> tuple[pd.Series, int]:
@@ -184,21 +178,10 @@ class Window(NeighbourCheck, Operation):
         logical = self.out_type(params, schema[params.source_column])
         return schema_put(schema, params.target_column, logical, after=params.source_column)
 
-    # ------------------------------------------------------------------ carries
-    def summarize(self, params: Any, frame: pd.DataFrame) -> pd.Series:
-        return tail(frame[params.source_column], params.num_rows_before)
-
-    def carry(self, params: Any, state: Any, summary: pd.Series) -> pd.Series:
-        return carry_tail(state, summary, params.num_rows_before)
-
-    def reads_ahead(self, params: Any) -> bool:
-        return params.num_rows_after > 0
-
-    def summarize_back(self, params: Any, frame: pd.DataFrame) -> pd.Series:
-        return head(frame[params.source_column], params.num_rows_after)
-
-    def carry_back(self, params: Any, state: Any, summary: pd.Series) -> pd.Series:
-        return carry_head(state, summary, params.num_rows_after)
+    def window(self, params: Any) -> WindowSpec:
+        return WindowSpec(
+            Carry.ROWS, params.source_column, before=params.num_rows_before, after=params.num_rows_after
+        )
 
     # ------------------------------------------------------------------ the one implementation
     def typed(self, params: Any, values: np.ndarray, source: pd.Series) -> pd.Series:
@@ -274,11 +257,8 @@ class RollingReplace(Operation):
     how: ClassVar[str] = "mean"
     words: ClassVar[str] = "average"
 
-    def summarize(self, params: Any, frame: pd.DataFrame) -> pd.Series:
-        return tail(frame[params.source_column], params.period)
-
-    def carry(self, params: Any, state: Any, summary: pd.Series) -> pd.Series:
-        return carry_tail(state, summary, params.period)
+    def window(self, params: Any) -> WindowSpec:
+        return WindowSpec(Carry.ROWS, params.source_column, before=params.period)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column

@@ -15,9 +15,10 @@ markers, so no operation re-implements them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 import pandas as pd
 from brewdesk.recipes.errors import did_you_mean
@@ -35,7 +36,323 @@ class Kind(StrEnum):
     NEIGHBOUR = "NEIGHBOUR"
     """Needs values from earlier (or later) rows: per-partition summary, sequential carry, then map."""
     GLOBAL = "GLOBAL"
-    """Reshapes the whole dataset (dedupe, sort, group by, join, union)."""
+    """Reshapes the whole dataset (dedupe, sort, group by, join, union): one :class:`Primitive`."""
+
+
+# --------------------------------------------------------------------------- GLOBAL primitives
+class Primitive(StrEnum):
+    """The closed set of engine primitives a GLOBAL operation runs as (docs/architecture.md,
+    "GLOBAL primitives").
+
+    A GLOBAL operation names its primitive in :attr:`Operation.primitive` and implements that
+    primitive's protocol (the ``*Op`` protocol classes below); the planner, the executor
+    (:mod:`brewdesk.engine.primitives`) and both exporters key on the primitive, never on an
+    operation id. What the planner needs to know of a primitive (its explain text, the passes
+    it costs, whether it reads columns beyond those its parameters name) are properties here.
+    A new GLOBAL operation that reuses a primitive is its module and its golden cases.
+    """
+
+    DEDUPE = "dedupe"
+    """Drop the rows repeating an earlier row on some columns (:class:`DedupeOp`)."""
+    FLAG_DUPLICATES = "flag_duplicates"
+    """Flag the rows repeating an earlier row; nothing moves (:class:`DedupeOp`, result in
+    ``fitted[LATER_COPIES]``)."""
+    SHUFFLE = "shuffle"
+    """Exchange column values among rows by a seeded permutation (:class:`ShuffleOp`)."""
+    SORT = "sort"
+    """Stable multi-key sort (:class:`SortOp`)."""
+    GROUP = "group"
+    """Exact tree aggregation of per-partition partials (:class:`GroupOp`)."""
+    JOIN = "join"
+    """Broadcast join with a secondary input (:class:`JoinOp`)."""
+    UNION = "union"
+    """Append the rows of secondary inputs (:class:`UnionOp`)."""
+    PIVOT = "pivot"
+    """Exact aggregation of per-partition partials into a small new frame (:class:`PivotOp`)."""
+    SESSION = "session"
+    """Number sessions over key columns collected in one pass (:class:`SessionOp`, result in
+    ``fitted[SESSION_IDS]``)."""
+
+    @property
+    def explain(self) -> str:
+        """How the engine runs the primitive (``brewdesk explain``)."""
+        return _PRIMITIVE_EXPLAIN[self]
+
+    @property
+    def passes(self) -> int:
+        """Passes over the data the primitive adds before the final write."""
+        return 0 if self in (Primitive.JOIN, Primitive.UNION) else 1
+
+    @property
+    def protocol(self) -> type:
+        """The protocol class an operation running as this primitive implements."""
+        return _PRIMITIVE_PROTOCOL[self]
+
+    @property
+    def compares_rows(self) -> bool:
+        """``True`` when the primitive reads the operation's ``compared_columns`` (every column
+        when it names none), beyond the columns its parameters name."""
+        return self in (Primitive.DEDUPE, Primitive.FLAG_DUPLICATES)
+
+
+_PRIMITIVE_EXPLAIN = {
+    Primitive.DEDUPE: "dedupe (128-bit row hashes in one pass, then filter)",
+    Primitive.FLAG_DUPLICATES: "128-bit hashes of the compared columns in one pass, then flag the later copies",
+    Primitive.SHUFFLE: "row ids, group hashes and random keys in one pass; values exchanged all-to-all",
+    Primitive.SORT: "range-partition on the first key, then a stable sort of each partition",
+    Primitive.GROUP: "tree aggregation of per-partition partials (exact), one pass",
+    Primitive.JOIN: "broadcast the second input to every partition; unmatched right rows appended",
+    Primitive.UNION: "concatenate partitions of every input",
+    Primitive.PIVOT: "tree aggregation of per-partition partials (exact), one pass; a small new frame",
+    Primitive.SESSION: "collect row ids and the time/group/order columns in one pass, number sessions, attach by row id",
+}
+
+LATER_COPIES = "later_copies"
+"""``fitted`` key of the FLAG_DUPLICATES primitive: int64 numpy array of the row ids that repeat
+an earlier row (engine only; without it ``apply`` compares the rows of the frame it is given)."""
+SESSION_IDS = "session_ids"
+"""``fitted`` key of the SESSION primitive: each row's session number, a Series indexed by row id
+(engine only; without it ``apply`` numbers the sessions of the frame it is given)."""
+
+
+class OrderKey(NamedTuple):
+    """One key of a SORT: the column, its direction and where missing values go."""
+
+    column: str
+    ascending: bool
+    nulls_first: bool
+
+
+class DedupeOp(Protocol):
+    """DEDUPE and FLAG_DUPLICATES: the columns two rows are compared on."""
+
+    def compared_columns(self, params: Any) -> list[str] | None:
+        """The compared columns; ``None``: every column of the data before the step."""
+        ...
+
+
+class ShuffleOp(Protocol):
+    """SHUFFLE: pass 1 collects keys, the permutation is computed in memory, values move."""
+
+    def shuffled_columns(self, params: Any) -> list[str]:
+        """The columns whose values move between rows."""
+        ...
+
+    def shuffle_keys(self, params: Any, frame: pd.DataFrame, mask: Any) -> tuple[Any, ...]:
+        """``(row id, group hash 1, group hash 2, random key)`` arrays of the rows taking part."""
+        ...
+
+    def shuffle_order(self, rowid: Any, g1: Any, g2: Any, key: Any) -> tuple[Any, Any]:
+        """``(receiving, giving)`` positions into the collected arrays."""
+        ...
+
+
+class SortOp(Protocol):
+    """SORT: a stable sort on :class:`OrderKey` s (``apply`` sorts one range of the data)."""
+
+    def sort_keys(self, params: Any) -> list[OrderKey]:
+        """The keys, the first one range-partitions the data."""
+        ...
+
+
+class GroupOp(Protocol):
+    """GROUP: ``partial`` per partition, ``combine`` exactly, then the result or ``attach``."""
+
+    def partial(self, params: Any, frame: pd.DataFrame) -> Any:
+        """One partition's partial aggregates."""
+        ...
+
+    def partial_rows(self, partial: Any) -> int:
+        """Rows a partial was taken over."""
+        ...
+
+    def combine(self, params: Any, partials: Sequence[Any], schema: Schema) -> pd.DataFrame:
+        """The exact result from every partition's partial (``schema``: before the step)."""
+        ...
+
+    def new_frame(self, params: Any) -> bool:
+        """``True``: the result replaces the data; ``False``: it is attached to every row."""
+        ...
+
+    def attach(self, params: Any, frame: pd.DataFrame, result: pd.DataFrame) -> pd.DataFrame:
+        """One partition with the combined result attached to its rows."""
+        ...
+
+    def group_keys(self, params: Any) -> list[str]:
+        """The group key columns (the Dask export shuffles on them)."""
+        ...
+
+    def groups_code(self, params: Any) -> str | None:
+        """pandas code turning ``df`` into one row per group (the Dask export)."""
+        ...
+
+
+class PivotOp(Protocol):
+    """PIVOT: as GROUP, into a small new frame of one row per group."""
+
+    def partial(self, params: Any, frame: pd.DataFrame) -> Any:
+        """One partition's partial aggregates."""
+        ...
+
+    def partial_rows(self, partial: Any) -> int:
+        """Rows a partial was taken over."""
+        ...
+
+    def combine(self, params: Any, partials: Sequence[Any], schema: Schema) -> pd.DataFrame:
+        """The exact result from every partition's partial."""
+        ...
+
+    def pivoted_columns(self, params: Any) -> list[str] | None:
+        """Columns that are not group keys (every other column is one); ``None`` when the
+        operation has no Dask export form."""
+        ...
+
+
+class JoinOp(Protocol):
+    """JOIN: the secondary input held in memory, joined with every partition."""
+
+    def input_names(self, params: Any) -> list[str]:
+        """The secondary input (one name)."""
+        ...
+
+    def join_partition(self, params: Any, left: pd.DataFrame, right: pd.DataFrame) -> tuple[pd.DataFrame, Any]:
+        """One partition joined, and the positions of the right rows it matched."""
+        ...
+
+    def keeps_right_only(self, params: Any) -> bool:
+        """``True`` when right rows no partition matched are appended last."""
+        ...
+
+    def join_arguments(self, params: Any) -> tuple[list[tuple[str, str]], str, list[str] | None, list[str] | None]:
+        """``(key pairs, join type, left columns, right columns)`` for the exported scripts."""
+        ...
+
+    def right_only(self, params: Any, left_schema: Schema, right: pd.DataFrame, matched: Any) -> pd.DataFrame:
+        """The right rows matched by no partition, in the output's columns."""
+        ...
+
+
+class UnionOp(Protocol):
+    """UNION: every input's partitions concatenated after ``align``."""
+
+    def input_names(self, params: Any) -> list[str]:
+        """The secondary inputs appended, in order."""
+        ...
+
+    def align(self, params: Any, frame: pd.DataFrame, target: Schema) -> pd.DataFrame:
+        """One partition of any input in the union's columns."""
+        ...
+
+
+class SessionOp(Protocol):
+    """SESSION: key columns collected in one pass, sessions numbered in memory."""
+
+    def key_columns(self, params: Any) -> list[str]:
+        """The time, group and order columns collected."""
+        ...
+
+    def session_ids(self, params: Any, frame: pd.DataFrame) -> pd.Series:
+        """Each row's session number (index: row id) from the collected key columns."""
+        ...
+
+    def group_columns(self, params: Any) -> list[str]:
+        """Columns whose rows form independent sessions (the Dask export shuffles on them)."""
+        ...
+
+
+_PRIMITIVE_PROTOCOL: dict[Primitive, type] = {
+    Primitive.DEDUPE: DedupeOp,
+    Primitive.FLAG_DUPLICATES: DedupeOp,
+    Primitive.SHUFFLE: ShuffleOp,
+    Primitive.SORT: SortOp,
+    Primitive.GROUP: GroupOp,
+    Primitive.JOIN: JoinOp,
+    Primitive.UNION: UnionOp,
+    Primitive.PIVOT: PivotOp,
+    Primitive.SESSION: SessionOp,
+}
+
+
+# --------------------------------------------------------------------------- NEIGHBOUR windows
+class Carry(StrEnum):
+    """What a NEIGHBOUR step needs from the partitions around each partition (docs/architecture.md,
+    "NEIGHBOUR windows")."""
+
+    ROWS = "rows"
+    """The last ``before`` values of the column above the partition and the first ``after``
+    values below it (rolling windows, PREV, NEXT)."""
+    LAST_VALID = "last_valid"
+    """The last value above the partition that ``valid`` accepts (fill and replace down)."""
+    ROW_COUNT = "row_count"
+    """The number of rows above the partition (ROW_NUMBER)."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """A NEIGHBOUR step's window, declared once by :meth:`Operation.window`.
+
+    The engine's summaries and carries (:meth:`Operation.summarize` and the others), the
+    explain output and the Dask export's context rows are all derived from it.
+
+    Attributes
+    ----------
+    carry
+        What is carried (:class:`Carry`).
+    column
+        The column whose values are carried (ROW_COUNT: the column the numbers are written to).
+    before, after
+        ROWS: how many values above and below each partition the step reads.
+    valid
+        LAST_VALID: a self-contained function ``valid(series, *valid_args)`` returning a boolean
+        numpy array of the rows holding a valid value (its source is copied into Dask scripts).
+    valid_args
+        Extra arguments of ``valid``.
+    """
+
+    carry: Carry
+    column: str
+    before: int = 0
+    after: int = 0
+    valid: Callable[..., Any] | None = None
+    valid_args: tuple[Any, ...] = ()
+
+
+def tail(series: pd.Series, n: int) -> pd.Series:
+    """The last ``n`` values of ``series`` with a fresh RangeIndex (empty for ``n == 0``)."""
+    start = max(len(series) - n, 0) if n > 0 else len(series)
+    return series.iloc[start:].reset_index(drop=True)
+
+
+def head(series: pd.Series, n: int) -> pd.Series:
+    """The first ``n`` values of ``series`` with a fresh RangeIndex (empty for ``n == 0``)."""
+    return series.iloc[: max(n, 0)].reset_index(drop=True)
+
+
+def carry_tail(state: pd.Series | None, summary: pd.Series, n: int) -> pd.Series:
+    """The last ``n`` values over every partition so far (``summary``: this partition's tail).
+
+    Partitions shorter than ``n`` (also empty ones) keep the older values in front.
+    """
+    if state is None or len(summary) >= n:
+        return tail(summary, n)
+    both = pd.concat([state, summary], ignore_index=True)
+    if both.dtype != summary.dtype:
+        both = both.astype(summary.dtype)
+    return tail(both, n)
+
+
+def carry_head(state: pd.Series | None, summary: pd.Series, n: int) -> pd.Series:
+    """The first ``n`` values of every partition from this one on (``summary``: this partition's
+    head; ``state``: what the partitions after it passed back).
+
+    Partitions shorter than ``n`` (also empty ones) pass the later values on behind their own.
+    """
+    if state is None or len(summary) >= n:
+        return head(summary, n)
+    both = pd.concat([summary, state], ignore_index=True)
+    if both.dtype != summary.dtype:
+        both = both.astype(summary.dtype)
+    return head(both, n)
 
 
 COLUMN_KEY = "x-brewdesk-column"
@@ -190,6 +507,9 @@ class Operation:
         Fields of ``Params`` that :meth:`from_sample` reads from data (pivot values, struct
         fields, categories): the output schema depends on them, so the step stores them. The
         app offers "Fill from sample" for an operation that lists any.
+    primitive
+        GLOBAL operations: the engine :class:`Primitive` the step runs as; the operation
+        implements that primitive's protocol. ``None`` for the other kinds.
     """
 
     id: ClassVar[str]
@@ -205,6 +525,7 @@ class Operation:
     adds_rows: ClassVar[bool] = False
     upgraders: ClassVar[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
     sample_fields: ClassVar[tuple[str, ...]] = ()
+    primitive: ClassVar[Primitive | None] = None
 
     # ----------------------------------------------------------------- schema effect
     def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
@@ -254,14 +575,41 @@ class Operation:
         """Whole-dataset statistics the step needs, keyed by the name ``apply`` reads them by."""
         return {}
 
+    # ----------------------------------------------------------------- secondary inputs
+    def input_names(self, params: Any) -> list[str]:
+        """The named secondary inputs the step reads (JOIN and UNION); none by default."""
+        return []
+
     # ----------------------------------------------------------------- neighbour carry
-    def summarize(self, params: Any, frame: pd.DataFrame) -> Any:
-        """NEIGHBOUR ops: what one partition passes on to the next (e.g. its last valid values)."""
+    def window(self, params: Any) -> Window:
+        """NEIGHBOUR ops: the :class:`Window` the step reads around each row, declared once.
+
+        The summaries and carries below are derived from it; so are the explain output and
+        the Dask export.
+        """
         raise NotImplementedError
+
+    def summarize(self, params: Any, frame: pd.DataFrame) -> Any:
+        """NEIGHBOUR ops: what one partition passes on to the next (from :meth:`window`): its
+        last ``before`` values, its last valid value, or its row count."""
+        w = self.window(params)
+        if w.carry is Carry.ROW_COUNT:
+            return len(frame)
+        s = frame[w.column]
+        if w.carry is Carry.LAST_VALID:
+            assert w.valid is not None
+            valid = s[w.valid(s, *w.valid_args)]
+            return None if valid.empty else valid.iloc[-1]
+        return tail(s, w.before) if w.before else None
 
     def carry(self, params: Any, state: Any, summary: Any) -> Any:
         """NEIGHBOUR ops: combine the state entering a partition with its summary."""
-        raise NotImplementedError
+        w = self.window(params)
+        if w.carry is Carry.ROW_COUNT:
+            return (state or 0) + summary
+        if w.carry is Carry.LAST_VALID:
+            return state if summary is None else summary
+        return carry_tail(state, summary, w.before) if w.before else None
 
     def reads_ahead(self, params: Any) -> bool:
         """NEIGHBOUR ops: ``True`` when the step also needs rows *below* each partition.
@@ -271,17 +619,19 @@ class Operation:
         what the following partitions pass back as ``fitted["carry_back"]`` (``None`` at the end
         of the data, and in the preview, which sees the whole sample at once).
         """
-        return False
+        w = self.window(params)
+        return w.carry is Carry.ROWS and w.after > 0
 
     def summarize_back(self, params: Any, frame: pd.DataFrame) -> Any:
         """NEIGHBOUR ops reading ahead: what one partition passes back to the previous one
-        (e.g. its first n values)."""
-        raise NotImplementedError
+        (its first ``after`` values)."""
+        w = self.window(params)
+        return head(frame[w.column], w.after)
 
     def carry_back(self, params: Any, state: Any, summary: Any) -> Any:
         """NEIGHBOUR ops reading ahead: combine the state coming back from the partitions after
         this one (``None`` for the last) with this partition's :meth:`summarize_back`."""
-        raise NotImplementedError
+        return carry_head(state, summary, self.window(params).after)
 
     # ----------------------------------------------------------------- the one implementation
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:

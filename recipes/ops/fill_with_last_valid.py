@@ -13,7 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops.base import Kind, Operation, Params, column
+from brewdesk.recipes.ops.base import Carry, Kind, Operation, Params, Window, column
+
+
+def _flv_valid(s):
+    """Rows (a boolean numpy array) holding a value: the last one above a partition is carried."""
+    return s.notna().to_numpy(dtype=bool)
 
 
 class FillWithLastValidParams(Params):
@@ -31,12 +36,8 @@ class FillWithLastValid(Operation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FILL_WITH_LAST_VALID.html"
     Params = FillWithLastValidParams
 
-    def summarize(self, params: FillWithLastValidParams, frame: pd.DataFrame) -> Any:
-        s = frame[params.source_column].dropna()
-        return None if s.empty else s.iloc[-1]
-
-    def carry(self, params: FillWithLastValidParams, state: Any, summary: Any) -> Any:
-        return state if summary is None else summary
+    def window(self, params: FillWithLastValidParams) -> Window:
+        return Window(Carry.LAST_VALID, params.source_column, valid=_flv_valid)
 
     def apply(self, params: FillWithLastValidParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 from brewdesk.recipes.ops._catalogue_common import FlagParams
 from brewdesk.recipes.ops._flag_duplicates import FlagDuplicates
 from brewdesk.recipes.ops.base import new_column
@@ -45,8 +44,8 @@ class FlagDuplicateRows(FlagDuplicates):
     )
     Params = FlagDuplicateRowsParams
 
-    def subset(self, params: Any, frame: pd.DataFrame) -> list[str]:
-        return [c for c in frame.columns if c != params.target_column]
+    def compared_columns(self, params: Any) -> list[str] | None:
+        return None
 
     def after(self, params: Any) -> str | None:
         return None

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 from brewdesk.recipes.ops._catalogue_common import FlagParams
 from brewdesk.recipes.ops._flag_duplicates import FlagDuplicates
 from brewdesk.recipes.ops.base import column, new_column
@@ -44,7 +43,7 @@ class FlagDuplicatesInColumn(FlagDuplicates):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FLAG_DUPLICATES_IN_COLUMN.html"
     Params = FlagDuplicatesInColumnParams
 
-    def subset(self, params: Any, frame: pd.DataFrame) -> list[str]:
+    def compared_columns(self, params: Any) -> list[str] | None:
         return [params.source_column]
 
     def after(self, params: Any) -> str | None:

@@ -32,7 +32,15 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import did_you_mean
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, columns
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    Primitive,
+    StepProblem,
+    check_columns,
+    columns,
+)
 from brewdesk.recipes.types import NUMERIC, Schema, canonical_series, pandas_dtype
 from pydantic import Field
 
@@ -72,6 +80,7 @@ class GroupBy(Operation):
 
     id = "group_by"
     kind = Kind.GLOBAL
+    primitive = Primitive.GROUP
     category = "Group"
     title = "Group by"
     databrew = ("GROUP_BY",)
@@ -136,6 +145,22 @@ class GroupBy(Operation):
                 aggs[f"{col}_sq"] = (f"{col}_sq", "sum")
         g = work.groupby(keys, dropna=False, sort=False, observed=True).agg(**aggs).reset_index()
         return {"moments": g, **counts}
+
+    def partial_rows(self, partial: dict[str, pd.DataFrame]) -> int:
+        """Rows a partial was taken over."""
+        return int(partial["moments"]["__rows"].sum())
+
+    def new_frame(self, params: GroupByParams) -> bool:
+        """``True``: the groups replace the data; ``False``: they are attached to every row."""
+        return params.use_new_dataframe
+
+    def group_keys(self, params: GroupByParams) -> list[str]:
+        """The group key columns."""
+        return list(params.source_columns)
+
+    def groups_code(self, params: GroupByParams) -> str | None:
+        """pandas code turning ``df`` into one row per group."""
+        return self.to_code(params.model_copy(update={"use_new_dataframe": True}), {})
 
     def combine(
         self, params: GroupByParams, partials: Sequence[dict[str, pd.DataFrame]], schema: Schema

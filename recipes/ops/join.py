@@ -29,7 +29,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import StepError, did_you_mean
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem
+from brewdesk.recipes.ops.base import Kind, Operation, Params, Primitive, StepProblem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -61,6 +61,7 @@ class Join(Operation):
 
     id = "join"
     kind = Kind.GLOBAL
+    primitive = Primitive.JOIN
     category = "Join"
     title = "Join"
     databrew = ("JOIN",)
@@ -114,6 +115,23 @@ class Join(Operation):
         lcols, rmap = self._layout(params, schema, right)
         out = [(c, schema[c]) for c in lcols] + [(name, right[c]) for c, name in rmap.items()]
         return Schema(out)
+
+    def input_names(self, params: JoinParams) -> list[str]:
+        return [params.secondary_input]
+
+    def join_arguments(
+        self, params: JoinParams
+    ) -> tuple[list[tuple[str, str]], str, list[str] | None, list[str] | None]:
+        """``(keys as (left, right) pairs, join type, left columns kept, right columns kept)``
+        (``None``: every column), as the exported scripts' join helpers take them."""
+        keys = [(k.key, k.value) for k in params.join_keys]
+        left = list(params.left_columns) if params.left_columns else None
+        right = list(params.right_columns) if params.right_columns else None
+        return keys, params.join_type, left, right
+
+    def keeps_right_only(self, params: JoinParams) -> bool:
+        """``True`` when right rows no left row matched are appended (after the left rows)."""
+        return params.join_type in _RIGHT_ONLY
 
     # ------------------------------------------------------------------ the pandas implementation
     def join_partition(self, params: JoinParams, left: pd.DataFrame, right: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:

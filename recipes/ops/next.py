@@ -23,8 +23,17 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.ops._fit_common import put_code, put_column, schema_put
-from brewdesk.recipes.ops._window_common import carry_head, head, with_context
-from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
+from brewdesk.recipes.ops._window_common import with_context
+from brewdesk.recipes.ops.base import (
+    Carry,
+    Kind,
+    Operation,
+    Params,
+    Window,
+    check_columns,
+    column,
+    new_column,
+)
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -53,20 +62,8 @@ class Next(Operation):
         return schema_put(schema, params.target_column, schema[params.source_column], after=params.source_column)
 
     # nothing comes from the rows above: the forward carry is empty
-    def summarize(self, params: NextParams, frame: pd.DataFrame) -> None:
-        return None
-
-    def carry(self, params: NextParams, state: None, summary: None) -> None:
-        return None
-
-    def reads_ahead(self, params: NextParams) -> bool:
-        return True
-
-    def summarize_back(self, params: NextParams, frame: pd.DataFrame) -> pd.Series:
-        return head(frame[params.source_column], params.num_rows)
-
-    def carry_back(self, params: NextParams, state: pd.Series | None, summary: pd.Series) -> pd.Series:
-        return carry_head(state, summary, params.num_rows)
+    def window(self, params: NextParams) -> Window:
+        return Window(Carry.ROWS, params.source_column, after=params.num_rows)
 
     def apply(self, params: NextParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         s = frame[params.source_column]

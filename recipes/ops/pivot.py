@@ -46,7 +46,15 @@ from typing import Any, Literal
 import pandas as pd
 from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.ops._nested import _bn_values, helper_code
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    Primitive,
+    StepProblem,
+    check_columns,
+    column,
+)
 from brewdesk.recipes.ops.group_by import (
     _NUMERIC_ONLY,
     Aggregate,
@@ -121,6 +129,7 @@ class Pivot(Operation):
 
     id = "pivot"
     kind = Kind.GLOBAL
+    primitive = Primitive.PIVOT
     category = "Pivot"
     title = "Pivot"
     databrew = ("PIVOT",)
@@ -209,6 +218,14 @@ class Pivot(Operation):
         else:
             out["group"] = GroupBy().partial(self._group_params(params, keys), work)
         return out
+
+    def partial_rows(self, partial: dict[str, Any]) -> int:
+        """Rows a partial was taken over."""
+        return int(partial["rows"])
+
+    def pivoted_columns(self, params: PivotParams) -> list[str] | None:
+        """The pivot and value columns: every other column is a group key."""
+        return [params.source_column, params.value_column]
 
     def combine(self, params: PivotParams, partials: Sequence[dict[str, Any]], schema: Schema) -> pd.DataFrame:
         """The pivoted frame from the partials; ``schema`` is the input's.

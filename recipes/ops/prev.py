@@ -22,15 +22,17 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._fit_common import (
-    carry_tail,
-    put_code,
-    put_column,
-    schema_put,
-    tail,
-    with_history,
+from brewdesk.recipes.ops._fit_common import put_code, put_column, schema_put, with_history
+from brewdesk.recipes.ops.base import (
+    Carry,
+    Kind,
+    Operation,
+    Params,
+    Window,
+    check_columns,
+    column,
+    new_column,
 )
-from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -58,11 +60,8 @@ class Prev(Operation):
         check_columns(params, schema)
         return schema_put(schema, params.target_column, schema[params.source_column], after=params.source_column)
 
-    def summarize(self, params: PrevParams, frame: pd.DataFrame) -> pd.Series:
-        return tail(frame[params.source_column], params.num_rows)
-
-    def carry(self, params: PrevParams, state: pd.Series | None, summary: pd.Series) -> pd.Series:
-        return carry_tail(state, summary, params.num_rows)
+    def window(self, params: PrevParams) -> Window:
+        return Window(Carry.ROWS, params.source_column, before=params.num_rows)
 
     def apply(self, params: PrevParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         s = frame[params.source_column]

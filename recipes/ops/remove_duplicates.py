@@ -8,7 +8,7 @@ Without ``source_columns`` rows are compared on every column (DELETE_DUPLICATE_R
 source order (the ``_rowid`` order), whatever the partitioning, and the rows kept stay in source
 order. Missing values compare equal to each other (as in pandas ``drop_duplicates``).
 
-The engine runs it as the *dedupe* primitive: one pass hashes every row with two independent
+The engine runs it as the DEDUPE primitive: one pass hashes every row with two independent
 64-bit hashes (128 bits: a false match has probability about n^2 / 2^129), then the final pass
 drops the later copies (see ``brewdesk.engine.primitives``).
 """
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops.base import Kind, Operation, Params, columns
+from brewdesk.recipes.ops.base import Kind, Operation, Params, Primitive, columns
 
 
 class RemoveDuplicatesParams(Params):
@@ -33,6 +33,7 @@ class RemoveDuplicates(Operation):
 
     id = "remove_duplicates"
     kind = Kind.GLOBAL
+    primitive = Primitive.DEDUPE
     category = "Duplicates"
     title = "Remove duplicate rows"
     databrew = ("DELETE_DUPLICATE_ROWS", "REMOVE_DUPLICATES")
@@ -40,9 +41,13 @@ class RemoveDuplicates(Operation):
     Params = RemoveDuplicatesParams
     changes_rows = True
 
+    def compared_columns(self, params: RemoveDuplicatesParams) -> list[str] | None:
+        """Columns compared (``None``: every column)."""
+        return list(params.source_columns) if params.source_columns else None
+
     def subset(self, params: RemoveDuplicatesParams, frame: pd.DataFrame) -> list[str]:
-        """Columns compared (all columns when none are given)."""
-        return list(params.source_columns) if params.source_columns else list(frame.columns)
+        """Columns compared in ``frame``."""
+        return self.compared_columns(params) or list(frame.columns)
 
     def apply(self, params: RemoveDuplicatesParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         ordered = frame if frame.index.is_monotonic_increasing else frame.sort_index(kind="stable")

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops.base import Kind, Operation, Params, column
+from brewdesk.recipes.ops.base import Carry, Kind, Operation, Params, Window, column
 from brewdesk.recipes.ops.remove_invalid import _ri_invalid
 from pydantic import Field
 
@@ -74,13 +74,10 @@ class ReplaceWithLastValid(Operation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.REPLACE_WITH_LAST_VALID.html"
     Params = ReplaceWithLastValidParams
 
-    def summarize(self, params: ReplaceWithLastValidParams, frame: pd.DataFrame) -> Any:
-        s = frame[params.source_column]
-        valid = s[_rlv_valid(s, params.column_data_type)]
-        return None if valid.empty else valid.iloc[-1]
-
-    def carry(self, params: ReplaceWithLastValidParams, state: Any, summary: Any) -> Any:
-        return state if summary is None else summary
+    def window(self, params: ReplaceWithLastValidParams) -> Window:
+        return Window(
+            Carry.LAST_VALID, params.source_column, valid=_rlv_valid, valid_args=(params.column_data_type,)
+        )
 
     def apply(self, params: ReplaceWithLastValidParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column

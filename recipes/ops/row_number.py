@@ -24,10 +24,12 @@ import numpy as np
 import pandas as pd
 from brewdesk.recipes.ops._fit_common import NeighbourCheck
 from brewdesk.recipes.ops.base import (
+    Carry,
     Kind,
     Operation,
     Params,
     StepProblem,
+    Window,
     check_columns,
     columns,
     new_column,
@@ -67,11 +69,8 @@ class RowNumber(NeighbourCheck, Operation):
             raise StepProblem(msg, field="group_by_columns" if params.group_by_columns else "order_by_columns")
         return schema.with_column(params.target_column, "int64")
 
-    def summarize(self, params: RowNumberParams, frame: pd.DataFrame) -> int:
-        return len(frame)
-
-    def carry(self, params: RowNumberParams, state: int | None, summary: int) -> int:
-        return (state or 0) + summary
+    def window(self, params: RowNumberParams) -> Window:
+        return Window(Carry.ROW_COUNT, params.target_column)
 
     def apply(self, params: RowNumberParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         self.check_run(params)

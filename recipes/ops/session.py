@@ -41,9 +41,11 @@ import numpy as np
 import pandas as pd
 from brewdesk.recipes.ops._fit_common import put_code, put_column, schema_put
 from brewdesk.recipes.ops.base import (
+    SESSION_IDS,
     Kind,
     Operation,
     Params,
+    Primitive,
     StepProblem,
     check_columns,
     column,
@@ -52,9 +54,6 @@ from brewdesk.recipes.ops.base import (
 )
 from brewdesk.recipes.types import Schema
 from pydantic import Field
-
-SESSION_IDS = "session_ids"
-"""``fitted`` key of the session numbers the engine computed over the whole dataset."""
 
 Unit = Literal[
     "MICROSECONDS", "MILLISECONDS", "SECONDS", "MINUTES", "HOURS", "DAYS", "WEEKS", "MONTHS", "QUARTERS", "YEARS"
@@ -107,6 +106,7 @@ class Session(Operation):
 
     id = "session"
     kind = Kind.GLOBAL
+    primitive = Primitive.SESSION
     category = "Functions"
     title = "Session number"
     databrew = ("SESSION",)
@@ -122,6 +122,10 @@ class Session(Operation):
     def key_columns(self, params: SessionParams) -> list[str]:
         """The columns the session numbers depend on (the engine collects only these)."""
         return list(dict.fromkeys([params.source_column, *params.group_by_columns, *params.order_by_columns]))
+
+    def group_columns(self, params: SessionParams) -> list[str]:
+        """Columns whose rows form independent sessions."""
+        return list(params.group_by_columns)
 
     def session_ids(self, params: SessionParams, frame: pd.DataFrame) -> pd.Series:
         """Session numbers of ``frame``'s rows (Int64, indexed like ``frame``)."""

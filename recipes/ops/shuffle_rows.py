@@ -37,9 +37,18 @@ from brewdesk.recipes.ops._pii_random import (
     STREAM_SHUFFLE,
     _bp_shuffle,
     _bp_shuffle_keys,
+    _bp_shuffle_order,
     helper_code,
 )
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, columns
+from brewdesk.recipes.ops.base import (
+    Kind,
+    Operation,
+    Params,
+    Primitive,
+    StepProblem,
+    check_columns,
+    columns,
+)
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -62,6 +71,7 @@ class ShuffleRows(Operation):
 
     id = "shuffle_rows"
     kind = Kind.GLOBAL
+    primitive = Primitive.SHUFFLE
     category = "PII"
     title = "Shuffle rows"
     databrew = ("SHUFFLE_ROWS",)
@@ -85,6 +95,14 @@ class ShuffleRows(Operation):
         return _bp_shuffle_keys(
             part, list(params.group_by_columns or []), params.seed, STREAM_SHUFFLE
         )
+
+    def shuffle_order(self, rowid: Any, g1: Any, g2: Any, key: Any) -> tuple[Any, Any]:
+        """``(receiving, giving)`` positions of the collected rows (the seeded permutation)."""
+        return _bp_shuffle_order(rowid, g1, g2, key)
+
+    def shuffled_columns(self, params: Any) -> list[str]:
+        """The columns whose values move between rows."""
+        return list(params.source_columns)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         groups = list(params.group_by_columns or [])

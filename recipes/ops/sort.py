@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 from brewdesk.recipes.errors import did_you_mean
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem
+from brewdesk.recipes.ops.base import Kind, Operation, OrderKey, Params, Primitive, StepProblem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -39,6 +39,7 @@ class Sort(Operation):
 
     id = "sort"
     kind = Kind.GLOBAL
+    primitive = Primitive.SORT
     category = "Sort"
     title = "Sort rows"
     databrew = ("SORT",)
@@ -56,6 +57,13 @@ class Sort(Operation):
             if schema[k.source_column] == "object":
                 raise StepProblem(f"column '{k.source_column}' holds nested values and cannot be sorted", field="expressions")
         return schema
+
+    def sort_keys(self, params: SortParams) -> list[OrderKey]:
+        """The keys, most significant first."""
+        return [
+            OrderKey(k.source_column, k.ordering == "ASCENDING", k.nulls_ordering == "NULLS_TOP")
+            for k in params.expressions
+        ]
 
     def apply(self, params: SortParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         out = frame if frame.index.is_monotonic_increasing else frame.sort_index(kind="stable")

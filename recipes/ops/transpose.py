@@ -39,6 +39,7 @@ from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
     Params,
+    Primitive,
     StepProblem,
     check_columns,
     columns,
@@ -96,6 +97,7 @@ class Transpose(Operation):
 
     id = "transpose"
     kind = Kind.GLOBAL
+    primitive = Primitive.PIVOT
     category = "Pivot"
     title = "Transpose"
     databrew = ("TRANSPOSE",)
@@ -165,6 +167,15 @@ class Transpose(Operation):
         out = Pivot().partial(self._pivot_params(params), self._work(params, frame))
         out["rows"] = len(frame)
         return out
+
+    def partial_rows(self, partial: dict[str, Any]) -> int:
+        """Input rows a partial was taken over."""
+        return int(partial["rows"])
+
+    def pivoted_columns(self, params: TransposeParams) -> list[str] | None:
+        """``None``: every value column becomes rows, so no group holds its own result (no Dask
+        export form)."""
+        return None
 
     def combine(self, params: TransposeParams, partials: Sequence[dict[str, Any]], schema: Schema) -> pd.DataFrame:
         """The transposed frame (rows in ``value_columns`` order); ``schema`` is the input's."""

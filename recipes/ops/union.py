@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, json_list
+from brewdesk.recipes.ops.base import Kind, Operation, Params, Primitive, StepProblem, json_list
 from brewdesk.recipes.types import Schema, pandas_dtype
 from pydantic import Field
 
@@ -30,6 +30,7 @@ class Union(Operation):
 
     id = "union"
     kind = Kind.GLOBAL
+    primitive = Primitive.UNION
     category = "Union"
     title = "Union"
     databrew = ("UNION",)
@@ -53,6 +54,9 @@ class Union(Operation):
                             f"column '{c}' is {out[c]} here but {t} in input '{name}'", field="secondary_inputs"
                         )
         return Schema(out)
+
+    def input_names(self, params: UnionParams) -> list[str]:
+        return list(params.secondary_inputs)
 
     def align(self, params: UnionParams, frame: pd.DataFrame, target: Schema) -> pd.DataFrame:
         """One dataset's rows shaped like the union's output schema."""

@@ -141,7 +141,8 @@ def test_explain_names_the_backward_carry():
     df = canonical_frame(pd.DataFrame({"x": pd.array([1.0, None, 3.0], dtype="Float64")}))
     step = _window("rolling_average", 1, 1)
     text = plan(Recipe(steps=(step,)), Schema.from_frame(df)).explain()
-    assert f"carry back: per-partition summary of step {step.id}" in text
+    assert f"carry back: the first 1 value(s) of x from the partitions below, for step {step.id}" in text
+    assert f"carry: the last 1 value(s) of x from the partitions above, for step {step.id}" in text
 
 
 @pytest.mark.parametrize("nparts", [1, 2, 5, 9])

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from brewdesk.recipes import codegen
+from brewdesk.engine import export_code
 from brewdesk.recipes.recipe import MAIN, Recipe, Step
 from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema, canonical_frame
@@ -101,7 +101,7 @@ def test_dask_script_equals_the_pandas_run_on_many_partitions(tmp_path, group):
     recipe = Recipe(steps=tuple(steps), inputs={MAIN: None})
     _write(frame, tmp_path / "input", parts=9)
     out = tmp_path / "output"
-    text = codegen.script(
+    text = export_code.script(
         recipe,
         source=str(tmp_path / "input"),
         destination=str(out),

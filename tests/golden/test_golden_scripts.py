@@ -1,7 +1,7 @@
 """Every golden case run through the WHOLE exported script, pandas and Dask.
 
 For each case without an expected error that has exported code (``case.code``) or secondary
-inputs (join, union: the whole script reads them), the recipe of that one step is exported with :func:`brewdesk.recipes.codegen.script` as a standalone script that reads the
+inputs (join, union: the whole script reads them), the recipe of that one step is exported with :func:`brewdesk.engine.export_code.script` as a standalone script that reads the
 case's input from a Parquet file and writes Parquet; the script is executed (in this process,
 in a fresh namespace, so the suite stays fast) and its output must equal the case's expected
 frame (or pass its ``check``), which the engine reproduces in ``test_golden.py``.
@@ -12,7 +12,7 @@ frame (or pass its ``check``), which the engine reproduces in ``test_golden.py``
 
 Cases are picked up automatically from ``tests/golden/cases``. The Dask export either writes a
 script whose output equals the engine's, or refuses with one error naming the step and why
-(:class:`~brewdesk.recipes.codegen_dask.DaskExportError`); it never writes a script that
+(:class:`~brewdesk.engine.export_dask.DaskExportError`); it never writes a script that
 differs. ``DASK_EXPORTED`` lists operations the Dask export must not refuse.
 """
 
@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from brewdesk.recipes import codegen
+from brewdesk.engine import export_code
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import STRING_DTYPE, Schema, canonical_frame
@@ -165,7 +165,7 @@ def test_exported_script(op_id, case, way, tmp_path):
     )
     engine = "dask" if dask_way else "pandas"
     try:
-        text = codegen.script(
+        text = export_code.script(
             recipe,
             source=source,
             destination=destination,
