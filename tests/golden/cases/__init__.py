@@ -8,6 +8,8 @@ the exported pandas code.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,3 +78,17 @@ class GoldenCase:
     code: bool = True
     reason: str = ""
     check: Callable[[pd.DataFrame], None] | None = None
+
+
+def all_cases() -> list[tuple[str, GoldenCase]]:
+    """``[(operation id, case)]`` for every case module in this package, sorted by operation id.
+
+    Modules whose name starts with ``_`` hold data shared by several operations' cases.
+    """
+    out = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        out.extend((info.name, case) for case in module.CASES)
+    return out
