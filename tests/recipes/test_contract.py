@@ -53,18 +53,23 @@ for _op_id, _case in CASES:
 
 FRAMES = ("empty", "all-null", "one-row", "unicode")
 
-REFUSES: dict[tuple[str, str], str] = {}
-"""``{(operation id, frame): substring of the error}``: where a step may refuse a degenerate
-frame (with the reason as a comment). Anywhere else it must run."""
+REFUSES: dict[tuple[str, str, str], str] = {}
+"""``{(operation id, golden case, frame): substring of the error}``: where a step may refuse a
+degenerate frame (with the reason as a comment). Anywhere else it must run."""
 
-CODE_KNOWN: dict[tuple[str, str], str] = {
-    ("replace_with_rolling_average", "empty"): "the exported code's typed window sum builds a one-value "
+CODE_KNOWN: dict[tuple[str, str, str], str] = {
+    ("replace_with_rolling_average", "*", "empty"): "the exported code's typed window sum builds a one-value "
     "Series for zero rows (ValueError: Length of values (1) does not match length of index (0))",
-    ("replace_with_rolling_sum", "empty"): "as replace_with_rolling_average: the exported code fails on zero rows",
-    ("transpose", "empty"): "with zero rows the exported code types the value columns int64, the plan says object",
+    ("replace_with_rolling_sum", "*", "empty"): "as replace_with_rolling_average: the exported code fails on zero rows",
+    ("transpose", "collect_list_documented_example", "empty"): "with zero rows the exported code types the value "
+    "columns int64, the plan says object",
+    ("pivot", "collect_list_in_row_order", "empty"): "with zero rows the exported code types a COLLECT_LIST column "
+    "string, the plan says object",
 }
-"""``{(operation id, frame): reason}``: where the exported code is known to differ from ``apply``
-on a degenerate frame; the test fails once it agrees (remove the entry then)."""
+"""``{(operation id, golden case or "*" for all, frame): reason}``: where the exported code is
+known to differ from ``apply`` on a degenerate frame; the test fails once it agrees (remove the
+entry then)."""
+
 
 NON_DETERMINISTIC = frozenset(op_id for op_id, case in CASES if case.check is not None)
 """Operations whose golden cases check properties (the clock): their exported code is compared
@@ -94,9 +99,8 @@ def degenerate(frame: pd.DataFrame, how: str) -> pd.DataFrame:
     raise ValueError(how)
 
 
-def contract_step(op_id: str, how: str) -> tuple[Step, pd.DataFrame, dict[str, pd.DataFrame]]:
-    """The example step of ``op_id`` and its main and secondary frames made degenerate ``how``."""
-    case = example(op_id)
+def contract_step(op_id: str, how: str, case: GoldenCase) -> tuple[Step, pd.DataFrame, dict[str, pd.DataFrame]]:
+    """The step of ``case`` and its main and secondary frames made degenerate ``how``."""
     step = Step.create(op_id, case.params, conditions=case.conditions)
     if how == "unicode":
         names = set(case.input.columns).union(*(f.columns for f in case.inputs.values()))
@@ -144,45 +148,56 @@ def check_code(op_id: str, step: Step, frame: pd.DataFrame, inputs: dict[str, pd
         pd.testing.assert_frame_equal(code, out, check_dtype=False, check_exact=False, obj="exported code")
 
 
-def assert_same_schema(out: pd.DataFrame, planned: Schema) -> None:
-    """The output's schema is the planned one (names, order, logical types)."""
-    assert list(Schema.from_frame(out).items()) == list(planned.items())
+def check_contract(op_id: str, case: GoldenCase, how: str, *, pieces: bool = True) -> None:
+    """The contract of ``op_id`` with ``case``'s params on its input made degenerate ``how``."""
+    step, frame, inputs = contract_step(op_id, how, case)
+    before, inputs_before = frame.copy(), {k: v.copy() for k, v in inputs.items()}
+    recipe = Recipe(steps=(step,), inputs={MAIN: None, **dict.fromkeys(inputs)})
+    key = (op_id, case.name, how)
+    refusal = REFUSES.get(key)
+    try:
+        planned = validate(recipe, Schema.from_frame(frame), {k: Schema.from_frame(v) for k, v in inputs.items()})
+        out = run_pandas(recipe, frame, inputs=inputs)
+    except BrewdeskError as e:
+        assert refusal is not None, f"{key} refused: {e}"
+        assert refusal in str(e)
+        return
+    finally:
+        pd.testing.assert_frame_equal(frame, before, obj=f"{key}: the input frame")
+        for k, v in inputs.items():
+            pd.testing.assert_frame_equal(v, inputs_before[k], obj=f"{key}: the input {k!r}")
+    assert refusal is None, f"{key} runs now: remove it from REFUSES"
+    assert list(Schema.from_frame(out).items()) == list(planned.items()), f"{key}: not the planned schema"
+    if how in ("empty", "all-null") and not OPS[op_id].changes_rows:
+        assert len(out) == len(frame)
+    out = out.reset_index(drop=True)
+    if case.code:
+        if key in CODE_KNOWN or (op_id, "*", how) in CODE_KNOWN:
+            with pytest.raises((AssertionError, ValueError)):
+                check_code(op_id, step, frame, inputs, out)
+        else:
+            check_code(op_id, step, frame, inputs, out)
+    if pieces and OPS[op_id].kind in PIECEWISE_KINDS:
+        half = len(frame) // 2
+        for cuts in ([], [0, 0], [half, half], [len(frame), len(frame)]):
+            parts = run_pieces(step, pieces_at(frame, cuts)).reset_index(drop=True)
+            pd.testing.assert_frame_equal(parts, out, obj=f"{key}: pieces cut at {cuts}")
 
 
 @pytest.mark.parametrize("how", FRAMES)
 @pytest.mark.parametrize("op_id", list(OPS))
 def test_degenerate_frames(op_id: str, how: str) -> None:
-    step, frame, inputs = contract_step(op_id, how)
-    before, inputs_before = frame.copy(), {k: v.copy() for k, v in inputs.items()}
-    recipe = Recipe(steps=(step,), inputs={MAIN: None, **dict.fromkeys(inputs)})
-    refusal = REFUSES.get((op_id, how))
-    try:
-        planned = validate(recipe, Schema.from_frame(frame), {k: Schema.from_frame(v) for k, v in inputs.items()})
-        out = run_pandas(recipe, frame, inputs=inputs)
-    except BrewdeskError as e:
-        assert refusal is not None, f"{op_id} refused the {how} frame: {e}"
-        assert refusal in str(e)
-        return
-    finally:
-        pd.testing.assert_frame_equal(frame, before, obj="the input frame")
-        for k, v in inputs.items():
-            pd.testing.assert_frame_equal(v, inputs_before[k], obj=f"the input {k!r}")
-    assert refusal is None, f"{op_id} runs on the {how} frame now: remove it from REFUSES"
-    assert_same_schema(out, planned)
-    if how in ("empty", "all-null") and not OPS[op_id].changes_rows:
-        assert len(out) == len(frame)
-    out = out.reset_index(drop=True)
-    if example(op_id).code:
-        if (op_id, how) in CODE_KNOWN:
-            with pytest.raises((AssertionError, ValueError)):
-                check_code(op_id, step, frame, inputs, out)
-        else:
-            check_code(op_id, step, frame, inputs, out)
-    if OPS[op_id].kind in PIECEWISE_KINDS:
-        half = len(frame) // 2
-        for cuts in ([], [0, 0], [half, half], [len(frame), len(frame)]):
-            parts = run_pieces(step, pieces_at(frame, cuts)).reset_index(drop=True)
-            pd.testing.assert_frame_equal(parts, out, obj=f"pieces cut at {cuts}")
+    """The operation's example on each degenerate frame."""
+    check_contract(op_id, example(op_id), how)
+
+
+@pytest.mark.parametrize("op_id", list(OPS))
+def test_every_case_on_empty_and_all_null_frames(op_id: str) -> None:
+    """Every working golden case's params (the variants of the operation) on zero rows and on
+    all-null rows."""
+    for case in WORKING[op_id][1:]:
+        for how in ("empty", "all-null"):
+            check_contract(op_id, case, how, pieces=False)
 
 
 @pytest.mark.parametrize("op_id", list(OPS))
@@ -290,8 +305,9 @@ def test_operations_without_databrew_refuse_export() -> None:
 def test_exceptions_name_real_cases() -> None:
     names = {(o, c.name) for o, c in CASES}
     assert set(DATABREW_LOSSY) | set(DATABREW_REFUSED) <= names
-    assert {o for o, _ in CODE_KNOWN} <= set(OPS) and {h for _, h in CODE_KNOWN} <= set(FRAMES)
-    assert {o for o, _ in REFUSES} <= set(OPS) and {h for _, h in REFUSES} <= set(FRAMES)
+    for op_id, case_name, how in [*REFUSES, *CODE_KNOWN]:
+        assert (op_id, case_name) in names or (op_id in OPS and case_name == "*")
+        assert how in FRAMES
     assert set(FEW_CASES) | set(RENAME_GAPS) <= set(OPS)
 
 
@@ -310,8 +326,8 @@ once it reaches them (remove the entry then)."""
 def test_rename_reaches_every_column_reference(op_id: str) -> None:
     """Renaming columns renames every reference in the example's params (as the degenerate
     ``unicode`` frame does by brute force)."""
-    step, _, _ = contract_step(op_id, "unicode")
     case = example(op_id)
+    step, _, _ = contract_step(op_id, "unicode", case)
     names = set(case.input.columns).union(*(f.columns for f in case.inputs.values()))
     renamed = rename_in_params(Step.create(op_id, case.params).params, {c: unicode_name(c) for c in names})
     if op_id in RENAME_GAPS:
