@@ -91,7 +91,11 @@ def _engine(recipe: Recipe, case, nparts: int) -> pd.DataFrame:
 def _run(op_id, case, way) -> pd.DataFrame:
     recipe = _recipe(op_id, case)
     if way == "pandas":
-        return run_pandas(recipe, case.input, inputs=case.inputs)
+        before = case.input.copy(deep=True)
+        try:
+            return run_pandas(recipe, case.input, inputs=case.inputs)
+        finally:
+            pd.testing.assert_frame_equal(case.input, before, obj="the input, after the step")
     if way == "pieces":
         return run_pieces(recipe.steps[0], gaps(case.input))
     if way == "code":
