@@ -1,10 +1,16 @@
-"""Every golden case of every operation, run four ways that must agree (DESIGN.md section 8).
+"""Every golden case of every operation, run the ways that must agree (``docs/architecture.md``,
+the operation contract and its tests). This is the one golden harness.
 
 1. ``pandas``: the preview path on the whole input;
 2. ``engine-1``: the Dask engine with one partition;
 3. ``engine-3`` and ``engine-rows``: three partitions, and one row per partition (nulls,
    duplicates and fill gaps fall across boundaries; null rows form all-null partitions);
-4. ``code``: the exported pandas code, where the operation has one.
+4. ``code``: the exported pandas code, where the operation has one;
+5. ``pieces``: FIT_MAP and NEIGHBOUR operations' protocol on pandas pieces with empty pieces at
+   the start, between the rows and at the end (which the Dask ways never make).
+
+``tests/recipes/test_contract.py`` checks every operation on degenerate frames (empty, all-null,
+one row, unicode headers) with its first working case's parameters.
 
 ``test_golden_scripts.py`` runs every case once more through the whole exported script, pandas
 and Dask (read the input from Parquet, run, write, compare), and ``test_dask_script_partitions``
@@ -13,8 +19,6 @@ a many-step recipe on many partitions.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 
 import dask
@@ -27,32 +31,30 @@ from brewdesk.engine.plan import plan
 from brewdesk.recipes import codegen
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.registry import get, operations
 from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import ROWID, Schema, canonical_frame
+from brewdesk.recipes.types import ROWID, Schema, canonical_frame, canonical_series
 
-from . import cases as cases_pkg
+from tests.golden.cases import GoldenCase, all_cases
+from tests.recipes.partitions import PIECEWISE_KINDS, gaps, run_pieces
 
-
-def _load() -> list[tuple[str, object]]:
-    out = []
-    for info in sorted(pkgutil.iter_modules(cases_pkg.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):  # shared data for several operations' cases
-            continue
-        module = importlib.import_module(f"{cases_pkg.__name__}.{info.name}")
-        for case in module.CASES:
-            out.append((info.name, case))
-    return out
-
-
-CASES = _load()
+CASES = all_cases()
 WAYS = ["pandas", "engine-1", "engine-3", "engine-rows", "code"]
+"""The ways every operation runs (``pieces`` is for FIT_MAP and NEIGHBOUR operations only)."""
+
+
+def _ways(op_id: str, case: GoldenCase) -> list[str]:
+    """The ways a case runs: ``code`` where it has exported code, ``pieces`` for a FIT_MAP or
+    NEIGHBOUR operation's working cases."""
+    out = [w for w in WAYS if w != "code" or (not case.error and case.code)]
+    if not case.error and get(op_id).kind in PIECEWISE_KINDS:
+        out.append("pieces")
+    return out
 
 
 def _params():
     for op_id, case in CASES:
-        for way in WAYS:
-            if way == "code" and (case.error or not case.code):
-                continue
+        for way in _ways(op_id, case):
             yield pytest.param(op_id, case, way, id=f"{op_id}-{case.name}-{way}")
 
 
@@ -89,7 +91,13 @@ def _engine(recipe: Recipe, case, nparts: int) -> pd.DataFrame:
 def _run(op_id, case, way) -> pd.DataFrame:
     recipe = _recipe(op_id, case)
     if way == "pandas":
-        return run_pandas(recipe, case.input, inputs=case.inputs)
+        before = case.input.copy(deep=True)
+        try:
+            return run_pandas(recipe, case.input, inputs=case.inputs)
+        finally:
+            pd.testing.assert_frame_equal(case.input, before, obj="the input, after the step")
+    if way == "pieces":
+        return run_pieces(recipe.steps[0], gaps(case.input))
     if way == "code":
         code = codegen.step_code(recipe.steps[0])
         assert code is not None
@@ -125,8 +133,19 @@ def test_golden(op_id, case, way):
 
 
 def test_every_operation_has_golden_cases():
-    from brewdesk.recipes.registry import operations
-
     have = {op_id for op_id, _ in CASES}
     missing = sorted(set(operations()) - have)
     assert not missing, f"operations without golden cases: {missing}"
+
+
+def test_expectations_are_canonical():
+    """Every expected frame is already in canonical dtypes (so the comparisons are exact); a
+    nested (object) column whose values are all missing stays object, which canonical_series
+    would make text."""
+    for op_id, case in CASES:
+        if case.expected is not None:
+            for c in case.expected.columns:
+                s = case.expected[c]
+                if s.dtype == object and s.isna().all():
+                    continue
+                assert canonical_series(s).dtype == s.dtype, (op_id, case.name, c)

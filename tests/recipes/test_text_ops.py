@@ -1,9 +1,8 @@
 """The text operations of issue #4 (splits, cleaning, formatting, tokens, advanced data types).
 
 - the exported helper text is each ``_bt_*`` helper's own source;
-- degenerate frames (zero rows, all-null columns, unicode headers, mixed types): each step works
-  (output schema = validated schema, input untouched, exported code gives the same frame) or
-  fails with a :class:`BrewdeskError`, never a raw pandas exception (DESIGN.md section 8).
+- special cases of single operations (their degenerate frames are checked by
+  ``tests/recipes/test_contract.py``, their hostile values by ``test_ops_mixed_values.py``).
 """
 
 from __future__ import annotations
@@ -21,37 +20,7 @@ from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import validate
 
-from tests.recipes.degenerate import check_degenerate
-from tests.recipes.test_ops_row_degenerate import FRAMES, OBJ, C, F, N, S, T
-
-PARAMS: list[tuple[str, dict[str, Any]]] = [
-    ("split_column_from_start", {"source_column": S, "position": 1}),
-    ("split_column_from_start", {"source_column": C, "position": 3}),
-    ("split_column_from_start", {"source_column": N, "position": 1}),
-    ("split_column_from_end", {"source_column": S, "position": 2}),
-    ("split_column_between_positions", {"source_column": C, "start_position": 1, "end_position": 2}),
-    ("split_column_with_intervals", {"source_column": S, "start_position": 1, "interval": 2, "limit": 3}),
-    ("split_column_multiple_delimiter", {"source_column": S, "pattern_options": [{"pattern": " "}, {"pattern": "é", "include_in_split": True}], "limit": 2}),
-    ("split_column_between_delimiter", {"source_column": C, "start_pattern": "é", "end_pattern": "名"}),
-    ("remove_combined", {"source_column": S, "remove_letters": True, "collapse_consecutive_whitespace": True}),
-    ("remove_combined", {"source_column": C, "remove_custom_value": True, "custom_value": "é"}),
-    ("number_format", {"source_column": N, "decimal_places": 2, "numeric_thousand_separator": ","}),
-    ("number_format", {"source_column": F, "decimal_places": 1, "numeric_abbreviated_unit": "BILLION", "numeric_unit_abbreviation": "bn"}),
-    ("extract_value", {"source_column": OBJ, "path": "`k`", "target_column": "v"}),
-    ("extract_value", {"source_column": S, "path": "a[0]", "target_column": "v"}),
-    ("format_phone_number", {"source_column": S, "default_region": "JP"}),
-    ("format_phone_number", {"source_column": T, "default_region_column": C, "phone_number_format": "NATIONAL"}),
-    ("tokenization", {"source_column": S, "target_column": "tok", "stemming_mode": "PORTER", "stop_word_removal_mode": "DEFAULT"}),
-    ("tokenization", {"source_column": C, "target_column": "tok", "expand_contractions": True, "delimiter": "|"}),
-    ("advanced_datatype_flag", {"source_column": S, "advanced_data_type": "DateTime", "pattern": "YEAR", "filter_values": ["2020"], "target_column": "f"}),
-    ("advanced_datatype_flag", {"source_column": T, "advanced_data_type": "ZipCode", "target_column": "f"}),
-    ("extract_advanced_datatype_details", {"source_column": S, "advanced_data_type": "URL", "pattern": "TLD", "target_column": "x"}),
-    ("extract_advanced_datatype_details", {"source_column": C, "advanced_data_type": "DateTime", "pattern": "WEEK", "target_column": "x"}),
-    ("advanced_datatype_filter", {"source_column": S, "advanced_data_type": "Gender", "strategy": "DISCARD_ROWS"}),
-    ("advanced_datatype_filter", {"source_column": C, "advanced_data_type": "State", "strategy": "CLEAR_OTHERS", "clear_with_empty": True}),
-    ("get_advanced_datatype", {"source_column": S}),
-    ("get_advanced_datatype", {"source_column": C}),
-]
+from tests.recipes.mixed_frames import FRAMES, N, T
 
 
 def test_text_helper_sources_match_functions() -> None:
@@ -59,17 +28,6 @@ def test_text_helper_sources_match_functions() -> None:
     assert sorted(names) == sorted(tc.HELPER_SOURCES), "regenerate: python -m brewdesk.recipes.ops._text_common"
     for n in names:
         assert tc.HELPER_SOURCES[n] == inspect.getsource(getattr(tc, n)), n
-
-
-def _params():
-    for i, (op_id, params) in enumerate(PARAMS):
-        for name in FRAMES:
-            yield pytest.param(op_id, params, name, id=f"{op_id}-{i}-{name}")
-
-
-@pytest.mark.parametrize(("op_id", "params", "name"), list(_params()))
-def test_degenerate(op_id: str, params: dict[str, Any], name: str) -> None:
-    check_degenerate(op_id, params, FRAMES[name])
 
 
 def test_wrong_type_is_a_brewdesk_error() -> None:

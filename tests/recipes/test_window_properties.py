@@ -20,7 +20,7 @@ from brewdesk.recipes.runner import run_pandas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.recipes.test_ops_fit_harness import pieces_at, run_pieces
+from tests.recipes.partitions import pieces_at, run_pieces
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ints = st.lists(st.one_of(st.none(), st.integers(-20, 20)), max_size=30)

@@ -1,13 +1,18 @@
 """Golden cases, one module per operation id: ``CASES = [GoldenCase(...), ...]``.
 
-Each case is run four ways that must agree (DESIGN.md section 8): pandas on the whole input,
-the engine with 1 partition, the engine with several partitions (3, and one row per partition,
-so nulls, duplicates and fill gaps fall across boundaries and some partitions are all-null), and
-the exported pandas code.
+Each case is run the ways that must agree (``tests/golden/test_golden.py``; ``docs/architecture.md``,
+the operation contract and its tests): pandas on the whole input, the engine with 1 partition,
+the engine with several partitions (3, and one row per partition, so nulls, duplicates and fill
+gaps fall across boundaries and some partitions are all-null), the exported pandas code, and for
+FIT_MAP and NEIGHBOUR operations pandas pieces with empty ones between. An operation's first
+working case is also its example for the contract test (``tests/recipes/test_contract.py``):
+degenerate frames, forms, DataBrew round trip.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,3 +81,17 @@ class GoldenCase:
     code: bool = True
     reason: str = ""
     check: Callable[[pd.DataFrame], None] | None = None
+
+
+def all_cases() -> list[tuple[str, GoldenCase]]:
+    """``[(operation id, case)]`` for every case module in this package, sorted by operation id.
+
+    Modules whose name starts with ``_`` hold data shared by several operations' cases.
+    """
+    out = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        out.extend((info.name, case) for case in module.CASES)
+    return out
