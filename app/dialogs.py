@@ -169,9 +169,9 @@ def list_tables(location: str) -> list[str]:
     """
     import sqlalchemy as sa
     from brewdesk.engine.dbhints import connection_hint
+    from brewdesk.engine.errors import SourceError
     from brewdesk.engine.locations import resolve
     from brewdesk.engine.report import safe_location
-    from brewdesk.recipes.errors import SourceError
 
     url = resolve(location)
     try:
@@ -303,7 +303,7 @@ class DatabaseDialog(QDialog):
         else:
             pair = {"query": self.query.toPlainText().strip()}
         if not next(iter(pair.values())):
-            from brewdesk.recipes.errors import SourceError
+            from brewdesk.engine.errors import SourceError
 
             raise SourceError(f"say which {next(iter(pair))} of connection {name} to open")
         return f"db:{name}?{urlencode(pair)}"

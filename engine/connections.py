@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from brewdesk.recipes.errors import SourceError, did_you_mean
+from brewdesk.engine.errors import SourceError
+from brewdesk.recipes.errors import did_you_mean
 
 PREFIX = "db:"
 KEYRING_SERVICE = "brewdesk"

@@ -18,7 +18,7 @@ import importlib.resources
 import os
 from pathlib import Path
 
-from brewdesk.recipes.errors import SourceError
+from brewdesk.engine.errors import SourceError
 
 
 def data_home() -> Path:

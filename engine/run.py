@@ -18,12 +18,13 @@ from typing import Any
 import dask
 import dask.utils
 from brewdesk.engine.checkpoint import Checkpoints
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import Plan, plan, required_columns
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.report import RunReport, StepReport
 from brewdesk.engine.writers import DestSpec, check_destination, write
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import MAIN, Recipe
 
 ProgressFactory = Callable[[str], contextlib.AbstractContextManager[Any]]

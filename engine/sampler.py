@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import pandas as pd
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_handle
 from brewdesk.engine.readers.base import SourceHandle, conform, row_keys
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.types import ROWID
 
 __all__ = ["SampleMethod", "SampleSpec", "sample"]

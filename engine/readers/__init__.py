@@ -10,7 +10,7 @@ JSON Lines (:mod:`.json`), Excel ``.xlsx``/``.xlsm`` (:mod:`.excel`), any SQLAlc
 database (:mod:`.sql`). Types are inferred once from a bounded sample and held fixed, so
 ``frame._meta`` dtypes == every partition's dtypes == every sample's dtypes
 (:mod:`brewdesk.engine.sampler`). Every failure a user can cause is a
-:class:`~brewdesk.recipes.errors.SourceError` with a one-line message naming the file (and
+:class:`~brewdesk.engine.errors.SourceError` with a one-line message naming the file (and
 line, column or sheet) and, where likely, a hint.
 
 ``_rowid`` (int64, last column): unique and strictly increasing in source order. Exact 0-based
@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import LazyDataset, SourceHandle
 from brewdesk.engine.readers.sources import (
     FORMATS,
@@ -31,7 +32,7 @@ from brewdesk.engine.readers.sources import (
     parse_source,
     with_defaults,
 )
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 
 __all__ = [
     "FORMATS",

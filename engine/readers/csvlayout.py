@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import textio
 from brewdesk.engine.readers.base import default_names, unique_names
 from brewdesk.engine.readers.infer import ARROW_TYPES, FALSE_VALUES, TRUE_VALUES, infer_text_type
@@ -33,7 +34,6 @@ from brewdesk.engine.readers.sources import (
     local_path,
     split_compression,
 )
-from brewdesk.recipes.errors import SourceError
 
 INFER_BYTES = 2 * 2**20
 """Bytes of content read to infer the layout and the column types."""

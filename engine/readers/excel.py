@@ -25,10 +25,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, columns_to_frame, default_names, unique_names
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, local_path
-from brewdesk.recipes.errors import SourceError, did_you_mean
+from brewdesk.recipes.errors import did_you_mean
 from brewdesk.recipes.types import ROWID, Schema
 
 INFER_ROWS = 1000

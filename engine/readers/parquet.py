@@ -19,9 +19,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, arrow_to_frame, chunk_bounds, unique_names
 from brewdesk.engine.readers.sources import SourceSpec, local_path
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID, Schema
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from brewdesk.recipes.errors import DestinationError
+from brewdesk.engine.errors import DestinationError
 
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl", "excel", "sql")
 """Canonical format names (``json``/``ndjson`` are aliases of ``jsonl``, ``xlsx`` of ``excel``)."""

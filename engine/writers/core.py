@@ -21,7 +21,8 @@ from typing import Any
 
 import dask
 import pandas as pd
-from brewdesk.recipes.errors import DestinationError, did_you_mean
+from brewdesk.engine.errors import DestinationError
+from brewdesk.recipes.errors import did_you_mean
 from brewdesk.recipes.types import ROWID, Schema, logical_type
 
 from . import excel, parquet, text

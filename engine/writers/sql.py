@@ -46,7 +46,8 @@ from typing import Any
 import dask
 import pyarrow.parquet as pq
 from brewdesk.engine.dbhints import connection_hint
-from brewdesk.recipes.errors import DestinationError, did_you_mean
+from brewdesk.engine.errors import DestinationError
+from brewdesk.recipes.errors import did_you_mean
 
 from .base import Target, check_parent
 from .convert import PartPlan, PartResult

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from brewdesk.recipes.errors import DestinationError
+from brewdesk.engine.errors import DestinationError
 
 from .convert import PartPlan, iso_datetimes, python_values, to_arrow
 from .staging import fsync_file
