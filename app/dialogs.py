@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from brewdesk.engine.readers import SourceSpec
 from brewdesk.engine.readers.sources import infer_format
-from brewdesk.engine.sampler import SampleMethod, SampleSpec
+from brewdesk.engine.sampler import MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
 from brewdesk.recipes.errors import BrewdeskError
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +31,6 @@ DELIMITERS = [("Detect", None), ("Comma ,", ","), ("Tab", "\t"), ("Semicolon ;",
 ENCODINGS = [("Detect (UTF-8 / BOM)", None), ("UTF-8", "utf-8"), ("Latin-1", "latin-1"),
              ("Windows-1252", "cp1252"), ("UTF-16", "utf-16")]
 METHODS = [("First rows", SampleMethod.FIRST_N), ("Last rows", SampleMethod.LAST_N), ("Random rows", SampleMethod.RANDOM)]
-MAX_SAMPLE = 100_000
 
 
 def excel_sheets(path: str) -> list[str]:
@@ -103,10 +102,10 @@ class SourceOptionsDialog(QDialog):
             self.method.addItem(label, value)
         self.method.setCurrentIndex(max(self.method.findData(sample.method), 0))
         self.size = QSpinBox()
-        self.size.setRange(1, MAX_SAMPLE)
+        self.size.setRange(1, MAX_SAMPLE_SIZE)
         self.size.setSingleStep(1000)
         self.size.setGroupSeparatorShown(True)
-        self.size.setValue(min(sample.size, MAX_SAMPLE))
+        self.size.setValue(min(sample.size, MAX_SAMPLE_SIZE))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(sample.seed)

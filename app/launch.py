@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from brewdesk.engine.sampler import SampleMethod, SampleSpec
+from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, SampleMethod, SampleSpec
 
 METHODS = {"first": SampleMethod.FIRST_N, "last": SampleMethod.LAST_N, "random": SampleMethod.RANDOM}
 
@@ -28,7 +28,7 @@ def run_gui(
     recipe: str | None = None,
     screenshot: str | None = None,
     sample: str = "first",
-    size: int = 5000,
+    size: int = DEFAULT_SAMPLE_SIZE,
     timeout: float = 120.0,
     inputs: dict[str, str] | None = None,
 ) -> int:
