@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from brewdesk.engine.locations import data_home
+from brewdesk.engine.home import data_home
 from brewdesk.engine.readers import SourceSpec
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from brewdesk.engine.errors import SourceError
+from brewdesk.engine.home import data_home
 from brewdesk.recipes.errors import did_you_mean
 
 PREFIX = "db:"
@@ -64,8 +65,6 @@ def env_key(name: str) -> str:
 
 def config_file() -> Path:
     """``connections.toml`` in Brewdesk's data folder."""
-    from brewdesk.engine.locations import data_home
-
     return data_home() / "connections.toml"
 
 
@@ -102,6 +101,7 @@ def password_for(name: str) -> tuple[str | None, str]:
     if os.environ.get(var):
         return os.environ[var], var
     try:
+        # optional heavy dependency: keyring loads its OS backends on import, only when needed
         import keyring
         from keyring.errors import KeyringError
     except ImportError:  # pragma: no cover - keyring is a dependency
@@ -114,6 +114,7 @@ def password_for(name: str) -> tuple[str | None, str]:
 
 
 def _url_of(conn: Connection) -> Any:
+    # heavy dependency: SQLAlchemy is imported only when a database connection is used
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 

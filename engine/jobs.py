@@ -57,7 +57,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from brewdesk.engine.locations import data_home
+from brewdesk.engine.home import data_home
 from brewdesk.engine.readers.sources import SourceSpec
 from brewdesk.engine.report import safe_location
 from brewdesk.engine.writers.base import DestSpec
