@@ -154,7 +154,7 @@ def test_gui_screenshot_command(tmp_path, flights_path):
     recipe.save(rpath)
     out = tmp_path / "shot.png"
     r = subprocess.run(
-        [sys.executable, "-m", "brewdesk.engine.cli", "gui", flights_path, "--recipe", str(rpath),
+        [sys.executable, "-m", "brewdesk", "gui", flights_path, "--recipe", str(rpath),
          "--screenshot", str(out), "--size", "500"],
         capture_output=True, text=True, timeout=120,
     )

@@ -66,7 +66,7 @@ import sys
 from brewdesk.engine.writers import sql
 if sys.argv[1] == "insert":
     sql._copy_cursor = lambda conn, plan: None
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 sys.exit(main(sys.argv[2:]))
 """
 

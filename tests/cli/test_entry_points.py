@@ -1,0 +1,46 @@
+"""The ``brewdesk`` package's own entry points: ``python -m brewdesk``, ``--version``, and a
+command line that needs neither Qt nor the app unless it opens the app."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import version
+
+from brewdesk.cli import main
+from brewdesk.recipes.registry import operations
+
+
+def _python(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120)
+
+
+def test_version_option_prints_the_installed_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"brewdesk {version('brewdesk')}"
+
+
+def test_python_dash_m_brewdesk_is_the_command_line():
+    r = _python("-m", "brewdesk", "--version")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"brewdesk {version('brewdesk')}"
+    r = _python("-m", "brewdesk", "ops", "list", "--json")
+    assert r.returncode == 0, r.stderr
+    assert sorted(o["id"] for o in json.loads(r.stdout)) == sorted(operations())
+
+
+def test_python_dash_m_brewdesk_reports_usage_errors():
+    r = _python("-m", "brewdesk", "no-such-command")
+    assert r.returncode == 2
+    assert "no-such-command" in r.stderr
+
+
+def test_the_command_line_does_not_load_the_app_or_qt():
+    r = _python(
+        "-c",
+        "import sys, brewdesk.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6' or m.startswith('brewdesk.app')))",
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
