@@ -20,15 +20,24 @@ it is the byte offset of the row's first byte in the file (see :mod:`.base`).
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
+from brewdesk.engine import connections
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import LazyDataset, SourceHandle
+from brewdesk.engine.readers.csv import CsvHandle
+from brewdesk.engine.readers.excel import ExcelHandle
+from brewdesk.engine.readers.json import JsonHandle
+from brewdesk.engine.readers.parquet import ParquetHandle
 from brewdesk.engine.readers.sources import (
     FORMATS,
     SourceSpec,
     infer_format,
+    is_url,
+    local_path,
     parse_source,
     with_defaults,
 )
@@ -50,21 +59,14 @@ _HANDLES: OrderedDict[Any, SourceHandle] = OrderedDict()
 def _make_handle(spec: SourceSpec) -> SourceHandle:
     fmt = infer_format(spec)
     if fmt in ("csv", "tsv"):
-        from brewdesk.engine.readers.csv import CsvHandle
-
         return CsvHandle(spec)
     if fmt == "parquet":
-        from brewdesk.engine.readers.parquet import ParquetHandle
-
         return ParquetHandle(spec)
     if fmt in ("json", "jsonl"):
-        from brewdesk.engine.readers.json import JsonHandle
-
         return JsonHandle(spec, lines=fmt == "jsonl")
     if fmt == "excel":
-        from brewdesk.engine.readers.excel import ExcelHandle
-
         return ExcelHandle(spec)
+    # heavy dependency: the database reader imports SQLAlchemy, loaded only for a database source
     from brewdesk.engine.readers.sql import SqlHandle
 
     return SqlHandle(spec)
@@ -72,10 +74,6 @@ def _make_handle(spec: SourceSpec) -> SourceHandle:
 
 def _stamp(spec: SourceSpec) -> Any:
     """File identity for the handle cache: (size, mtime) of a file; None for databases."""
-    import os
-
-    from brewdesk.engine.readers.sources import is_url, local_path
-
     if is_url(spec.location):
         return None
     try:
@@ -99,11 +97,7 @@ def open_handle(spec: SourceSpec) -> SourceHandle:
     if spec.location.startswith("db:"):
         # a named connection (brewdesk.engine.connections): resolved only here, so the specs
         # that callers keep, show and store hold ``db:NAME?table=T`` and never the password
-        from dataclasses import replace
-
-        from brewdesk.engine.connections import resolve
-
-        spec = replace(spec, location=resolve(spec.location))
+        spec = replace(spec, location=connections.resolve(spec.location))
     spec = with_defaults(spec)
     stamp = _stamp(spec)
     key = (spec, stamp)

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import textio
@@ -354,8 +355,6 @@ def _infer_column(col: pa.ChunkedArray) -> tuple[str, pa.DataType]:
     lt, at = infer_text_type(col)
     if lt != "string":
         return lt, at
-    import pyarrow.compute as pc
-
     trimmed = pc.utf8_trim_whitespace(col)
     if trimmed.equals(col):
         return lt, at

@@ -38,6 +38,7 @@ CHUNK_ROWS = 20_000
 
 
 def _letter(col: int) -> str:
+    # heavy dependency: openpyxl is imported only when an Excel file is read
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(col)
@@ -92,6 +93,7 @@ class ExcelHandle(SourceHandle):
         return f"{self.name} [{self.sheet}]"
 
     def _open(self) -> Any:
+        # heavy dependency: openpyxl is imported only when an Excel file is read
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
@@ -221,6 +223,7 @@ class ExcelHandle(SourceHandle):
 def _unescape(text: str) -> str:
     """Decode OOXML ``_xHHHH_`` escapes (``ABC_x000D_`` -> ``ABC\\r``), which openpyxl leaves in
     shared strings; ``_x005F_`` escapes a literal underscore."""
+    # heavy dependency: openpyxl is imported only when an Excel file is read
     from openpyxl.utils.escape import unescape
 
     return unescape(text)

@@ -10,6 +10,7 @@ their value type, times -> ``string``, binary/list/struct/map/duration -> ``obje
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,8 +59,6 @@ class RowGroup:
 
 
 def _natural_key(path: str) -> list[Any]:
-    import re
-
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path)]
 
 
