@@ -6,8 +6,13 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import urlencode
 
-from brewdesk.engine.readers import SourceSpec
+from brewdesk.engine import connections
+from brewdesk.engine.dbhints import connection_hint
+from brewdesk.engine.errors import SourceError
+from brewdesk.engine.locations import resolve
+from brewdesk.engine.readers import SourceSpec, parse_source
 from brewdesk.engine.readers.sources import infer_format
+from brewdesk.engine.report import safe_location
 from brewdesk.engine.sampler import MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
 from brewdesk.recipes.errors import BrewdeskError
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -36,6 +41,7 @@ METHODS = [("First rows", SampleMethod.FIRST_N), ("Last rows", SampleMethod.LAST
 def excel_sheets(path: str) -> list[str]:
     """Sheet names of an Excel workbook (empty when it cannot be read)."""
     try:
+        # heavy dependency: openpyxl is imported only when an Excel file is opened
         import openpyxl
 
         wb = openpyxl.load_workbook(path, read_only=True)
@@ -166,11 +172,8 @@ def list_tables(location: str) -> list[str]:
     SourceError
         Unknown connection, unreachable database, missing password (messages hold no password).
     """
+    # heavy dependency: SQLAlchemy is imported only when a database is browsed
     import sqlalchemy as sa
-    from brewdesk.engine.dbhints import connection_hint
-    from brewdesk.engine.errors import SourceError
-    from brewdesk.engine.locations import resolve
-    from brewdesk.engine.report import safe_location
 
     url = resolve(location)
     try:
@@ -200,9 +203,6 @@ class DatabaseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, url: str = "") -> None:
         super().__init__(parent)
-        from brewdesk.engine import connections
-        from brewdesk.engine.report import safe_location
-
         self.setWindowTitle("Open a database table or query")
         self._request = 0
         self.connection = QComboBox()
@@ -302,8 +302,6 @@ class DatabaseDialog(QDialog):
         else:
             pair = {"query": self.query.toPlainText().strip()}
         if not next(iter(pair.values())):
-            from brewdesk.engine.errors import SourceError
-
             raise SourceError(f"say which {next(iter(pair))} of connection {name} to open")
         return f"db:{name}?{urlencode(pair)}"
 
@@ -315,8 +313,6 @@ class DatabaseDialog(QDialog):
         SourceError
             When the URL is empty or malformed, or no table or query is given.
         """
-        from brewdesk.engine.readers import parse_source
-
         named = self.result_location()
         if named is not None:
             return SourceSpec(named)

@@ -166,3 +166,21 @@ def resolve(location: str) -> str:
     if query:
         url = url.update_query_pairs(parse_qsl(query, keep_blank_values=True))
     return url.render_as_string(hide_password=False)
+
+
+def without_password(location: str) -> str:
+    """``location`` with the password of a database URL removed (other text unchanged)."""
+    if "://" not in location or "@" not in location:
+        return location
+    # heavy dependency: SQLAlchemy is imported only for a URL with user information
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(location)
+    except Exception:  # noqa: BLE001 - not a SQLAlchemy URL: drop the user info's password crudely
+        scheme, rest = location.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    if url.password is None:
+        return location
+    return url._replace(password=None).render_as_string(hide_password=False)
