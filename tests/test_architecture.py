@@ -345,3 +345,21 @@ def test_the_lazy_brewdesk_imports_are_still_needed():
         assert heavy[target].lower() in reason.lower()
         r = _run(set(), f"import {target}, sys; assert {heavy[target]!r} in sys.modules")
         assert r.returncode == 0, r.stderr
+
+
+LAYERS = {"brewdesk.recipes": 0, "brewdesk.engine": 1, "brewdesk.app": 2, "brewdesk.resources": 0}
+"""Imports point one way: command line (``brewdesk``, ``brewdesk.cli``) -> app -> engine -> recipes."""
+
+
+def _layer(module: str) -> int:
+    for package, layer in LAYERS.items():
+        if module == package or module.startswith(package + "."):
+            return layer
+    return 3  # the top package: brewdesk and its command line
+
+
+def test_imports_point_one_way_from_the_command_line_down_to_the_recipes():
+    upward = [f"{src} imports {dst}" for src, dsts in sorted(_graph().items()) for dst in sorted(dsts)
+              if _layer(dst) > _layer(src)]
+    assert not upward, "\n".join(upward)
+    assert _layer("brewdesk.cli") > _layer("brewdesk.app.main_window") > _layer("brewdesk.engine.run")
