@@ -4,9 +4,13 @@ command line that needs neither Qt nor the app unless it opens the app."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from importlib.metadata import version
+from pathlib import Path
 
 from brewdesk.cli import main
 from brewdesk.recipes.registry import operations
@@ -44,3 +48,18 @@ def test_the_command_line_does_not_load_the_app_or_qt():
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]"
+
+
+def test_ctrl_c_while_the_command_line_loads_ends_quietly():
+    brewdesk = str(Path(sys.executable).parent / "brewdesk")
+    proc = subprocess.Popen(
+        [brewdesk, "ops", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(0.3)  # loading pandas and Dask takes longer
+    os.kill(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+    # 130: interrupted while loading; -2: the signal came before Python's own handler was set
+    assert proc.returncode in (130, -signal.SIGINT), err
+    assert out == b""
