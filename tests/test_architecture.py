@@ -6,60 +6,38 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-import textwrap
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-BLOCKER = textwrap.dedent(
-    """
-    import sys
-    class Block:
-        def __init__(self, names): self.names = names
-        def find_spec(self, name, path=None, target=None):
-            if name.split('.')[0] in self.names:
-                raise ImportError(f'{name} is blocked in this test')
-            return None
-    sys.meta_path.insert(0, Block(BLOCKED))
-    """
-)
+PROBE = Path(__file__).with_name("import_probe.py")
 
 
-def _run(blocked: set[str], code: str) -> subprocess.CompletedProcess[str]:
-    src = BLOCKER.replace("BLOCKED", repr(blocked)) + textwrap.dedent(code)
-    return subprocess.run([sys.executable, "-c", src], capture_output=True, text=True, timeout=120)
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    """``tests/import_probe.py`` with ``args``, in a fresh interpreter (``-P``: without tests/ on the path)."""
+    return subprocess.run([sys.executable, "-P", str(PROBE), *args], capture_output=True, text=True, timeout=120)
 
 
 def test_engine_imports_without_qt():
-    r = _run(
-        {"PySide6", "shiboken6"},
-        """
-        import pkgutil, importlib, brewdesk.engine
-        for m in pkgutil.walk_packages(brewdesk.engine.__path__, 'brewdesk.engine.'):
-            importlib.import_module(m.name)
-        import brewdesk.recipes.registry as r; r.operations()
-        """,
-    )
+    r = _run("--block", "PySide6", "--block", "shiboken6", "--walk", "brewdesk.engine", "--operations", "1")
     assert r.returncode == 0, r.stderr
 
 
 def test_recipes_import_without_dask_or_qt():
-    r = _run(
-        {"dask", "distributed", "PySide6", "shiboken6", "sqlalchemy"},
-        """
-        import pkgutil, importlib, brewdesk.recipes
-        for m in pkgutil.walk_packages(brewdesk.recipes.__path__, 'brewdesk.recipes.'):
-            importlib.import_module(m.name)
-        from brewdesk.recipes.registry import operations
-        assert len(operations()) > 10
-        """,
-    )
+    blocked = ("dask", "distributed", "PySide6", "shiboken6", "sqlalchemy")
+    r = _run(*(a for name in blocked for a in ("--block", name)), "--walk", "brewdesk.recipes", "--operations", "10")
     assert r.returncode == 0, r.stderr
 
 
 def test_blocker_really_blocks():
-    r = _run({"dask"}, "import dask")
+    r = _run("--block", "dask", "--import", "dask")
     assert r.returncode != 0 and "blocked" in r.stderr
+
+
+def test_probe_checks_what_is_loaded():
+    assert _run("--import", "json", "--present", "json").returncode == 0
+    r = _run("--import", "json", "--absent", "json")
+    assert r.returncode == 1 and "loaded" in r.stderr
 
 
 # --------------------------------------------------------------------------------------------
@@ -343,7 +321,7 @@ def test_the_lazy_brewdesk_imports_are_still_needed():
     heavy = {"brewdesk.app.launch": "PySide6", "brewdesk.engine.readers.sql": "sqlalchemy"}
     for (_, target), reason in LAZY_BREWDESK_IMPORTS.items():
         assert heavy[target].lower() in reason.lower()
-        r = _run(set(), f"import {target}, sys; assert {heavy[target]!r} in sys.modules")
+        r = _run("--import", target, "--present", heavy[target])
         assert r.returncode == 0, r.stderr
 
 

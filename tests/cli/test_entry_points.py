@@ -41,13 +41,11 @@ def test_python_dash_m_brewdesk_reports_usage_errors():
 
 
 def test_the_command_line_does_not_load_the_app_or_qt():
-    r = _python(
-        "-c",
-        "import sys, brewdesk.cli; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6' or m.startswith('brewdesk.app')))",
-    )
+    probe = str(Path(__file__).parents[1] / "import_probe.py")
+    r = _python("-P", probe, "--import", "brewdesk.cli", "--absent", "PySide6", "--absent", "brewdesk.app")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "[]"
+    r = _python("-P", probe, "--import", "brewdesk.app.launch", "--absent", "PySide6")
+    assert r.returncode == 1 and "PySide6" in r.stderr  # the probe sees Qt when it is loaded
 
 
 def test_ctrl_c_while_the_command_line_loads_ends_quietly():
