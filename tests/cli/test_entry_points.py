@@ -13,6 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from brewdesk.cli import main
+from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleSpec
 from brewdesk.recipes.registry import operations
 
 
@@ -61,3 +62,10 @@ def test_ctrl_c_while_the_command_line_loads_ends_quietly():
     # 130: interrupted while loading; -2: the signal came before Python's own handler was set
     assert proc.returncode in (130, -signal.SIGINT), err
     assert out == b""
+
+
+def test_gui_sample_size_follows_the_sampler_policy(capsys):
+    # the limit is checked before the app is loaded: no window opens
+    assert main(["gui", "--size", str(MAX_SAMPLE_SIZE + 1)]) == 2
+    assert str(MAX_SAMPLE_SIZE) in capsys.readouterr().err.replace(",", "")
+    assert SampleSpec().size == DEFAULT_SAMPLE_SIZE <= MAX_SAMPLE_SIZE
