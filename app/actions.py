@@ -1,21 +1,60 @@
 """Menus, toolbar and shortcuts of the main window.
 
 The Transforms menu and the toolbar's category buttons are generated from the operation
-registry (:mod:`brewdesk.app.transforms`); every other action calls a method of the window.
+registry (:mod:`brewdesk.app.transforms`); the data actions call the window's
+:class:`~brewdesk.app.opening.DataOpener`, every other action a command of the window. The
+window is known only through :class:`ActionTarget`, the commands and parts the actions need,
+so this module does not import the window's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any, Protocol
 
 import qtawesome as qta
 from brewdesk.app import transforms
+from brewdesk.app.opening import DataOpener
+from brewdesk.app.session import Session
+from brewdesk.recipes.ops.base import Operation
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QUndoView,
+)
 
-if TYPE_CHECKING:
-    from brewdesk.app.main_window import MainWindow
+
+class ActionTarget(Protocol):
+    """What the actions act on: a ``QMainWindow`` with these panels and commands."""
+
+    session: Session
+    opener: DataOpener
+    left_tabs: QTabWidget
+    undo_view: QUndoView
+    recipe_dock: QDockWidget
+    side_dock: QDockWidget
+
+    def new_recipe(self) -> None: ...
+    def open_recipe_dialog(self) -> None: ...
+    def save_recipe(self) -> bool: ...
+    def save_recipe_as(self, path: str | Path | None = None) -> bool: ...
+    def export_databrew_as(self, path: str | Path | None = None) -> bool: ...
+    def export_python_as(self, path: str | Path | None = None, *, engine: str | None = None,
+                         destination: str | None = None) -> bool: ...
+    def open_run_dialog(self) -> None: ...
+    def open_form(self, op: Operation, *, prefill: dict | None = None, index: int | None = None) -> Any: ...
+    def close_form(self) -> None: ...
+    def close(self) -> bool: ...
+    def addAction(self, action: QAction) -> None: ...  # noqa: N802 - Qt's name
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
+    def addToolBar(self, area: Qt.ToolBarArea, toolbar: QToolBar) -> None: ...  # noqa: N802 - Qt's name
 
 
 def _icon(name: str) -> QIcon:
@@ -37,7 +76,7 @@ class WindowActions:
         ``{operation id: QAction}`` of the Transforms menu.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ActionTarget) -> None:
         self.w = window
         self.actions: dict[str, QAction] = {}
         self.transform_actions: dict[str, QAction] = {}
@@ -59,13 +98,13 @@ class WindowActions:
 
     def _build_actions(self) -> None:
         w = self.w
-        self._act("open", "Open data…", w.open_data_dialog, icon="mdi6.folder-open-outline", shortcut=QKeySequence.StandardKey.Open,
+        self._act("open", "Open data…", w.opener.open_data_dialog, icon="mdi6.folder-open-outline", shortcut=QKeySequence.StandardKey.Open,
                   tip="Open a CSV, TSV, Excel, Parquet or JSON file")
-        self._act("open_db", "Open database…", w.open_database_dialog, icon="mdi6.database-outline",
+        self._act("open_db", "Open database…", w.opener.open_database_dialog, icon="mdi6.database-outline",
                   tip="Open a table or query through a SQLAlchemy URL")
-        self._act("options", "Reader and sample options…", w.options_dialog, icon="mdi6.tune-variant",
+        self._act("options", "Reader and sample options…", w.opener.options_dialog, icon="mdi6.tune-variant",
                   tip="Delimiter, header, encoding, sheet; first, last or random rows")
-        self._act("add_input", "Add secondary input…", w.add_input_dialog, icon="mdi6.table-plus",
+        self._act("add_input", "Add secondary input…", w.opener.add_input_dialog, icon="mdi6.table-plus",
                   tip="A second dataset for join and union steps")
         self._act("new_recipe", "New recipe", w.new_recipe, shortcut=QKeySequence.StandardKey.New)
         self._act("open_recipe", "Open recipe…", w.open_recipe_dialog, icon="mdi6.book-open-outline",
@@ -167,9 +206,9 @@ class WindowActions:
         """Rebuild the Recent data menu."""
         m = self.recent_menu
         m.clear()
-        items = self.w.recent()
+        items = self.w.opener.recent()
         for loc in items:
-            m.addAction(loc, lambda _=False, x=loc: self.w.open_location(x))
+            m.addAction(loc, lambda _=False, x=loc: self.w.opener.open_location(x))
         m.setEnabled(bool(items))
 
     def update_enabled(self) -> None:

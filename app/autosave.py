@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from brewdesk.engine.locations import data_home
+from brewdesk.engine.connections import without_password
+from brewdesk.engine.home import data_home
 from brewdesk.engine.readers import SourceSpec
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe
@@ -43,8 +44,6 @@ def _spec_json(spec: SourceSpec | None) -> dict[str, Any] | None:
     """The source as JSON, a database URL's password removed (it is never written to disk)."""
     if spec is None:
         return None
-    from brewdesk.app.opening import without_password
-
     data = {f.name: getattr(spec, f.name) for f in dataclasses.fields(spec)}
     data["location"] = without_password(str(data["location"]))
     return data

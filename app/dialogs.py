@@ -6,9 +6,14 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import urlencode
 
-from brewdesk.engine.readers import SourceSpec
+from brewdesk.engine import connections
+from brewdesk.engine.dbhints import connection_hint
+from brewdesk.engine.errors import SourceError
+from brewdesk.engine.locations import resolve
+from brewdesk.engine.readers import SourceSpec, parse_source
 from brewdesk.engine.readers.sources import infer_format
-from brewdesk.engine.sampler import SampleMethod, SampleSpec
+from brewdesk.engine.report import safe_location
+from brewdesk.engine.sampler import MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
 from brewdesk.recipes.errors import BrewdeskError
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -31,12 +36,12 @@ DELIMITERS = [("Detect", None), ("Comma ,", ","), ("Tab", "\t"), ("Semicolon ;",
 ENCODINGS = [("Detect (UTF-8 / BOM)", None), ("UTF-8", "utf-8"), ("Latin-1", "latin-1"),
              ("Windows-1252", "cp1252"), ("UTF-16", "utf-16")]
 METHODS = [("First rows", SampleMethod.FIRST_N), ("Last rows", SampleMethod.LAST_N), ("Random rows", SampleMethod.RANDOM)]
-MAX_SAMPLE = 100_000
 
 
 def excel_sheets(path: str) -> list[str]:
     """Sheet names of an Excel workbook (empty when it cannot be read)."""
     try:
+        # heavy dependency: openpyxl is imported only when an Excel file is opened
         import openpyxl
 
         wb = openpyxl.load_workbook(path, read_only=True)
@@ -103,10 +108,10 @@ class SourceOptionsDialog(QDialog):
             self.method.addItem(label, value)
         self.method.setCurrentIndex(max(self.method.findData(sample.method), 0))
         self.size = QSpinBox()
-        self.size.setRange(1, MAX_SAMPLE)
+        self.size.setRange(1, MAX_SAMPLE_SIZE)
         self.size.setSingleStep(1000)
         self.size.setGroupSeparatorShown(True)
-        self.size.setValue(min(sample.size, MAX_SAMPLE))
+        self.size.setValue(min(sample.size, MAX_SAMPLE_SIZE))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(sample.seed)
@@ -167,11 +172,8 @@ def list_tables(location: str) -> list[str]:
     SourceError
         Unknown connection, unreachable database, missing password (messages hold no password).
     """
+    # heavy dependency: SQLAlchemy is imported only when a database is browsed
     import sqlalchemy as sa
-    from brewdesk.engine.dbhints import connection_hint
-    from brewdesk.engine.locations import resolve
-    from brewdesk.engine.report import safe_location
-    from brewdesk.recipes.errors import SourceError
 
     url = resolve(location)
     try:
@@ -201,9 +203,6 @@ class DatabaseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, url: str = "") -> None:
         super().__init__(parent)
-        from brewdesk.engine import connections
-        from brewdesk.engine.report import safe_location
-
         self.setWindowTitle("Open a database table or query")
         self._request = 0
         self.connection = QComboBox()
@@ -303,8 +302,6 @@ class DatabaseDialog(QDialog):
         else:
             pair = {"query": self.query.toPlainText().strip()}
         if not next(iter(pair.values())):
-            from brewdesk.recipes.errors import SourceError
-
             raise SourceError(f"say which {next(iter(pair))} of connection {name} to open")
         return f"db:{name}?{urlencode(pair)}"
 
@@ -316,8 +313,6 @@ class DatabaseDialog(QDialog):
         SourceError
             When the URL is empty or malformed, or no table or query is given.
         """
-        from brewdesk.engine.readers import parse_source
-
         named = self.result_location()
         if named is not None:
             return SourceSpec(named)

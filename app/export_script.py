@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from brewdesk.app.session import Session
 from brewdesk.app.workers import Worker
+from brewdesk.engine import export_code
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-if TYPE_CHECKING:
-    from brewdesk.app.main_window import MainWindow
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 FILTERS = {
     "pandas script (*.py)": "pandas",
@@ -40,7 +38,14 @@ def write_script(text: str, path: Path) -> Path:
 
 
 class ScriptExporter(QObject):
-    """Exports the window's recipe as a script in the background.
+    """Exports a session's recipe as a script in the background.
+
+    Parameters
+    ----------
+    session
+        Whose recipe, data source and inputs the script uses.
+    window
+        Parent of the save dialog and the messages; its status bar shows the progress.
 
     Signals
     -------
@@ -53,8 +58,9 @@ class ScriptExporter(QObject):
     exported = Signal(str, str)
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, session: Session, window: QMainWindow) -> None:
         super().__init__(window)
+        self.session = session
         self.window = window
         self.worker = Worker(self)
         self.worker.done.connect(self._done)
@@ -84,10 +90,8 @@ class ScriptExporter(QObject):
         bool
             ``True`` when the export started (its result arrives through ``exported``/``failed``).
         """
-        from brewdesk.engine import export_code
-
         w = self.window
-        session = w.session
+        session = self.session
         if path is None:
             path, chosen = QFileDialog.getSaveFileName(
                 w, "Export as Python script", f"{session.recipe.name}.py", ";;".join(FILTERS)

@@ -6,14 +6,16 @@ import os
 import sys
 from pathlib import Path
 
-from brewdesk.engine.sampler import SampleMethod, SampleSpec
+from brewdesk.app.main_window import MainWindow
+from brewdesk.engine.locations import resolve
+from brewdesk.engine.readers import parse_source
+from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, SampleMethod, SampleSpec
+from PySide6.QtWidgets import QApplication
 
 METHODS = {"first": SampleMethod.FIRST_N, "last": SampleMethod.LAST_N, "random": SampleMethod.RANDOM}
 
 
 def _application():  # noqa: ANN202
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -28,7 +30,7 @@ def run_gui(
     recipe: str | None = None,
     screenshot: str | None = None,
     sample: str = "first",
-    size: int = 5000,
+    size: int = DEFAULT_SAMPLE_SIZE,
     timeout: float = 120.0,
     inputs: dict[str, str] | None = None,
 ) -> int:
@@ -58,19 +60,14 @@ def run_gui(
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
-    from brewdesk.app.main_window import MainWindow
-
     window = MainWindow(recover=not screenshot)
     window.resize(1400, 900)
     if recipe:
         if not window.open_recipe_file(recipe, confirm=False) and screenshot:
             return 1
     if source:
-        window.open_location(source, SampleSpec(METHODS[sample], size))
+        window.opener.open_location(source, SampleSpec(METHODS[sample], size))
     if inputs:
-        from brewdesk.engine.locations import resolve
-        from brewdesk.engine.readers import parse_source
-
         for name, location in inputs.items():
             window.session.open_input(name, parse_source(resolve(location)))
     window.show()

@@ -1,31 +1,41 @@
 """The main window: grid, recipe panel, profile/form panel, menus and toolbar.
 
 The window is a view over a :class:`~brewdesk.app.session.Session`; every recipe change goes
-through the session's undo stack, every computation through its worker.
+through the session's undo stack, every computation through its worker. It composes its
+collaborators, none of which imports this module: :class:`~brewdesk.app.opening.DataOpener`
+(opening data, recent files), :class:`~brewdesk.app.actions.WindowActions` (menus, toolbar,
+shortcuts), :class:`~brewdesk.app.export_script.ScriptExporter` (Python export) and the Run
+dialog (:mod:`brewdesk.app.run_dialog`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from brewdesk.app import autosave, transforms
 from brewdesk.app.actions import WindowActions
+from brewdesk.app.export_script import ScriptExporter
 from brewdesk.app.grid import TYPE_LABELS, ChangedColumnRole, FrameModel, SummaryHeader
-from brewdesk.app.opening import DataOpening
+from brewdesk.app.opening import DataOpener
 from brewdesk.app.profile_panel import ProfilePanel
 from brewdesk.app.recipe_panel import RecipePanel
+from brewdesk.app.run_dialog import RunDialog
 from brewdesk.app.session import Session
 from brewdesk.app.step_form import StepForm
+from brewdesk.recipes.databrew import dumps_databrew, read_recipe
 from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.history import AddStep
 from brewdesk.recipes.ops.base import Operation
 from brewdesk.recipes.recipe import Recipe
 from brewdesk.recipes.types import Schema
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -46,7 +56,7 @@ BANNER_PREVIEW = "background:#fff8e1; padding:6px; border-bottom:1px solid #f0c3
 BANNER_ERROR = "background:#fdecea; color:#b71c1c; padding:6px; border-bottom:1px solid #f5c2c0;"
 
 
-class MainWindow(DataOpening, QMainWindow):
+class MainWindow(QMainWindow):
     """Brewdesk's main window.
 
     Parameters
@@ -55,11 +65,22 @@ class MainWindow(DataOpening, QMainWindow):
         The session to show (a new one by default).
     recover
         Offer to recover an autosaved recipe at start.
+
+    Attributes
+    ----------
+    opener
+        Opens data into the session (:meth:`~brewdesk.app.opening.DataOpener.open_location`, ...).
+    actions_
+        The window's actions, menus and toolbar.
+    script_exporter
+        File ▸ Export as Python script….
     """
 
     def __init__(self, session: Session | None = None, *, recover: bool = True) -> None:
         super().__init__()
         self.session = session or Session(self)
+        self.opener = DataOpener(self.session, self)
+        self.script_exporter = ScriptExporter(self.session, self)
         self.form: StepForm | None = None
         self._form_index: int | None = None
         self._widths: dict[str, int] = {}
@@ -163,6 +184,7 @@ class MainWindow(DataOpening, QMainWindow):
         )
         self.recipe_panel.edit_requested.connect(self.edit_step)
         self.recipe_panel.insert_requested.connect(self._insert_menu)
+        self.opener.recent_changed.connect(self.actions_.update_recent)
 
     # ------------------------------------------------------------------ session events
     def _loading(self, busy: bool, message: str) -> None:
@@ -184,7 +206,7 @@ class MainWindow(DataOpening, QMainWindow):
         self._update_status()
         self.update_title()
         if self.session.source is not None:
-            self.add_recent(self.session.source.location)
+            self.opener.add_recent(self.session.source.location)
 
     def _recipe_changed(self) -> None:
         self.update_title()
@@ -297,8 +319,6 @@ class MainWindow(DataOpening, QMainWindow):
     def _insert_menu(self, index: int) -> None:
         menu = QMenu(self)
         transforms.fill_menu(menu, lambda op: self.open_form(op, index=index))
-        from PySide6.QtGui import QCursor
-
         menu.exec(QCursor.pos())
 
     # ------------------------------------------------------------------ forms
@@ -390,8 +410,6 @@ class MainWindow(DataOpening, QMainWindow):
 
     def open_recipe_dialog(self) -> None:
         """File ▸ Open recipe…"""
-        from PySide6.QtWidgets import QFileDialog
-
         if not self.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -406,8 +424,6 @@ class MainWindow(DataOpening, QMainWindow):
         A DataBrew recipe is imported: Save then asks for a new (native) file name, so the
         DataBrew file is never overwritten in another format.
         """
-        from brewdesk.recipes.databrew import read_recipe
-
         if confirm and not self.confirm_discard():
             return False
         try:
@@ -424,16 +440,12 @@ class MainWindow(DataOpening, QMainWindow):
 
     def export_databrew_as(self, path: str | Path | None = None) -> bool:
         """File ▸ Export as DataBrew recipe… (string-valued parameters, as DataBrew's API wants)."""
-        from brewdesk.recipes.databrew import dumps_databrew
-
         try:
             text = dumps_databrew(self.session.recipe)
         except BrewdeskError as e:
             QMessageBox.warning(self, "Cannot export", str(e))
             return False
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
             path, _ = QFileDialog.getSaveFileName(
                 self, "Export DataBrew recipe", f"{self.session.recipe.name}.databrew.json", "DataBrew recipes (*.json)"
             )
@@ -453,10 +465,6 @@ class MainWindow(DataOpening, QMainWindow):
 
     def export_python_as(self, path: str | Path | None = None, *, engine: str | None = None, destination: str | None = None) -> bool:
         """File ▸ Export as Python script… (pandas or Dask; written off the GUI thread)."""
-        from brewdesk.app.export_script import ScriptExporter
-
-        if getattr(self, "script_exporter", None) is None:
-            self.script_exporter = ScriptExporter(self)
         return self.script_exporter.export(path, engine=engine, destination=destination)
 
     def save_recipe(self) -> bool:
@@ -468,8 +476,6 @@ class MainWindow(DataOpening, QMainWindow):
     def save_recipe_as(self, path: str | Path | None = None) -> bool:
         """File ▸ Save recipe as…"""
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
             path, _ = QFileDialog.getSaveFileName(self, "Save recipe", f"{self.session.recipe.name}.recipe.json", "Brewdesk recipes (*.json)")
             if not path:
                 return False
@@ -489,14 +495,7 @@ class MainWindow(DataOpening, QMainWindow):
     # ------------------------------------------------------------------ run
     def open_run_dialog(self) -> None:
         """Run ▸ Run job… (the dialog lives in :mod:`brewdesk.app.run_dialog`)."""
-        try:
-            from brewdesk.app.run_dialog import RunDialog  # type: ignore[import-not-found]
-        except ImportError:
-            QMessageBox.information(self, "Run", "The Run dialog is not part of this build yet; use 'brewdesk run' on the command line.")
-            return
-        make = getattr(RunDialog, "for_session", None)
-        dialog = make(self.session, self) if make is not None else RunDialog(self.session, self)
-        dialog.exec()
+        RunDialog.for_session(self.session, self).exec()
 
     # ------------------------------------------------------------------ autosave and recovery
     def autosave(self) -> None:
@@ -528,12 +527,10 @@ class MainWindow(DataOpening, QMainWindow):
         """Load an autosaved recipe (marked unsaved) and its source."""
         self.session.load_recipe(Recipe(name=found.recipe.name, inputs=found.recipe.inputs))
         self.session.recipe_path = Path(found.recipe_path) if found.recipe_path else None
-        from brewdesk.recipes.history import AddStep
-
         for step in found.recipe.steps:
             self.session.push(AddStep(step))
         if found.source is not None and self.session.sample is None:
-            self.open_spec(found.source)
+            self.opener.open_spec(found.source)
 
     # ------------------------------------------------------------------ window events
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -546,6 +543,19 @@ class MainWindow(DataOpening, QMainWindow):
             return
         event.acceptProposedAction()
         self.open_dropped(urls[0])
+
+    def open_dropped(self, path: str) -> None:
+        """A dropped file: a Brewdesk recipe opens as a recipe, anything else as data."""
+        if path.lower().endswith(".json"):
+            try:
+                with open(path, encoding="utf-8-sig") as f:
+                    head = f.read(4096)
+            except OSError:
+                head = ""
+            if '"brewdesk-recipe"' in head:
+                self.open_recipe_file(path)
+                return
+        self.opener.open_location(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.confirm_discard():
@@ -564,8 +574,6 @@ def _esc(text: str) -> str:
 
 def _is_native_recipe(path: Path) -> bool:
     """Whether ``path`` holds a native Brewdesk recipe (rather than a DataBrew one)."""
-    import json
-
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pyqtgraph as pg
@@ -96,8 +97,6 @@ class ProfilePanel(QWidget):
             self.plot.addItem(bars)
             axis = plot.getAxis("bottom")
             if h.dates:
-                import datetime as dt
-
                 ticks = [(e, dt.datetime.fromtimestamp(e, dt.UTC).strftime("%Y-%m-%d")) for e in edges[:: max(len(edges) // 4, 1)]]
                 axis.setTicks([ticks])
             else:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from brewdesk.app.jobs import JobHistoryDialog
 from brewdesk.engine.jobs import Job, ProgressEvent, start_job
 from brewdesk.engine.readers import SourceSpec
 from brewdesk.engine.run import MIN_MEMORY_LIMIT, RunOptions, parse_memory_limit
@@ -432,8 +433,6 @@ class RunDialog(QDialog):
         self.memory_edit.setEnabled(editable and not self.dask_radio.isChecked())
 
     def _show_history(self) -> None:
-        from brewdesk.app.jobs import JobHistoryDialog
-
         JobHistoryDialog(self).exec()
 
     def reject(self) -> None:

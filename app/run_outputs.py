@@ -18,10 +18,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from brewdesk.engine.readers import SourceSpec
+from brewdesk.engine import connections
+from brewdesk.engine.locations import resolve
+from brewdesk.engine.readers import SourceSpec, open_handle
+from brewdesk.engine.report import safe_location
 from brewdesk.engine.writers import DestSpec, check_destination, parse_dest
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.validate import validate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -82,8 +86,6 @@ class OutputDraft:
 
     def tooltip(self) -> str:
         """The full destination (passwords masked)."""
-        from brewdesk.engine.report import safe_location
-
         if self.kind == "file":
             return self.path.strip() or "no file chosen"
         if self.connection:
@@ -92,8 +94,6 @@ class OutputDraft:
 
     def label(self) -> str:
         """One short line for the outputs list (passwords masked)."""
-        from brewdesk.engine.report import safe_location
-
         if self.kind == "file":
             extra = [self.format] + ([self.compression] if self.compression != "none" else [])
             if self.partition_cols:
@@ -118,8 +118,6 @@ class OutputDraft:
 
         A named connection is ``db:NAME?table=T``: it is resolved by the job process only.
         """
-        from brewdesk.engine.locations import resolve
-
         if self.kind == "file":
             return str(Path(self.path.strip()).expanduser())
         if self.connection:
@@ -205,8 +203,6 @@ def check_connection(name: str) -> str | None:
     Reads ``connections.toml`` and the environment only: no password lookup, no database
     contacted (the job reports an unreachable database or a missing password at once).
     """
-    from brewdesk.engine import connections
-
     try:
         known = connections.configured()
         conn = known.get(name)
@@ -228,9 +224,6 @@ def output_columns(recipe: Recipe, source: SourceSpec, inputs: dict[str, SourceS
     BrewdeskError
         A source cannot be opened, or the recipe does not fit it.
     """
-    from brewdesk.engine.readers import open_handle
-    from brewdesk.recipes.validate import validate
-
     schema = open_handle(source).schema
     others = {n: open_handle(s).schema for n, s in inputs.items()}
     return list(validate(recipe, schema, others))
@@ -379,9 +372,6 @@ class OutputsEditor(QGroupBox):
 
     def fill_connections(self) -> None:
         """List the embedded database, the named connections (re-read) and "other URL"."""
-        from brewdesk.engine import connections
-        from brewdesk.engine.report import safe_location
-
         combo = self.connection_combo
         combo.clear()
         combo.addItem("Embedded database (this computer)", ("embedded", ""))

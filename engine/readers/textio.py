@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 import numpy as np
-from brewdesk.recipes.errors import SourceError
+from brewdesk.engine.errors import SourceError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

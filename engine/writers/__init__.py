@@ -13,8 +13,9 @@ exactly as it was. See :mod:`.base` for formats and options, :mod:`.staging` for
 :mod:`.sql` for tables.
 """
 
-from .base import FORMATS, DestSpec, OutputReport, check_destination, parse_dest
+from .base import FORMATS, DestSpec, OutputReport, parse_dest
 from .core import write
+from .preflight import check_destination
 from .staging import MANIFEST
 
 __all__ = [

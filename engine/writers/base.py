@@ -26,14 +26,16 @@ for "JSON" outputs; Brewdesk never writes a single JSON array. ``format="xlsx"``
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import uuid
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import unquote, urlparse
 
-from brewdesk.recipes.errors import DestinationError
+from brewdesk.engine.errors import DestinationError
 
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl", "excel", "sql")
 """Canonical format names (``json``/``ndjson`` are aliases of ``jsonl``, ``xlsx`` of ``excel``)."""
@@ -181,6 +183,7 @@ def mask_location(location: str) -> str:
     if not _URL_RE.match(location):
         return location
     try:
+        # heavy dependency: SQLAlchemy is imported only for a database URL
         from sqlalchemy.engine import make_url
 
         return make_url(location).render_as_string(hide_password=True)
@@ -225,6 +228,7 @@ def _sql_url(location: str, table: str | None) -> tuple[Any, str | None, str | N
             f"remote destinations ({scheme}://) are not supported yet: {mask_location(location)}",
             hint="write to a local path",
         )
+    # heavy dependency: SQLAlchemy is imported only for a database URL
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -260,16 +264,12 @@ def _sql_url(location: str, table: str | None) -> tuple[Any, str | None, str | N
 
 def _local_path(location: str) -> str:
     if location.lower().startswith("file://"):
-        from urllib.parse import unquote, urlparse
-
         return unquote(urlparse(location).path)
     return location
 
 
 def _manifest_format(path: Path) -> str | None:
     """Format recorded in the ``_SUCCESS`` manifest of an existing folder output, if any."""
-    import json
-
     try:
         with open(path / "_SUCCESS", encoding="utf-8") as fh:
             fmt = json.load(fh).get("format")
@@ -448,56 +448,3 @@ def check_parent(path: Path) -> None:
         raise DestinationError(
             f"cannot write {path}: the folder {parent} is not writable ({exc.strerror or exc})"
         ) from None
-
-
-def check_destination(dest: DestSpec) -> None:
-    """Cheap pre-flight check, run before any work.
-
-    Raises
-    ------
-    DestinationError
-        The format or an option is invalid; the destination exists and ``overwrite`` is
-        False (SQL: the table exists and ``if_exists="fail"``); the parent folder does not
-        exist or is not writable; the destination is a folder that does not look like an
-        earlier output (never replaced, even with ``overwrite``); the database cannot be
-        reached. The message names the path and the hint suggests ``--overwrite``.
-
-    Notes
-    -----
-    For files it first tidies up after writers to the same destination that died (see
-    :func:`.staging.recover`): their hidden staging is deleted, and a folder left renamed
-    aside by an interrupted swap is renamed back, so the check sees the destination as the
-    user last saw it. Nothing else is modified (a hidden probe file is created and deleted
-    to test that the folder is writable).
-    """
-    target = resolve(dest)
-    if target.kind == "sql":
-        from .sql import check_table
-
-        check_table(target)
-        return
-    check_file_target(target)
-
-
-def check_file_target(target: Target) -> None:
-    """Pre-flight for a file or folder :class:`Target` (see :func:`check_destination`)."""
-    from .staging import looks_like_output, recover
-
-    path = target.path
-    assert path is not None
-    check_parent(path)
-    try:
-        recover(path)
-    except OSError as exc:
-        raise DestinationError(f"cannot clean up after an earlier run next to {path}: {exc.strerror or exc}") from None
-    if not os.path.lexists(path):
-        return
-    if not target.overwrite:
-        what = "folder" if path.is_dir() else "file"
-        raise DestinationError(f"{what} {path} already exists", hint="use --overwrite to replace it")
-    if path.is_dir() and not path.is_symlink() and not looks_like_output(path, target.format):
-        raise DestinationError(
-            f"refusing to replace the folder {path}: it does not look like an earlier output "
-            "(no _SUCCESS manifest, and it holds other files)",
-            hint="choose a new folder or delete it yourself",
-        )

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from brewdesk.recipes.errors import DestinationError
+from brewdesk.engine.errors import DestinationError
 from brewdesk.recipes.types import ROWID, canonical_series, logical_type, pandas_dtype
 
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"

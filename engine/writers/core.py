@@ -11,6 +11,9 @@ its ``_SUCCESS`` manifest (last) and the result is swapped into place (see
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -20,13 +23,20 @@ from pathlib import Path
 from typing import Any
 
 import dask
+import dask.dataframe as dd
+import dask.local
+import dask.threaded
 import pandas as pd
-from brewdesk.recipes.errors import DestinationError, did_you_mean
+from brewdesk.engine.errors import DestinationError
+from brewdesk.recipes.errors import did_you_mean
 from brewdesk.recipes.types import ROWID, Schema, logical_type
+from dask.base import get_scheduler
 
 from . import excel, parquet, text
-from .base import DestSpec, OutputReport, Target, check_file_target, resolve
+from .base import DestSpec, OutputReport, Target, resolve
 from .convert import PartPlan, PartResult, arrow_type, conform, hive_groups
+from .preflight import check_file_target
+from .sql import write_sql
 from .staging import (
     discard,
     new_tag,
@@ -136,19 +146,11 @@ def finish_appended(state: parquet.Appender, results: Sequence[PartResult], plan
 
 def _local_scheduler() -> bool:
     """Whether tasks run as threads of this process (objects can pass between tasks as-is)."""
-    import dask.local
-    import dask.threaded
-    from dask.base import get_scheduler
-
     return get_scheduler() in (dask.threaded.get, dask.local.get_sync)
 
 
 def _check_head(plan: PartPlan, path: Path) -> None:
     """Read the first record of a concatenated text file back (header / first object)."""
-    import csv
-    import io
-    import json
-
     try:
         with text.open_reader(path, plan.compression) as raw:
             fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
@@ -315,8 +317,6 @@ def write(frame: Any, dest: DestSpec, *, compute: Callable[..., tuple] = dask.co
         the old destination (file, folder or table) is left exactly as it was and the staging
         is removed.
     """
-    import dask.dataframe as dd
-
     started = time.perf_counter()
     target = resolve(dest)
     if isinstance(frame, pd.DataFrame):
@@ -325,8 +325,6 @@ def write(frame: Any, dest: DestSpec, *, compute: Callable[..., tuple] = dask.co
     if ROWID in frame.columns:
         frame = frame.drop(columns=[ROWID])
     if target.kind == "sql":
-        from .sql import write_sql
-
         rows = write_sql(frame, target, columns, logical, compute)
         files: list[str] = []
         size = 0

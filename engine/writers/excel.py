@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from brewdesk.recipes.errors import DestinationError
+from brewdesk.engine.errors import DestinationError
 
 from .convert import PartPlan, PartResult
 from .parquet import write_part as write_parquet_part
@@ -58,6 +58,7 @@ def check_rows(rows: int, path: Path) -> None:
 
 
 def _check_strings(df: pd.DataFrame, logical: tuple[str, ...], index: int, start_row: int = 0) -> None:
+    # heavy dependency: openpyxl is imported only when an Excel file is written
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     for (name, s), lt in zip(df.items(), logical, strict=True):
@@ -86,6 +87,7 @@ def write_part(df: pd.DataFrame, plan: PartPlan, index: int) -> PartResult:
 
 def _cells(ws, values: list[object]):
     """Cells for one column batch: strings forced to text cells when openpyxl would guess."""
+    # heavy dependency: openpyxl is imported only when an Excel file is written
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES
 
@@ -107,6 +109,7 @@ def _cells(ws, values: list[object]):
 
 def assemble(parts: list[Path], out: Path, columns: tuple[str, ...], rows: int) -> int:
     """Stream Parquet parts, in order, into the workbook ``out``; verify; return its size."""
+    # heavy dependency: openpyxl is imported only when an Excel file is written
     from openpyxl import Workbook
 
     check_rows(rows, out)
@@ -157,6 +160,7 @@ def _abandon(ws: Any) -> None:
 
 def verify(path: Path, columns: tuple[str, ...], rows: int) -> None:
     """Check the workbook opens, its header is ``columns`` and its sheet has ``rows + 1`` rows."""
+    # heavy dependency: openpyxl is imported only when an Excel file is written
     from openpyxl import load_workbook
 
     try:

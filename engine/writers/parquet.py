@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from brewdesk.recipes.errors import DestinationError
+from brewdesk.engine.errors import DestinationError
 
 from .convert import PartPlan, PartResult, arrow_type, hive_groups, to_arrow
 from .staging import fsync_file, os_reason

@@ -36,7 +36,10 @@ commits implicitly, so a failure there can leave the staging table behind (named
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import shutil
+import sqlite3
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -44,12 +47,16 @@ from pathlib import Path
 from typing import Any
 
 import dask
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from brewdesk.engine.dbhints import connection_hint
-from brewdesk.recipes.errors import DestinationError, did_you_mean
+from brewdesk.engine.errors import DestinationError
+from brewdesk.recipes.errors import did_you_mean
 
 from .base import Target, check_parent
-from .convert import PartPlan, PartResult
+from .convert import PartPlan, PartResult, conform
 from .parquet import write_part as write_parquet_part
 from .staging import discard, new_tag, os_reason, recover, staging_path
 
@@ -59,6 +66,7 @@ STAGING_PREFIX = "brewdesk_staging_"
 
 def sql_type(logical: str) -> Any:
     """SQLAlchemy type of a logical column type."""
+    # heavy dependency: SQLAlchemy is imported only when a table is written
     from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Text
 
     return {
@@ -82,6 +90,7 @@ def _sqlite_begin(conn: Any) -> None:
 
 def make_engine(url: Any) -> Any:
     """An Engine for ``url``; pysqlite gets transactional DDL (SQLAlchemy's recipe)."""
+    # heavy dependency: SQLAlchemy is imported only when a table is written
     from sqlalchemy import create_engine, event
 
     try:
@@ -108,8 +117,6 @@ _SQLITE_IO = {
 def _sqlite_cause(url: Any) -> str:
     """Why writing a SQLite file failed, when it can be told: the process's file size limit
     (SQLite reports ``EFBIG`` as a plain I/O error) or a full device."""
-    import shutil
-
     try:
         import resource  # not on Windows
 
@@ -168,6 +175,7 @@ def check_table(target: Target, columns: Sequence[str] | None = None) -> None:
         The database cannot be reached; the table exists and ``if_exists="fail"``; with
         ``columns`` and ``if_exists="append"``: a column is missing from the existing table.
     """
+    # heavy dependency: SQLAlchemy is imported only when a table is written
     from sqlalchemy import inspect
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -245,6 +253,7 @@ def _check_append(target: Target, columns: list[str], existing: list[str]) -> No
 
 def _rename_table(conn: Any, old: str, new: str, schema: str | None = None) -> None:
     """Rename ``old`` to ``new`` within ``schema`` (names quoted by the dialect, never interpolated raw)."""
+    # heavy dependency: SQLAlchemy is imported only when a table is written
     from sqlalchemy import text
 
     prep = conn.dialect.identifier_preparer
@@ -271,6 +280,7 @@ def _check_schema(target: Target, insp: Any) -> None:
 
 def _load(target: Target, plan: PartPlan, results: Sequence[PartResult], rows: int) -> None:
     """The one transaction: staging table, inserts (or COPY), count, then fail/replace/append."""
+    # heavy dependency: SQLAlchemy is imported only when a table is written
     from sqlalchemy import Column, MetaData, Table, func, insert, inspect, select
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -404,6 +414,7 @@ def _copy_load(cursor: Any, statement: str, batches: Iterator[Any], plan: PartPl
     Runs on the SQLAlchemy connection's own DBAPI connection, so it is part of the staging
     transaction: a failure anywhere rolls it back with everything else.
     """
+    # optional dependency (psycopg is not a requirement): used only for PostgreSQL's COPY
     import psycopg
 
     inserted = 0
@@ -431,10 +442,6 @@ def _copy_batch(copy: Any, payload: memoryview) -> None:
 def _copy_payload(batch: Any, plan: PartPlan, target: Target) -> memoryview:
     """The batch as binary COPY tuples (field count, then each field's length and bytes), built
     by Arrow and NumPy without a Python loop over rows or values."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     fields = [_copy_field(col, name, target) for col, name in zip(batch.columns, plan.columns, strict=True)]
     count = pa.scalar(len(fields).to_bytes(2, "big"), pa.binary())
     rows = pc.binary_join_element_wise(count, *fields, b"")
@@ -456,10 +463,6 @@ def _copy_field(col: Any, name: str, target: Target) -> Any:
     DestinationError
         A text value holds a NUL character (PostgreSQL text cannot store it).
     """
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if pa.types.is_dictionary(col.type):
         col = col.dictionary_decode()
     t = col.type
@@ -506,31 +509,22 @@ def _copy_field(col: Any, name: str, target: Target) -> Any:
 
 def _as_binary(records: Any) -> Any:
     """A binary array of one element per record of a NumPy array (fixed width, packed)."""
-    import pyarrow as pa
-
     width = records.dtype.itemsize
     return pa.FixedSizeBinaryArray.from_buffers(pa.binary(width), len(records), [None, pa.py_buffer(records)]).cast(pa.binary())
 
 
 def _sqlite_values(col: Any) -> list[Any]:
     """Python values of an Arrow column for sqlite3, datetimes as SQLAlchemy's SQLite text."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if pa.types.is_timestamp(col.type):
         col = pc.strftime(col.cast(pa.timestamp("us")), format="%Y-%m-%d %H:%M:%S")
     elif pa.types.is_date(col.type):
         col = pc.strftime(col, format="%Y-%m-%d")
     elif pa.types.is_nested(col.type):  # arrays, maps, structs: JSON text, as the JSON column type stores them
-        import json
-
         return [None if v is None else json.dumps(v, default=str) for v in col.to_pylist()]
     return col.to_pylist()
 
 
 def _sql_part(df: Any, plan: PartPlan, index: int) -> PartResult:
-    from .convert import conform
-
     df = conform(df, plan.columns, plan.logical, index)
     try:
         return write_parquet_part(df, plan, index)
@@ -575,8 +569,6 @@ def write_sql(frame: Any, target: Target, columns: tuple[str, ...], logical: tup
 
 def _remove_if_empty(db_file: Path | None) -> None:
     """Delete a SQLite file this failed write created, if it holds no table (nothing created)."""
-    import sqlite3
-
     if db_file is None or not db_file.exists():
         return
     try:

@@ -30,7 +30,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from brewdesk.recipes.errors import DestinationError
+import pyarrow.csv as pacsv
+from brewdesk.engine.errors import DestinationError
 
 from .convert import PartPlan, iso_datetimes, python_values, to_arrow
 from .staging import fsync_file
@@ -262,8 +263,6 @@ def count_csv_rows(path: str, compression: str | None, ncols: int, *, header: bo
     DestinationError
         A row with another number of fields, or an unreadable file.
     """
-    import pyarrow.csv as pacsv
-
     if ncols:
         try:
             names = [f"c{i}" for i in range(ncols)]

@@ -20,9 +20,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from brewdesk.app import autosave  # noqa: E402
 from brewdesk.app.dialogs import DatabaseDialog  # noqa: E402
-from brewdesk.app.opening import app_settings, without_password  # noqa: E402
+from brewdesk.app.opening import app_settings  # noqa: E402
 from brewdesk.app.run_dialog import RunDialog  # noqa: E402
 from brewdesk.app.run_outputs import OutputDraft, check_draft  # noqa: E402
+from brewdesk.engine.connections import without_password  # noqa: E402
 from brewdesk.engine.jobs import JobHistory  # noqa: E402
 from brewdesk.engine.readers import SourceSpec, parse_source  # noqa: E402
 from brewdesk.engine.run import MIN_MEMORY_LIMIT  # noqa: E402
@@ -84,12 +85,12 @@ def test_open_a_named_connection_from_the_database_dialog(window, qtbot, shop):
     dlg.connection.setCurrentIndex(1)  # "Other database": the URL field comes back
     assert dlg.named() is None and dlg.url.isVisibleTo(dlg)
 
-    window.open_spec(spec)
+    window.opener.open_spec(spec)
     assert window.session.wait(60)
     assert window.session.load_error is None
     assert window.session.sample is not None and window.session.sample["order"].tolist() == [1, 2, 3, 4, 5]
     assert window.session.source.location == "db:shop?table=orders"
-    assert window.recent()[0] == "db:shop?table=orders"
+    assert window.opener.recent()[0] == "db:shop?table=orders"
     run = RunDialog.for_session(window.session)  # its column check reads the connection too
     qtbot.addWidget(run)
     qtbot.waitUntil(lambda: run.columns_checked, timeout=20_000)
@@ -109,20 +110,20 @@ def test_environment_connection_opens_from_a_location_and_an_unknown_one_fails(w
         ORDERS.to_sql("orders", con, index=False)
     monkeypatch.setenv("BREWDESK_CONNECTION_X", f"sqlite:///{db}")
     monkeypatch.setenv("BREWDESK_PASSWORD_X", PASSWORD)
-    window.open_location("db:x?table=orders")
+    window.opener.open_location("db:x?table=orders")
     assert window.session.wait(60)
     assert window.session.sample is not None and len(window.session.sample) == 5
-    assert window.recent()[0] == "db:x?table=orders"
-    window.open_location("db:nope?table=orders")
+    assert window.opener.recent()[0] == "db:x?table=orders"
+    window.opener.open_location("db:nope?table=orders")
     assert window.session.wait(60)
     assert "no database connection named 'nope'" in window.session.load_error
     assert PASSWORD not in stored_text()
 
 
 def test_a_typed_url_is_remembered_without_its_password(window):
-    window.add_recent(f"postgresql://etl:{PASSWORD}@db.internal/sales")
-    window.add_recent("/data/orders.csv")
-    assert window.recent() == ["/data/orders.csv", "postgresql://etl@db.internal/sales"]
+    window.opener.add_recent(f"postgresql://etl:{PASSWORD}@db.internal/sales")
+    window.opener.add_recent("/data/orders.csv")
+    assert window.opener.recent() == ["/data/orders.csv", "postgresql://etl@db.internal/sales"]
     assert without_password("sqlite:///x.db") == "sqlite:///x.db"
     assert PASSWORD not in stored_text()
 

@@ -16,7 +16,7 @@ CSV = "name,score,city\nann,3,paris\nbob,,rome\ncid,7,paris\ndan,1,\neve,,rome\n
 def _open(window, tmp_path):
     data = tmp_path / "scores.csv"
     data.write_text(CSV)
-    window.open_location(str(data))
+    window.opener.open_location(str(data))
     assert window.session.wait(60)
     s = window.session
     # a statistic over the whole data, a global sort and numbering in the new order

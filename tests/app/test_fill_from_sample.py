@@ -32,7 +32,7 @@ def wait(window) -> None:
 def opened(window, tmp_path):
     path = tmp_path / "sales.csv"
     path.write_text(CSV)
-    window.open_location(str(path))
+    window.opener.open_location(str(path))
     wait(window)
     assert window.session.sample is not None and len(window.session.sample) == 6
     return window
@@ -150,7 +150,7 @@ def test_fill_reads_the_data_before_the_step(opened):
 def test_fill_errors_are_shown_beside_the_button(window, qtbot, tmp_path):
     path = tmp_path / "ids.csv"
     path.write_text("id,n\n" + "".join(f"k{i:02d},{i}\n" for i in range(12)))
-    window.open_location(str(path))
+    window.opener.open_location(str(path))
     wait(window)
     form = open_form(window, "transpose", {})
     qtbot.mouseClick(form.fill_button, Qt.MouseButton.LeftButton)
@@ -175,7 +175,7 @@ def test_unnest_struct_fields_fill_the_table(window, qtbot, tmp_path):
     path.write_text(
         'id,payload\n1,"{""kind"": ""click"", ""x"": 3}"\n2,"{""kind"": ""view, long"", ""ok"": true}"\n'
     )
-    window.open_location(str(path))
+    window.opener.open_location(str(path))
     wait(window)
     s = window.session
     s.add_step(Step(op="json_to_structs", params=OPERATIONS["json_to_structs"].Params(source_columns=["payload"])))

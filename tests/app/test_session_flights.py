@@ -52,7 +52,7 @@ def column_values(window, name: str, n: int = 5) -> list[str]:
 
 def test_flights_session(window, qtbot, flights_path, tmp_path):
     s = window.session
-    window.open_location(flights_path)
+    window.opener.open_location(flights_path)
     wait(window)
     assert s.sample is not None and len(s.sample) == 5000
     assert window.model.rowCount() == 5000 and "dep_delay" in window.model.columns
@@ -157,7 +157,7 @@ def test_flights_session(window, qtbot, flights_path, tmp_path):
 
 
 def test_invalid_input_is_explained_beside_the_field(window, flights_path):
-    window.open_location(flights_path)
+    window.opener.open_location(flights_path)
     wait(window)
     window.actions_.transform_actions["rename"].trigger()
     form = window.form
@@ -179,7 +179,7 @@ def test_column_context_menu_offers_fitting_operations(window, flights_path, col
     from brewdesk.app import transforms
     from brewdesk.recipes import registry
 
-    window.open_location(flights_path)
+    window.opener.open_location(flights_path)
     wait(window)
     logical = window.session.input_schema[column]
     assert transforms.fits(registry.get(expected), logical)

@@ -38,7 +38,7 @@ def test_newer_request_supersedes_older(qtbot):
 def test_cancel_load_ignores_the_result(window, tmp_path):
     p = tmp_path / "x.csv"
     p.write_text("a,b\n1,2\n")
-    window.open_location(str(p))
+    window.opener.open_location(str(p))
     assert window.cancel_button.isVisibleTo(window)
     window.session.cancel_load()
     wait(window)
@@ -49,7 +49,7 @@ def test_cancel_load_ignores_the_result(window, tmp_path):
 def test_reader_options_reload(window, tmp_path):
     p = tmp_path / "semi.csv"
     p.write_text("a;b;c\n1;x;2.5\n2;y;3.5\n")
-    window.open_location(str(p), delimiter=",")
+    window.opener.open_location(str(p), delimiter=",")
     wait(window)
     assert window.model.columnCount() == 1
     window.session.reload(delimiter=";")
@@ -61,7 +61,7 @@ def test_reader_options_reload(window, tmp_path):
 
 
 def test_filter_with_the_condition_editor(window, flights_path):
-    window.open_location(flights_path)
+    window.opener.open_location(flights_path)
     wait(window)
     window.actions_.transform_actions["remove_values"].trigger()
     form = window.form
@@ -91,7 +91,7 @@ def test_filter_with_the_condition_editor(window, flights_path):
 
 
 def test_broken_step_is_marked_with_its_reason(window, flights_path):
-    window.open_location(flights_path)
+    window.opener.open_location(flights_path)
     wait(window)
     s = window.session
     ren = Step.create("rename", {"source_column": "dep_delay", "target_column": "dd"})
@@ -113,7 +113,7 @@ def test_broken_step_is_marked_with_its_reason(window, flights_path):
 def test_autosave_and_recovery(window, flights_path, qtbot):
     from brewdesk.app.main_window import MainWindow
 
-    window.open_location(flights_path)
+    window.opener.open_location(flights_path)
     wait(window)
     window.session.add_step(Step.create("upper_case", {"source_column": "tailnum"}))
     window.autosave()
@@ -138,7 +138,7 @@ def test_drop_recipe_and_data(window, tmp_path):
     window.open_dropped(str(data))
     wait(window)
     assert window.model.rowCount() == 2
-    assert window.recent()[0] == str(data)
+    assert window.opener.recent()[0] == str(data)
     r = Recipe(name="r").inserted(Step.create("fill_with_custom", {"source_column": "n", "value": 0}))
     path = tmp_path / "r.json"
     r.save(path)
@@ -154,7 +154,7 @@ def test_gui_screenshot_command(tmp_path, flights_path):
     recipe.save(rpath)
     out = tmp_path / "shot.png"
     r = subprocess.run(
-        [sys.executable, "-m", "brewdesk.engine.cli", "gui", flights_path, "--recipe", str(rpath),
+        [sys.executable, "-m", "brewdesk", "gui", flights_path, "--recipe", str(rpath),
          "--screenshot", str(out), "--size", "500"],
         capture_output=True, text=True, timeout=120,
     )

@@ -246,7 +246,7 @@ def brewdesk_cmd(args: argparse.Namespace) -> list[str]:
     )
     if exe:
         return [exe]
-    return [sys.executable, "-m", "brewdesk.engine.cli"]
+    return [sys.executable, "-m", "brewdesk"]
 
 
 def run_one(tool: str, recipe: str, src: Path, work: Path, args: argparse.Namespace) -> Result:

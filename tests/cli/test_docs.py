@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer.main
-from brewdesk.engine.cli import app
+from brewdesk.cli import app
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 

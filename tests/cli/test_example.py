@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 RECIPE = ROOT / "resources" / "examples" / "clean_flights.recipe.json"

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pyarrow.parquet as pq
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 
 ROWS = [
     {"id": 1, "state": "CA", "votes": 10, "tags": ["a", "b"], "addr": {"city": "LA", "zip": 90001}},

@@ -13,7 +13,7 @@ import keyring
 import pytest
 import sqlalchemy as sa
 from brewdesk.engine import connections
-from brewdesk.recipes.errors import SourceError
+from brewdesk.engine.errors import SourceError
 from brewdesk.recipes.recipe import Step
 from keyring.backend import KeyringBackend
 

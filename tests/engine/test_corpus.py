@@ -30,9 +30,9 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import SourceSpec, open_source
 from brewdesk.engine.sampler import SampleSpec, sample
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

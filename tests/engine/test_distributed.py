@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 from brewdesk.recipes.recipe import Recipe, Step
 
 

@@ -19,11 +19,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from brewdesk.engine.cli import main as cli_main
+from brewdesk.cli import main as cli_main
+from brewdesk.engine.errors import DestinationError, SourceError
 from brewdesk.engine.readers import open_source, parse_source
 from brewdesk.engine.writers import check_destination, parse_dest, write
 from brewdesk.engine.writers import sql as sql_mod
-from brewdesk.recipes.errors import DestinationError, SourceError
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.types import ROWID, STRING_DTYPE
 

@@ -18,9 +18,9 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 import sqlalchemy as sa
+from brewdesk.engine.errors import DestinationError
 from brewdesk.engine.writers import parse_dest, write
 from brewdesk.engine.writers import sql as sql_mod
-from brewdesk.recipes.errors import DestinationError
 from brewdesk.recipes.types import STRING_DTYPE
 
 from tests.engine.conftest import PG_BIN, SUPERUSER, PostgresServer, _run

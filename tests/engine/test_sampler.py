@@ -13,11 +13,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.readers.base import SourceHandle
 from brewdesk.engine.readers.csv import CsvHandle
 from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-from brewdesk.recipes.errors import SourceError
 from brewdesk.recipes.types import ROWID
 
 FIRST, LAST, RANDOM = SampleMethod.FIRST_N, SampleMethod.LAST_N, SampleMethod.RANDOM

@@ -12,8 +12,8 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pytest
+from brewdesk.cli import main
 from brewdesk.engine import primitives, spill
-from brewdesk.engine.cli import main
 from brewdesk.engine.run import MIN_MEMORY_LIMIT, Budget, parse_memory_limit
 from brewdesk.recipes.errors import BrewdeskError
 from brewdesk.recipes.recipe import Recipe, Step

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
+from brewdesk.engine.errors import DestinationError
 from brewdesk.engine.writers import (
     MANIFEST,
     DestSpec,
@@ -30,7 +31,6 @@ from brewdesk.engine.writers import (
 from brewdesk.engine.writers import excel as excel_mod
 from brewdesk.engine.writers import parquet as parquet_mod
 from brewdesk.engine.writers import staging as staging_mod
-from brewdesk.recipes.errors import DestinationError
 from brewdesk.recipes.types import ROWID, STRING_DTYPE, Schema
 
 # ---------------------------------------------------------------------------------------------

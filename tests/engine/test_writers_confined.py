@@ -12,7 +12,7 @@ import os
 
 import pandas as pd
 import pyarrow.dataset as pads
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 from brewdesk.recipes.recipe import Recipe, Step
 
 HOSTILE = ["../../escape", "..", ".", "/etc/passwd", "a/b/c", "~root", "..\\..\\win", "x\x00y", "é/ü", "z" * 200, ""]

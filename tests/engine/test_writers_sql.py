@@ -12,9 +12,9 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pytest
+from brewdesk.engine.errors import DestinationError
 from brewdesk.engine.writers import check_destination, parse_dest, write
 from brewdesk.engine.writers import sql as sql_mod
-from brewdesk.recipes.errors import DestinationError
 from brewdesk.recipes.types import ROWID, STRING_DTYPE
 from sqlalchemy import (
     CheckConstraint,

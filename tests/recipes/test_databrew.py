@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 from brewdesk.recipes import databrew
 from brewdesk.recipes.databrew import (
     DataBrewStepsError,

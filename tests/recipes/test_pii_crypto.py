@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 from brewdesk.recipes import codegen
 from brewdesk.recipes.databrew import export_databrew, import_databrew
 from brewdesk.recipes.errors import BrewdeskError, RecipeFormatError

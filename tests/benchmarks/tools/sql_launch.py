@@ -7,7 +7,7 @@ unchanged.
 
 import sys
 
-from brewdesk.engine.cli import main
+from brewdesk.cli import main
 from brewdesk.engine.writers import sql
 
 if sys.argv[1] == "insert":

@@ -12,6 +12,7 @@ Exit codes: 1 general error, 2 bad recipe file or usage, 3 recipe does not fit t
 from __future__ import annotations
 
 import contextlib
+import inspect
 import json
 import os
 import re
@@ -21,8 +22,24 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import click
+import pandas as pd
 import typer
-from brewdesk.recipes.errors import BrewdeskError, RecipeFormatError
+from brewdesk import __version__
+from brewdesk.engine import connections as conns
+from brewdesk.engine import locations
+from brewdesk.engine.export_code import script
+from brewdesk.engine.progress import rich_progress
+from brewdesk.engine.readers import open_handle, parse_source
+from brewdesk.engine.report import safe_location
+from brewdesk.engine.run import RunOptions, make_plan, open_inputs, parse_memory_limit, run_recipe
+from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
+from brewdesk.engine.sampler import sample as take
+from brewdesk.engine.writers import parse_dest
+from brewdesk.engine.writers.base import mask_location
+from brewdesk.recipes.databrew import AWS_ONLY, dumps_databrew, read_databrew, read_recipe
+from brewdesk.recipes.errors import BrewdeskError, RecipeFormatError, RecipeValidationError
+from brewdesk.recipes.registry import by_databrew_name, get, operations
+from brewdesk.recipes.types import ROWID, Schema
 from rich.console import Console
 from rich.table import Table
 
@@ -55,9 +72,19 @@ InputOpt = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"brewdesk {__version__}", markup=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -65,8 +92,6 @@ def _main(
 # --------------------------------------------------------------------------- helpers
 def _load_recipe(path: Path):
     """A native Brewdesk recipe, or a DataBrew recipe (JSON or YAML), told apart by content."""
-    from brewdesk.recipes.databrew import read_recipe
-
     return read_recipe(path)
 
 
@@ -76,9 +101,6 @@ _INPUT_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str | None = None, encoding: str | None = None):
     """``[NAME=]SOURCE`` strings -> (main SourceSpec, {name: SourceSpec})."""
-    from brewdesk.engine import locations
-    from brewdesk.engine.readers import parse_source
-
     main = None
     named = {}
     for v in values:
@@ -111,8 +133,6 @@ def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str
 def _progress_factory():
     if not sys.stderr.isatty():
         return None
-    from brewdesk.engine.progress import rich_progress
-
     return rich_progress
 
 
@@ -144,10 +164,6 @@ def run(
     json_out: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
 ) -> None:
     """Run RECIPE over the inputs and write every output (atomically)."""
-    from brewdesk.engine import locations
-    from brewdesk.engine.run import RunOptions, parse_memory_limit, run_recipe
-    from brewdesk.engine.writers import parse_dest
-
     limit = parse_memory_limit(memory_limit) if memory_limit else None
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input, delimiter=delimiter, sheet=sheet, encoding=encoding)
@@ -185,8 +201,6 @@ def run(
 
 
 def _print_summary(result) -> None:
-    from brewdesk.engine.report import safe_location
-
     table = Table(title=f"{result.recipe}: {result.status} in {result.seconds:.1f} s ({result.scheduler})")
     table.add_column("#", justify="right")
     table.add_column("step")
@@ -208,9 +222,6 @@ def validate(
     json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Check RECIPE against the inputs' columns and types without running it."""
-    from brewdesk.engine.run import make_plan, open_inputs
-    from brewdesk.recipes.errors import RecipeValidationError
-
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input)
     ds, others = open_inputs(main, named)
@@ -234,8 +245,6 @@ def explain(
     json_out: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
 ) -> None:
     """Print the execution plan of RECIPE: stages, passes over the data, statistics."""
-    from brewdesk.engine.run import make_plan, open_inputs
-
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input)
     ds, others = open_inputs(main, named)
@@ -257,12 +266,6 @@ def sample(
     format: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
 ) -> None:
     """Print a sample of SOURCE (first, last or random rows) with its column types."""
-    from brewdesk.engine import locations
-    from brewdesk.engine.readers import parse_source
-    from brewdesk.engine.sampler import SampleMethod, SampleSpec
-    from brewdesk.engine.sampler import sample as take
-    from brewdesk.recipes.types import ROWID, Schema
-
     chosen = [(m, n) for m, n in ((SampleMethod.FIRST_N, first), (SampleMethod.LAST_N, last), (SampleMethod.RANDOM, random)) if n is not None]
     if len(chosen) > 1:
         raise BrewdeskError("choose one of --first, --last, --random")
@@ -281,25 +284,16 @@ def sample(
         for c in df.columns:
             table.add_column(f"{c}\n{schema[c]}")
         for row in df.itertuples(index=False):
-            table.add_row(*["" if v is None or v is _NA() else str(v) for v in row])
+            table.add_row(*["" if v is None or v is pd.NA else str(v) for v in row])
         out.print(table)
     else:
         raise BrewdeskError(f"unknown --format {format!r}", hint="use table, csv or jsonl")
-
-
-def _NA():  # noqa: N802
-    import pandas as pd
-
-    return pd.NA
 
 
 # --------------------------------------------------------------------------- connections
 @app.command()
 def connections(json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
     """List the named database connections (db:NAME) and where each password comes from."""
-    from brewdesk.engine import connections as conns
-    from brewdesk.engine.writers.base import mask_location
-
     rows = [
         {"name": c.name, "url": mask_location(c.url), "defined_in": c.origin, "password_from": conns.password_for(c.name)[1]}
         for c in sorted(conns.configured().values(), key=lambda c: c.name)
@@ -322,8 +316,6 @@ def connections(json_out: Annotated[bool, typer.Option("--json", help="Print as 
 @ops_app.command("list")
 def ops_list(json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
     """List every operation with its kind, category and DataBrew name."""
-    from brewdesk.recipes.registry import operations
-
     ops = operations()
     if json_out:
         _print_json([
@@ -345,11 +337,6 @@ def ops_show(
     json_out: Annotated[bool, typer.Option("--json", help="Print the parameter JSON Schema.")] = False,
 ) -> None:
     """Describe one operation: semantics, parameters, DataBrew mapping."""
-    import inspect
-
-    from brewdesk.recipes.databrew import AWS_ONLY
-    from brewdesk.recipes.registry import by_databrew_name, get, operations
-
     name = op.strip().upper()
     if op not in operations() and name not in by_databrew_name() and name in AWS_ONLY:
         # a DataBrew name that only exists in AWS: say what it is and what to do instead
@@ -392,8 +379,6 @@ def export_code(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the script here (default: stdout).")] = None,
 ) -> None:
     """Export RECIPE as a standalone Python script (pandas or Dask)."""
-    from brewdesk.engine.export_code import script
-
     inputs: dict[str, str] = {}
     for value in input or []:
         name, sep, path = value.partition("=")
@@ -412,9 +397,6 @@ def export_code(
 
 def _source_schema(source: str):
     """The columns of ``source`` when it can be opened (the Dask export plans statistics from them)."""
-    from brewdesk.engine import locations
-    from brewdesk.engine.readers import open_handle, parse_source
-
     loc = locations.resolve(source)
     if "://" not in loc and not Path(loc).expanduser().exists():
         return None
@@ -428,8 +410,6 @@ def import_databrew_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the Brewdesk recipe here (default: stdout).")] = None,
 ) -> None:
     """Convert a DataBrew recipe into a Brewdesk recipe (JOIN/UNION datasets become named inputs)."""
-    from brewdesk.recipes.databrew import read_databrew
-
     rec = read_databrew(src)
     if output:
         rec.save(output)
@@ -447,8 +427,6 @@ def export_databrew_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the DataBrew recipe JSON here (default: stdout).")] = None,
 ) -> None:
     """Export RECIPE as DataBrew recipe JSON (disabled steps are left out)."""
-    from brewdesk.recipes.databrew import dumps_databrew
-
     rec = _load_recipe(recipe)
     text = dumps_databrew(rec, source=str(recipe))
     skipped = len(rec.steps) - len(rec.enabled_steps)
@@ -468,7 +446,7 @@ def gui(
     recipe: Annotated[Path | None, typer.Option("--recipe", "-r", help="Recipe file to open.")] = None,
     screenshot: Annotated[Path | None, typer.Option("--screenshot", help="Render offscreen, save a PNG of the main window here and exit.")] = None,
     sample_method: Annotated[str, typer.Option("--sample", help="Sample rows: first, last or random.")] = "first",
-    size: Annotated[int, typer.Option("--size", help="Sample size in rows (1 to 100,000).", min=1, max=100_000)] = 5000,
+    size: Annotated[int, typer.Option("--size", help=f"Sample size in rows (1 to {MAX_SAMPLE_SIZE:,}).", min=1, max=MAX_SAMPLE_SIZE)] = DEFAULT_SAMPLE_SIZE,
     input: Annotated[
         list[str] | None,
         typer.Option("--input", "-i", help="A secondary input for join and union steps, as NAME=SOURCE (repeatable)."),
@@ -483,7 +461,9 @@ def gui(
         if not sep or not _INPUT_NAME.fullmatch(name) or not src:
             raise typer.BadParameter(f"{value!r}: use NAME=SOURCE", param_hint="--input")
         inputs[name] = src
-    from brewdesk.app.launch import run_gui  # lazy: the engine never imports Qt at import time
+    # optional heavy dependency: only this command needs the desktop app and so Qt (PySide6);
+    # every other command runs without loading it
+    from brewdesk.app.launch import run_gui
 
     code = run_gui(
         source,
