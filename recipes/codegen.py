@@ -4,6 +4,10 @@ The script needs only pandas and numpy; it reads the input, runs each enabled st
 ``to_code()`` (restricted to the rows of its conditions), and writes the result. Steps whose
 operation has no code export are listed at the top of the script and make :func:`script` raise,
 so an exported script never silently differs from the recipe.
+
+``to_code()`` calls kernels (:mod:`brewdesk.recipes.kernels`) by name; the script defines each
+kernel its steps call once, after the imports, from the kernel's own source
+(:mod:`brewdesk.recipes.kernel_source`, docs/architecture.md, code export).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.kernel_source import kernel_code, with_kernels
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.types import Schema
 from pydantic import BaseModel
@@ -21,7 +26,18 @@ HEADER = "import re\n\nimport numpy as np\nimport pandas as pd\n"
 
 
 def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None:
-    """pandas statements doing one step on ``df`` (``None`` if the operation has no export).
+    """Standalone pandas statements doing one step on ``df`` (``None`` if the operation has no
+    export): the definitions of the kernels the step calls, then :func:`step_statements`.
+
+    They need only ``re``, ``np`` and ``pd`` bound (the script header).
+    """
+    body = step_statements(step, fitted)
+    return None if body is None else with_kernels(body)
+
+
+def step_statements(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None:
+    """pandas statements doing one step on ``df``, calling kernels it does not define
+    (``None`` if the operation has no export).
 
     With conditions, the mask is computed first (``_mask``); the step's changes are then kept
     only on those rows, as :func:`brewdesk.recipes.runner.apply_step` does.
@@ -92,7 +108,7 @@ def script(
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
-        code = _global_code(step) if step.op in ("union", "join") and not step.conditions else step_code(step)
+        code = _global_code(step) if step.op in ("union", "join") and not step.conditions else step_statements(step)
         if code is None:
             missing.append(f"step {i + 1} ({step.id}, {step.op})")
             continue
@@ -102,9 +118,11 @@ def script(
     reads = [f"df = {_reader(source)}"]
     reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
     body = "\n\n".join(blocks)
+    defs = kernel_code(*blocks)
     return (
         f'"""Exported from the Brewdesk recipe {recipe.name!r}."""\n\n{HEADER}\n'
-        f"inputs = {{}}\n" + "\n".join(reads) + f"\n\n{body}\n\n{_writer(destination)}\n"
+        + (f"\n{defs}\n" if defs else "")
+        + "inputs = {}\n" + "\n".join(reads) + f"\n\n{body}\n\n{_writer(destination)}\n"
     )
 
 

@@ -22,8 +22,8 @@ Row ids are source row numbers until a reshaping step (sort, join, union, group 
 the rows; after one, the engine's row ids depend on its partitions, so the values are reproducible
 for the same input and partition layout only.
 
-:func:`_bp_random` is the implementation; ``to_code()`` exports its source and that of the
-``_bd_*`` helpers it calls (:func:`helper_code`).
+:func:`_bp_random` is the implementation; ``to_code()`` exports its source (:func:`helper_code`);
+the exporter adds the kernels it calls (:mod:`brewdesk.recipes.kernel_source`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops import _common
-from brewdesk.recipes.ops._common_random import _bd_splitmix
+from brewdesk.recipes.kernels.random import _bd_splitmix
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns
 from brewdesk.recipes.types import Schema
 
@@ -132,10 +131,10 @@ def _bp_shuffle(df, cols, groups, seed, stream, mask=None):
 
 
 def helper_code(*names: str) -> str:
-    """Source text of the shared ``_bd_*`` helpers the named ``_bp_*`` helpers of this module call,
-    then of the named helpers (definitions, then a blank line)."""
+    """Source text of the named ``_bp_*`` helpers (definitions, then a blank line); the kernels
+    they call are added by the exporter."""
     own = [inspect.getsource(globals()[n]) for n in names]
-    return _common.shared_helper_code(*own) + "\n\n".join(own) + "\n\n"
+    return "\n\n".join(own) + "\n\n"
 
 
 class RandomReplace(Operation):

@@ -10,7 +10,7 @@ column.
 from __future__ import annotations
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 from pydantic import Field
 

@@ -27,14 +27,13 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
+from brewdesk.recipes.kernels.advanced_types import _ba_classify
 from brewdesk.recipes.ops._advanced_types import (
     AdvancedParams,
-    _ba_classify,
     check_pattern,
     common_from_databrew,
     common_to_databrew,
     filter_values_from_databrew,
-    helper_code,
 )
 from brewdesk.recipes.ops.base import Kind, Operation, as_bool, check_columns
 from brewdesk.recipes.types import Schema
@@ -85,7 +84,7 @@ class AdvancedDatatypeFilter(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         src = f"df[{params.source_column!r}]"
-        head = helper_code() + (
+        head = (
             f"_hit = _ba_classify({src}, {params.advanced_data_type!r}, {params.pattern!r}, {params.filter_values!r})[2]\n"
         )
         if params.strategy == "KEEP_ROWS":

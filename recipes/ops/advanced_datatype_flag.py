@@ -25,16 +25,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.advanced_types import _ba_classify
 from brewdesk.recipes.ops._advanced_types import (
     AdvancedParams,
-    _ba_classify,
     check_pattern,
     common_from_databrew,
     common_to_databrew,
     filter_values_from_databrew,
-    helper_code,
 )
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -75,7 +74,7 @@ class AdvancedDatatypeFlag(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         src = f"df[{params.source_column!r}]"
-        return helper_code() + (
+        return (
             f"_hit = _ba_classify({src}, {params.advanced_data_type!r}, {params.pattern!r}, {params.filter_values!r})[2]\n"
             f"_flag = pd.Series(np.where(_hit, {params.true_string!r}, {params.false_string!r}), index=df.index, "
             f"dtype='string[pyarrow]').mask({src}.isna())\n"

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import databrew_error, place, place_code, place_schema
 from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES
+from brewdesk.recipes.ops._plumbing import databrew_error, place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator

@@ -23,15 +23,14 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.advanced_types import _ba_classify
 from brewdesk.recipes.ops._advanced_types import (
     AdvancedParams,
-    _ba_classify,
     check_pattern,
     common_from_databrew,
     common_to_databrew,
-    helper_code,
 )
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, new_column
 from brewdesk.recipes.types import Schema
 
@@ -68,7 +67,7 @@ class ExtractAdvancedDatatypeDetails(Operation):
             f"pd.Series(_ba_classify({src}, {params.advanced_data_type!r}, {params.pattern!r})[1], "
             "index=df.index, dtype='string[pyarrow]')"
         )
-        return helper_code() + place_code(params.target_column, expr, params.source_column)
+        return place_code(params.target_column, expr, params.source_column)
 
     def describe(self, params: Any) -> str:
         return f"Extract the {params.pattern} of {params.advanced_data_type} values of {params.source_column} into {params.target_column}"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.ops._catalogue_common import ValueFunction
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

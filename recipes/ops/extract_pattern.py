@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, check_regex
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.ops._plumbing import check_regex
 from brewdesk.recipes.ops.base import Params, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

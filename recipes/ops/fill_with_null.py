@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import _bd_missing, helper_code
+from brewdesk.recipes.kernels.types import _bd_missing
 from brewdesk.recipes.ops.base import Kind, Operation, Params, column
 
 
@@ -43,7 +43,7 @@ class FillWithNull(Operation):
 
     def to_code(self, params: FillWithNullParams, fitted: Mapping[str, Any]) -> str:
         c = params.source_column
-        return helper_code("_bd_missing") + (
+        return (
             f"_s = df[{c!r}]\n"
             "if isinstance(_s.dtype, pd.CategoricalDtype):\n"
             "    _s = _s.cat.remove_categories([_x for _x in _s.cat.categories if str(_x).strip() == ''])\n"

@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import FlagParams, _bc_flag, helper_code
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.flags import _bc_flag
+from brewdesk.recipes.ops._catalogue_common import FlagParams
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 
@@ -62,7 +63,7 @@ class FlagColumnFromNull(Operation):
             f"_flag = _bc_flag(_hit, np.ones(len(df), dtype=bool), {params.true_string!r}, {params.false_string!r}, df.index)",
             place_code(params.target_column, "_flag", col),
         ]
-        return helper_code("_bc_flag") + "\n".join(lines)
+        return "\n".join(lines)
 
     def describe(self, params: Any) -> str:
         return f"Flag null values of {params.source_column} in {params.target_column}"

@@ -22,14 +22,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import (
-    TEXT_TYPES,
-    FlagParams,
-    _bc_flag,
-    helper_code,
-    regex_problem,
-)
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.flags import _bc_flag
+from brewdesk.recipes.ops._catalogue_common import FlagParams, regex_problem
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -74,7 +70,7 @@ class FlagColumnFromPattern(Operation):
             f"_flag = _bc_flag(_hit, _known, {params.true_string!r}, {params.false_string!r}, df.index)",
             place_code(params.target_column, "_flag", col),
         ]
-        return helper_code("_bc_flag") + "\n".join(lines)
+        return "\n".join(lines)
 
     def describe(self, params: Any) -> str:
         return f"Flag values of {params.source_column} matching /{params.pattern}/ in {params.target_column}"

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import MapOperation
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, column, new_column
 
 

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.web import _bf_ip_to_int
 from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
-from brewdesk.recipes.ops._functions_common import _bf_ip_to_int, helper_code
 
 
 class IpToInt(ValueFunction):
@@ -39,7 +39,7 @@ class IpToInt(ValueFunction):
         return f"_bf_ip_to_int({src})"
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bf_ip_to_int") + super().to_code(params, fitted)
+        return super().to_code(params, fitted)
 
     def describe(self, params: Any) -> str:
         return f"{params.target_column} = IPv4 number of {self.source_words(params)}"

@@ -28,7 +28,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, check_regex, databrew_error
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import check_regex, databrew_error
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Params, columns, json_list, to_databrew_string
 from brewdesk.recipes.ops.mask_custom import MaskOperation
 from pydantic import Field

@@ -19,12 +19,9 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import (
-    DatePartOperation,
-    DatePartParams,
-    _bd_convert,
-    strftime_or_problem,
-)
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_parts import DatePartOperation, DatePartParams
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
 
 
 class MonthNameParams(DatePartParams):

@@ -7,7 +7,7 @@ Moving a column after itself changes nothing.
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, column
 
 

@@ -7,7 +7,7 @@ Values are unchanged; only the column order changes.
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, column
 
 

@@ -8,7 +8,7 @@ at that position). An index past the last position is a validation problem, not 
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

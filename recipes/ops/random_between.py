@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code, place_schema
-from brewdesk.recipes.ops._functions_common import _bf_uniform, helper_code, random_salt
+from brewdesk.recipes.kernels.random import _bf_uniform
+from brewdesk.recipes.ops._functions_common import random_salt
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
@@ -97,7 +98,7 @@ class RandomBetween(Operation):
     def to_code(self, params: RandomBetweenParams, fitted: Mapping[str, Any]) -> str:
         salt = random_salt(params.seed, params.target_column)
         lines = f"_u = _bf_uniform(df.index, {salt})\n"
-        return helper_code("_bf_uniform") + lines + place_code(params.target_column, _expr(params, "_u"), None)
+        return lines + place_code(params.target_column, _expr(params, "_u"), None)
 
     def describe(self, params: RandomBetweenParams) -> str:
         seed = f" (seed {params.seed})" if params.seed is not None else ""

@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import SourceColumnsParams, _bd_missing, helper_code
+from brewdesk.recipes.kernels.types import _bd_missing
+from brewdesk.recipes.ops._maps import SourceColumnsParams
 from brewdesk.recipes.ops.base import Kind, Operation, columns
 
 
@@ -46,7 +47,7 @@ class RemoveMissing(Operation):
         return f"Remove rows missing {', '.join(params.source_columns)}"
 
     def to_code(self, params: RemoveMissingParams, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bd_missing") + (
+        return (
             f"df = df.loc[~np.logical_or.reduce([np.zeros(len(df), dtype=bool)] + "
             f"[_bd_missing(df[_c]) for _c in {params.source_columns!r}])]"
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, describe_target
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation, describe_target
 from brewdesk.recipes.ops.base import Params, column, new_column
 
 WHITESPACE = r"\s+"

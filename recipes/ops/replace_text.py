@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, check_regex
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.ops._plumbing import check_regex
 from brewdesk.recipes.ops.base import Params, as_bool, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column
 from brewdesk.recipes.types import Schema
 

@@ -20,14 +20,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code
-from brewdesk.recipes.ops._rowagg_common import (
-    RowAggParams,
-    RowAggregate,
-    _br_any,
-    any_type,
-    helper_code,
-)
+from brewdesk.recipes.kernels.row_aggregates import _br_any
+from brewdesk.recipes.ops._plumbing import place, place_code
+from brewdesk.recipes.ops._rowagg_common import RowAggParams, RowAggregate, any_type
 
 
 class RowAny(RowAggregate):
@@ -48,7 +43,7 @@ class RowAny(RowAggregate):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         expr = f"_br_any(df, {list(params.source_columns)!r})"
-        return helper_code("_br_any") + place_code(params.target_column, expr, params.source_columns[0])
+        return place_code(params.target_column, expr, params.source_columns[0])
 
 
 OPERATION = RowAny()

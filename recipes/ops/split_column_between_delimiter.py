@@ -30,13 +30,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import databrew_error
-from brewdesk.recipes.ops._text_common import (
-    SplitOperation,
-    SplitParams,
-    _bt_split_delimiters,
-    option_from_databrew,
-)
+from brewdesk.recipes.kernels.text import _bt_split_delimiters
+from brewdesk.recipes.ops._plumbing import databrew_error
+from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, option_from_databrew
 from pydantic import Field
 
 
@@ -59,7 +55,6 @@ class SplitColumnBetweenDelimiter(SplitOperation):
     databrew = ("SPLIT_COLUMN_BETWEEN_DELIMITER",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_BETWEEN_DELIMITER.html"
     Params = SplitColumnBetweenDelimiterParams
-    helpers = ("_bt_split_delimiters",)
 
     def count(self, params: Any) -> int:
         return 3

@@ -21,7 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams
 from brewdesk.recipes.ops.base import StepProblem
 from pydantic import Field
 
@@ -39,7 +40,6 @@ class SplitColumnBetweenPositions(SplitOperation):
     databrew = ("SPLIT_COLUMN_BETWEEN_POSITIONS",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_BETWEEN_POSITIONS.html"
     Params = SplitColumnBetweenPositionsParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return 3

@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams
 from pydantic import Field
 
 
@@ -35,7 +36,6 @@ class SplitColumnFromEnd(SplitOperation):
     databrew = ("SPLIT_COLUMN_FROM_END",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_FROM_END.html"
     Params = SplitColumnFromEndParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return 2

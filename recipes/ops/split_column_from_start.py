@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams
 from pydantic import Field
 
 
@@ -34,7 +35,6 @@ class SplitColumnFromStart(SplitOperation):
     databrew = ("SPLIT_COLUMN_FROM_START",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_FROM_START.html"
     Params = SplitColumnFromStartParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return 2

@@ -28,12 +28,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import databrew_error
+from brewdesk.recipes.kernels.text import _bt_split_delimiters
+from brewdesk.recipes.ops._plumbing import databrew_error
 from brewdesk.recipes.ops._text_common import (
     DelimiterOption,
     SplitOperation,
     SplitParams,
-    _bt_split_delimiters,
     option_from_databrew,
     option_to_databrew,
 )
@@ -58,7 +58,6 @@ class SplitColumnMultipleDelimiter(SplitOperation):
     databrew = ("SPLIT_COLUMN_MULTIPLE_DELIMITER",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_MULTIPLE_DELIMITER.html"
     Params = SplitColumnMultipleDelimiterParams
-    helpers = ("_bt_split_delimiters",)
 
     def count(self, params: Any) -> int:
         return params.limit + 1

@@ -19,7 +19,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, _bd_split, databrew_error, helper_code
+from brewdesk.recipes.kernels.text import _bd_split
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import databrew_error
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -81,7 +83,7 @@ class SplitColumnSingleDelimiter(Operation):
 
     def to_code(self, params: SplitColumnSingleDelimiterParams, fitted: Mapping[str, Any]) -> str:
         src = params.source_column
-        return helper_code("_bd_split") + (
+        return (
             f"_parts = pd.DataFrame(dict(zip({names(params)!r}, _bd_split(df[{src!r}], {params.pattern!r}, "
             f"{params.limit}))), index=df.index)\n"
             f"_i = df.columns.get_loc({src!r})\n"

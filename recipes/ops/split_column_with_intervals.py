@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams
 from pydantic import Field
 
 DEFAULT_LIMIT = 20
@@ -50,7 +51,6 @@ class SplitColumnWithIntervals(SplitOperation):
     databrew = ("SPLIT_COLUMN_WITH_INTERVALS",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_WITH_INTERVALS.html"
     Params = SplitColumnWithIntervalsParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return params.limit + 1

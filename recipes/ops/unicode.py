@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction, _bc_unicode
+from brewdesk.recipes.kernels.text import _bc_unicode
+from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
 
 
 class UnicodeParams(TextValueParams):
@@ -31,7 +32,6 @@ class Unicode(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.UNICODE.html"
     Params = UnicodeParams
     out_logical = "int64"
-    helpers = ("_bc_unicode",)
 
     def compute(self, params: Any, s: pd.Series) -> pd.Series:
         return _bc_unicode(s)

@@ -19,16 +19,11 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops import _catalogue_common as cat
-from brewdesk.recipes.ops._catalogue_common import _bc_unix_time
-from brewdesk.recipes.ops._common import (
-    DatePartOperation,
-    DatePartParams,
-    _bd_convert,
-    place_code,
-    strftime_or_problem,
-)
-from brewdesk.recipes.ops._common import helper_code as bd_helper_code
+from brewdesk.recipes.kernels.dates import _bc_unix_time
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_parts import DatePartOperation, DatePartParams
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._plumbing import place_code
 
 
 class UnixTimeParams(DatePartParams):
@@ -54,9 +49,8 @@ class UnixTime(DatePartOperation):
         return f"_bc_unix_time(_bd_convert({src}, 'datetime', {fmt!r}))"
 
     def to_code(self, params: Any, fitted: Any) -> str:
-        prelude = bd_helper_code("_bd_convert") + cat.helper_code("_bc_unix_time")
         src = f"df[{params.source_column!r}]"
-        return prelude + place_code(params.target_column, self.expr(params, src), params.source_column)
+        return place_code(params.target_column, self.expr(params, src), params.source_column)
 
     def describe(self, params: Any) -> str:
         return f"Unix time (seconds) of {params.source_column} into {params.target_column}"

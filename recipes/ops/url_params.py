@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.web import _bf_url_params
 from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
-from brewdesk.recipes.ops._functions_common import _bf_url_params, helper_code
 
 
 class UrlParams(ValueFunction):
@@ -44,7 +44,7 @@ class UrlParams(ValueFunction):
         return f"_bf_url_params({src})"
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bf_url_params") + super().to_code(params, fitted)
+        return super().to_code(params, fitted)
 
     def describe(self, params: Any) -> str:
         return f"{params.target_column} = query parameters of {self.source_words(params)}"

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from brewdesk.recipes import expressions as ex
 from brewdesk.recipes import expressions_eval as ev
-from brewdesk.recipes import expressions_runtime as rt
 from brewdesk.recipes.databrew import import_databrew
 from brewdesk.recipes.errors import RecipeFormatError
+from brewdesk.recipes.kernels import expressions as rt
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.runner import run_pandas
 

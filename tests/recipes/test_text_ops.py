@@ -157,7 +157,7 @@ RULES = [
 
 @pytest.mark.parametrize(("kind", "pattern", "values", "ok", "detail"), RULES, ids=[f"{r[0]}-{r[1]}" for r in RULES])
 def test_advanced_type_rules(kind, pattern, values, ok, detail) -> None:
-    from brewdesk.recipes.ops._advanced_types import _ba_classify
+    from brewdesk.recipes.kernels.advanced_types import _ba_classify
 
     got_ok, got_detail, _hit = _ba_classify(pd.Series([*values, None], dtype="string"), kind, pattern)
     assert got_ok.tolist() == [*ok, False]
@@ -166,7 +166,7 @@ def test_advanced_type_rules(kind, pattern, values, ok, detail) -> None:
 
 
 def test_detected_only_types() -> None:
-    from brewdesk.recipes.ops._advanced_types import _ba_classify
+    from brewdesk.recipes.kernels.advanced_types import _ba_classify
 
     s = pd.Series(["192.168.0.1", "::1", "256.1.1.1", "Germany", "US", "$1,234.50", "12.5 USD", "12"], dtype="string")
     assert _ba_classify(s, "IpAddress")[0].tolist() == [True, True, False, False, False, False, False, False]

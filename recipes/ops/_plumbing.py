@@ -1,6 +1,4 @@
-"""Operation plumbing shared by the row operations (not an operation: the registry skips ``_`` modules).
-
-Split out of :mod:`brewdesk.recipes.ops._common`, which re-exports every name here.
+"""Operation plumbing shared by the operations (not an operation: the registry skips ``_`` modules).
 
 - Placement of a created column (:func:`place`, :func:`place_schema`, :func:`place_code`): an
   existing column is overwritten in place; a new one goes right after the first column the step
@@ -9,17 +7,19 @@ Split out of :mod:`brewdesk.recipes.ops._common`, which re-exports every name he
   :func:`operand_type`, :func:`check_one_of`) and DataBrew's numbered ``sourceColumnN | valueN``
   keys (:func:`databrew_operands`, :func:`operands_to_databrew`).
 - DataBrew import helpers (:func:`databrew_error`, :func:`decode_json`).
+- Checking a step's regular expression (:func:`check_regex`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.ops.base import insert_after
+from brewdesk.recipes.ops.base import StepProblem, insert_after
 from brewdesk.recipes.types import Schema
 
 
@@ -157,3 +157,21 @@ def decode_json(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def check_regex(pattern: str, field: str) -> int:
+    """Check a regular expression compiles (Python ``re`` syntax); return its group count.
+
+    pandas runs string regexes with pyarrow's RE2 only where RE2 behaves exactly like Python's
+    ``re`` and falls back to ``re`` otherwise, so Python's syntax and semantics hold throughout
+    (lookarounds and backreferences included; ``\\w``, ``\\d``, ``\\s`` are Unicode-aware).
+
+    Raises
+    ------
+    StepProblem
+        When it does not compile.
+    """
+    try:
+        return re.compile(pattern).groups
+    except re.error as e:
+        raise StepProblem(f"invalid regular expression {pattern!r}: {e}", field=field) from None
