@@ -8,7 +8,6 @@ without data must equal the result's schema) and the ``to_code`` output executed
 from __future__ import annotations
 
 import importlib
-import inspect
 import re
 
 import numpy as np
@@ -16,7 +15,7 @@ import pandas as pd
 import pytest
 from brewdesk.recipes import codegen
 from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.ops import _common
+from brewdesk.recipes.ops import _date_patterns
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.registry import get
 from brewdesk.recipes.runner import run_pandas
@@ -116,14 +115,6 @@ def test_declared(op_id: str) -> None:
     assert all(c.input is None or len(c.input) >= 5 for c in cases)
 
 
-def test_helper_sources_match_functions() -> None:
-    """The exported helper text is the helper's own source (regenerate: python -m ...ops._common)."""
-    names = [n for n in vars(_common) if n.startswith("_bd_")]
-    assert sorted(names) == sorted(_common.HELPER_SOURCES)
-    for n in names:
-        assert _common.HELPER_SOURCES[n] == inspect.getsource(getattr(_common, n)), n
-
-
 def test_canonical_outputs() -> None:
     """Every golden expectation is already in canonical dtypes (so the comparisons are exact)."""
     for op_id in _available():
@@ -184,7 +175,7 @@ def test_databrew_imports() -> None:
 
 
 def test_java_patterns() -> None:
-    j = _common.java_to_strftime
+    j = _date_patterns.java_to_strftime
     assert j("yyyy-MM-dd HH:mm:ss") == "%Y-%m-%d %H:%M:%S"
     assert j("yyyy-mm-dd") == "%Y-%m-%d"
     assert j("mm/dd/yyyy") == "%m/%d/%Y"
