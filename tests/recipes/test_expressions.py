@@ -189,7 +189,7 @@ def test_describe_and_code_use_the_tree_not_the_text() -> None:
         {"value_expression": "`a` > 1", "true_value_expression": "x'); import os; ('", "false_value_expression": "'n'", "target_column": "r"},
     )
     assert step.describe().startswith("If `a` > 1 then")
-    code = step.operation.to_code(step.params, {})
+    code = codegen.step_code(step)
     # the constant is pasted as a Python string literal, never as code
     assert repr("x'); import os; ('") in code
     env = {"pd": pd, "np": __import__("numpy"), "df": frame({"a": ("int64", [0, 2])})}

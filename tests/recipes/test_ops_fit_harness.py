@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes import codegen
 from brewdesk.recipes import stats as stats_mod
 from brewdesk.recipes.ops.base import Kind
 from brewdesk.recipes.recipe import Recipe, Step
@@ -134,7 +135,7 @@ def run_code(step: Step, frame: pd.DataFrame) -> pd.DataFrame:
         fitted: dict[str, Any] = stats_mod.compute_on_frame(op.stats(step.params, Schema.from_frame(df)), df)
     else:
         fitted = {"carry": None}
-    code = op.to_code(step.params, fitted)
+    code = codegen.step_code(step, fitted)
     assert code, f"{op.id} exports no code"
     ns: dict[str, Any] = {"pd": pd, "np": np, "re": re, "df": frame.copy().reset_index(drop=True)}
     exec(compile(code, f"<{op.id} code>", "exec"), ns)
