@@ -17,12 +17,13 @@ from typing import Any
 
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.kernel_source import kernel_code, with_kernels
+from brewdesk.recipes.kernel_source import header, kernel_code, with_kernels
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.types import Schema
 from pydantic import BaseModel
 
-HEADER = "import re\n\nimport numpy as np\nimport pandas as pd\n"
+HEADER = header()
+"""The script's imports: ``re``, then ``numpy as np`` and ``pandas as pd``."""
 
 
 def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None:

@@ -14,6 +14,7 @@ import ast
 import importlib
 import inspect
 import pkgutil
+import sys
 import types
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -21,7 +22,21 @@ from functools import cache
 from brewdesk.recipes import kernels as kernels_package
 
 HEADER_MODULES: dict[str, str] = {"re": "re", "np": "numpy", "pd": "pandas"}
-"""Names the exported scripts' header binds (``import re``, ``numpy as np``, ``pandas as pd``)."""
+"""Names the exported pandas scripts' header binds (``import re``, ``numpy as np``, ``pandas as pd``)."""
+
+
+def import_line(name: str, module: str) -> str:
+    """The statement binding ``name`` to ``module`` (``import re``, ``import numpy as np``)."""
+    return f"import {module}" if name == module else f"import {module} as {name}"
+
+
+def header() -> str:
+    """The exported pandas script's imports (:data:`HEADER_MODULES`): the standard library's,
+    a blank line, then the others."""
+    groups: tuple[list[str], list[str]] = ([], [])
+    for name, module in HEADER_MODULES.items():
+        groups[module.split(".")[0] not in sys.stdlib_module_names].append(import_line(name, module))
+    return "\n\n".join("\n".join(g) for g in groups if g) + "\n"
 
 
 @cache
@@ -88,8 +103,7 @@ def imports(functions: Iterable[Callable[..., object]]) -> list[str]:
         for name in _names(f.__code__):  # type: ignore[attr-defined]
             value = f.__globals__.get(name)  # type: ignore[attr-defined]
             if isinstance(value, types.ModuleType) and name not in HEADER_MODULES:
-                real = value.__name__
-                lines[f"import {real}" if real == name else f"import {real} as {name}"] = None
+                lines[import_line(name, value.__name__)] = None
     return sorted(lines)
 
 
