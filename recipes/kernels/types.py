@@ -154,3 +154,27 @@ def _bd_missing(s):
         blank = s.astype("string[pyarrow]").str.strip().eq("").fillna(False).to_numpy(dtype=bool)
         return na | blank
     return na
+
+
+def _bd_blank_to_missing(s):
+    """FILL_WITH_NULL: missing, empty and blank cells become missing (a category column drops
+    its blank categories)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.cat.remove_categories([c for c in s.cat.categories if str(c).strip() == ""])
+    return s.mask(_bd_missing(s))
+
+
+def _bd_empty_like(s):
+    """REPLACE_WITH_EMPTY: every cell of ``s`` empty text, in ``s``'s dtype (a category column
+    gains the empty category)."""
+    if isinstance(s.dtype, pd.CategoricalDtype) and "" not in s.cat.categories:
+        s = s.cat.add_categories(pd.Index([""], dtype=s.cat.categories.dtype))
+    return pd.Series([""] * len(s), index=s.index, dtype=s.dtype)
+
+
+def _bd_any_missing(df, cols):
+    """REMOVE_MISSING: the rows (a boolean array) where any of ``cols`` is missing, empty or blank."""
+    missing = np.zeros(len(df), dtype=bool)
+    for c in cols:
+        missing |= _bd_missing(df[c])
+    return missing
