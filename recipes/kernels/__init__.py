@@ -14,10 +14,11 @@ What a kernel may use, so that its source works verbatim in a standalone script:
   imported inside the function, so a script that does not call it does not need them.
 
 No module-level constants, classes or other helpers: nothing else is copied. Kernel names are
-unique across the package and keep a prefix by family (``_bd_`` shared, ``_bt_`` text,
-``_bc_`` catalogue functions, ``_bf_`` functions, ``_bm_`` value mappings, ``_bn_`` nested, ``_br_`` row aggregates,
-``_ba_`` advanced types, ``_bp_`` PII, ``_bx_`` expressions), so they collide with nothing a
-script defines. ``tests/recipes/test_kernels.py`` checks these rules.
+unique across the package and keep a prefix by family (``_bd_`` shared, ``_bt_`` text, ``_bc_``
+catalogue functions, ``_bf_`` functions, ``_bm_`` value mappings, ``_bn_`` nested, ``_br_`` row
+aggregates, ``_ba_`` advanced types, ``_bp_`` PII, ``_bx_`` expressions, ``_ri_`` invalid
+values), so they collide with nothing a script defines. ``tests/recipes/test_kernels.py`` checks
+these rules.
 
 Modules, by purpose: :mod:`.types`, :mod:`.numbers`, :mod:`.text`, :mod:`.dates`,
 :mod:`.random`, :mod:`.web`, :mod:`.flags`, :mod:`.mapping`, :mod:`.nested`, :mod:`.row_aggregates`,

@@ -129,3 +129,10 @@ def _bc_convert_timezone(dt, from_tz, to_tz):
     first = np.ones(len(dt), dtype=bool)
     local = dt.dt.tz_localize(from_tz, ambiguous=first, nonexistent="NaT")
     return local.dt.tz_convert(to_tz).dt.tz_localize(None).astype("datetime64[us]")
+
+
+def _bd_mask_date(s, fmt, cut):
+    """MASK_DATE: datetimes written as text with the strftime pattern ``fmt`` (the redacted parts
+    already masked in it); ``cut`` drops the last three digits (microseconds to milliseconds)."""
+    text = s.dt.strftime(fmt).astype("string[pyarrow]")
+    return text.str.slice(None, -3) if cut else text

@@ -6,6 +6,8 @@ See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -122,3 +124,24 @@ def _bt_number_format(x, decimals, dec_sep, thou_sep, divisor, suffix):
             continue
         out.append(t.replace(",", "\0").replace(".", dec_sep).replace("\0", thou_sep) + suffix)
     return pd.Series(out, index=idx, dtype="string[pyarrow]")
+
+
+def _bd_skew(x, function, value):
+    """DataBrew's skew functions on float64 values ``x`` (NaN missing); undefined results are NaN.
+
+    ROOT ``n`` (default 2): a real root, so an odd integer root keeps the sign of a negative value
+    (the cube root "reduces positive and negative skew") and any other root of a negative value is
+    missing. LOG ``b`` (default e): ``log(x) / log(b)`` for ``x > 0``, missing otherwise.
+    SQUARE: ``x * x``. Infinite results (an overflowing square) are missing.
+    """
+    with np.errstate(all="ignore"):
+        if function == "SQUARE":
+            y = x * x
+        elif function == "LOG":
+            base = math.e if value is None else float(value)
+            y = np.where(x > 0, np.log(np.where(x > 0, x, 1.0)) / math.log(base), np.nan)
+        else:
+            n = 2.0 if value is None else float(value)
+            odd = n.is_integer() and int(n) % 2 == 1
+            y = np.sign(x) * np.abs(x) ** (1.0 / n) if odd else np.where(x >= 0, np.abs(x) ** (1.0 / n), np.nan)
+    return np.where(np.isfinite(y), y, np.nan)

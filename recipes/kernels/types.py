@@ -178,3 +178,21 @@ def _bd_any_missing(df, cols):
     for c in cols:
         missing |= _bd_missing(df[c])
     return missing
+
+
+def _ri_invalid(s, kind):
+    """Rows (a boolean numpy array) whose text is neither missing/blank nor readable as ``kind``."""
+    if not (pd.api.types.is_string_dtype(s.dtype) or pd.api.types.is_object_dtype(s.dtype)):
+        return np.zeros(len(s), dtype=bool)
+    t = s.astype("string").str.strip()
+    present = (t.notna() & t.ne("")).fillna(False).to_numpy(dtype=bool)
+    if kind == "number":
+        ok = pd.to_numeric(t, errors="coerce").notna()
+    elif kind == "integer":
+        num = pd.to_numeric(t, errors="coerce")
+        ok = num.notna() & (num.fillna(0) % 1 == 0)
+    elif kind == "boolean":
+        ok = t.str.lower().isin(["true", "false", "1", "0", "yes", "no"])
+    else:
+        ok = pd.to_datetime(t, errors="coerce", format="mixed").notna()
+    return present & ~ok.fillna(False).to_numpy(dtype=bool)

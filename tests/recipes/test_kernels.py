@@ -36,8 +36,8 @@ def _defs(code: str) -> list[str]:
 
 def test_the_kernel_package_holds_the_exported_functions() -> None:
     families = {name[:4] for name in KERNELS}
-    assert families == {"_ba_", "_bc_", "_bd_", "_bf_", "_bm_", "_bn_", "_bp_", "_br_", "_bt_", "_bx_"}
-    assert all(re.fullmatch(r"_b[a-z]_\w+", name) for name in KERNELS)
+    assert families == {"_ba_", "_bc_", "_bd_", "_bf_", "_bm_", "_bn_", "_bp_", "_br_", "_bt_", "_bx_", "_ri_"}
+    assert all(re.fullmatch(r"_(b[a-z]|ri)_\w+", name) for name in KERNELS)
     assert {"_bd_convert", "_bn_transpose", "_bx_cmp", "_bp_key"} <= set(KERNELS)
 
 
