@@ -145,3 +145,19 @@ def _bd_skew(x, function, value):
             odd = n.is_integer() and int(n) % 2 == 1
             y = np.sign(x) * np.abs(x) ** (1.0 / n) if odd else np.where(x >= 0, np.abs(x) ** (1.0 / n), np.nan)
     return np.where(np.isfinite(y), y, np.nan)
+
+
+def _bd_outliers(s, lo, hi):
+    """The outliers of a numeric column (a boolean array): below ``lo`` or above ``hi``; missing
+    values are not outliers."""
+    return ((s < lo) | (s > hi)).fillna(False).to_numpy(dtype=bool)
+
+
+def _bd_fill_number(s, value):
+    """Missing values of ``s`` filled with the number ``value`` (rounded half to even for an
+    integer column); ``s`` itself when ``value`` is ``None``."""
+    if value is None:
+        return s
+    if pd.api.types.is_integer_dtype(s.dtype):
+        value = int(round(float(value)))
+    return s.fillna(value)

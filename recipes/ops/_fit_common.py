@@ -365,12 +365,6 @@ def outlier_fences(params: OutlierParams, fitted: Mapping[str, Any]) -> tuple[fl
     return median - half, median + half
 
 
-def outlier_mask(s: pd.Series, fences: tuple[float, float]) -> pd.Series:
-    """Nullable boolean: ``True`` for outliers, missing where ``s`` is missing."""
-    lo, hi = fences
-    return (s < lo) | (s > hi)
-
-
 def trim_stats(params: Any) -> dict[str, Stat]:
     """DataBrew's ``trimValue`` TRUE: the ``minValue`` / ``maxValue`` percentiles (0-100, whole
     column, linear interpolation) beyond which an outlier is treated (``{}`` when trim is off)."""
@@ -424,12 +418,6 @@ def trim_sides_code(params: Any, fitted: Mapping[str, Any]) -> list[str]:
         lines.append("    with np.errstate(invalid='ignore'):")
         lines.append(f"        {name} = _x {op} float(_{key})")
     return lines
-
-
-def outlier_mask_code(col: str) -> str:
-    """Exported code for :func:`outlier_mask` over the ``_lo`` / ``_hi`` of :func:`fences_lines`."""
-    ref = col_ref(col)
-    return f"(({ref} < _lo) | ({ref} > _hi))"
 
 
 def fences_lines(params: OutlierParams, fitted: Mapping[str, Any]) -> list[str]:
