@@ -196,3 +196,10 @@ def _ri_invalid(s, kind):
     else:
         ok = pd.to_datetime(t, errors="coerce", format="mixed").notna()
     return present & ~ok.fillna(False).to_numpy(dtype=bool)
+
+
+def _bd_to_category(s, distinct):
+    """TO_CATEGORY: ``s`` as text in a category column whose categories are ``distinct`` (the
+    whole dataset's distinct values) as text."""
+    dtype = pd.CategoricalDtype(pd.Index([str(v) for v in distinct], dtype="string[pyarrow]"))
+    return s.astype("string[pyarrow]").astype(dtype)
