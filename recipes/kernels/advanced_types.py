@@ -255,3 +255,32 @@ def _ba_detect(counts, kinds):
         if part > share:
             best, share = kind, part
     return best if share >= 0.5 else None
+
+
+def _ba_flag(s, kind, pattern, wanted, true_string, false_string):
+    """ADVANCED_DATATYPE_FLAG: values of the advanced type ``kind`` (matching ``pattern`` and
+    among ``wanted`` when given) flagged true, the others false; missing stays missing."""
+    hit = _ba_classify(s, kind, pattern, wanted)[2]
+    out = pd.Series(np.where(hit, true_string, false_string), index=s.index, dtype="string[pyarrow]")
+    return out.mask(s.isna())
+
+
+def _ba_details(s, kind, pattern):
+    """EXTRACT_ADVANCED_DATATYPE_DETAILS: the details of each value of the advanced type ``kind``
+    (as text), missing for the others."""
+    return pd.Series(_ba_classify(s, kind, pattern)[1], index=s.index, dtype="string[pyarrow]")
+
+
+def _ba_filter(s, kind, pattern, wanted, strategy, clear_with_empty):
+    """ADVANCED_DATATYPE_FILTER: ``(rows kept, new values)``. KEEP_ROWS / DISCARD_ROWS keep the
+    rows whose value is (is not) of the type, the column unchanged (``None``); CLEAR_FILTERS /
+    CLEAR_OTHERS keep every row and clear the values that are (are not) of the type, to empty
+    text with ``clear_with_empty``, else to missing."""
+    hit = _ba_classify(s, kind, pattern, wanted)[2]
+    if strategy == "KEEP_ROWS":
+        return hit, None
+    if strategy == "DISCARD_ROWS":
+        return ~hit, None
+    clear = hit if strategy == "CLEAR_FILTERS" else ~hit & s.notna().to_numpy(dtype=bool)
+    values = s.astype("string[pyarrow]").where(~clear, "" if clear_with_empty else None)
+    return np.ones(len(s), dtype=bool), values
