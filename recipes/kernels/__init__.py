@@ -21,6 +21,6 @@ values), so they collide with nothing a script defines. ``tests/recipes/test_ker
 these rules.
 
 Modules, by purpose: :mod:`.types`, :mod:`.numbers`, :mod:`.text`, :mod:`.dates`,
-:mod:`.random`, :mod:`.web`, :mod:`.flags`, :mod:`.mapping`, :mod:`.nested`, :mod:`.row_aggregates`,
+:mod:`.random`, :mod:`.web`, :mod:`.flags`, :mod:`.mapping`, :mod:`.columns`, :mod:`.nested`, :mod:`.row_aggregates`,
 :mod:`.advanced_types`, :mod:`.crypto`, :mod:`.expressions`.
 """

@@ -6,23 +6,27 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.columns import _bd_move
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns
 from brewdesk.recipes.types import Schema
 
 
 class ReorderOperation(Operation):
-    """Base of the MOVE_* operations: a new column order computed from the names alone."""
+    """Base of the MOVE_* operations: a new column order computed from the names alone, by the
+    kernel :func:`~brewdesk.recipes.kernels.columns._bd_move` (in ``apply()`` and in the
+    exported code) with the arguments of :meth:`move`."""
 
     kind = Kind.ROW
     category = "Column"
 
-    def order(self, params: Any, names: list[str]) -> list[str]:
-        """The new order of ``names`` (a permutation)."""
+    def move(self, params: Any) -> dict[str, Any]:
+        """Where ``source_column`` goes: the keyword arguments ``index``, ``anchor`` and
+        ``offset`` of ``_bd_move`` (none: to the end)."""
         raise NotImplementedError
 
-    def order_code(self, params: Any) -> str:
-        """Exported-code expression of the new order (``df``'s columns as a list)."""
-        raise NotImplementedError
+    def order(self, params: Any, names: list[str]) -> list[str]:
+        """The new order of ``names`` (a permutation)."""
+        return _bd_move(names, params.source_column, **self.move(params))
 
     def check(self, params: Any, schema: Schema) -> None:
         """Extra validation without data."""
@@ -37,4 +41,5 @@ class ReorderOperation(Operation):
         return frame.loc[:, self.order(params, names)]
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return f"df = df[{self.order_code(params)}]"
+        args = "".join(f", {k}={v!r}" for k, v in self.move(params).items())
+        return f"df = df[_bd_move(list(df.columns), {params.source_column!r}{args})]"
