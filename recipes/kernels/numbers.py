@@ -161,3 +161,10 @@ def _bd_fill_number(s, value):
     if pd.api.types.is_integer_dtype(s.dtype):
         value = int(round(float(value)))
     return s.fillna(value)
+
+
+def _bd_floor(s):
+    """FLOOR: the largest whole number not above each value (an integer column is unchanged)."""
+    if pd.api.types.is_integer_dtype(s.dtype):
+        return s.copy()
+    return np.floor(s.astype("Float64"))

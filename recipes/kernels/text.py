@@ -259,3 +259,70 @@ def _bt_tokenize(s, delimiter=" ", expand=False, stemming=None, stop_words=None)
             kept.append(tok)
         out.append(delimiter.join(kept))
     return pd.Series(out, index=s.index, dtype="string[pyarrow]")
+
+
+def _bt_wrap(s, before, after):
+    """ADD_PREFIX, ADD_SUFFIX, ADD_DOUBLE_QUOTES, ADD_SINGLE_QUOTES: ``before + s + after``."""
+    return before + s + after
+
+
+def _bt_trim(s):
+    """TRIM: surrounding whitespace removed."""
+    return s.str.strip()
+
+
+def _bt_lower(s):
+    """LOWER_CASE, LOWER: lower case."""
+    return s.str.lower()
+
+
+def _bt_upper(s):
+    """UPPER_CASE, UPPER: upper case."""
+    return s.str.upper()
+
+
+def _bt_title(s):
+    """PROPER: every word's first letter upper case, the others lower case."""
+    return s.str.title()
+
+
+def _bt_replace(s, pattern, value, regex):
+    """REPLACE_TEXT, REMOVE_WHITESPACE, REMOVE_SYMBOLS: every match of ``pattern`` (a regular
+    expression when ``regex``) replaced by ``value``."""
+    return s.str.replace(pattern, value, regex=regex)
+
+
+def _bt_extract(s, pattern):
+    """EXTRACT_PATTERN: the first group of the first match of ``pattern`` (missing without one)."""
+    return s.str.extract(pattern, expand=True)[0].astype("string[pyarrow]")
+
+
+def _bt_slice(s, start, stop):
+    """LEFT, RIGHT, SUBSTRING, EXTRACT_BETWEEN_POSITIONS: the characters from ``start`` to
+    ``stop`` (Python slice positions)."""
+    return s.str.slice(start, stop)
+
+
+def _bt_slice_replace(s, start, stop, value):
+    """REPLACE_BETWEEN_POSITIONS: the characters from ``start`` to ``stop`` replaced by ``value``."""
+    return s.str.slice_replace(start, stop, value)
+
+
+def _bt_length(s):
+    """LEN: the number of characters (Int64)."""
+    return s.str.len().astype("Int64")
+
+
+def _bt_repeat(s, count):
+    """REPEAT_STRING: the text ``count`` times."""
+    return s.str.repeat(count)
+
+
+def _bt_starts(s, pattern, case):
+    """STARTS_WITH: whether the text starts with a match of ``pattern`` (boolean)."""
+    return s.str.match(pattern, case=case).astype("boolean")
+
+
+def _bt_contains(s, pattern, case):
+    """ENDS_WITH: whether the text contains a match of ``pattern`` (boolean)."""
+    return s.str.contains(pattern, case=case, regex=True).astype("boolean")

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 import pandas as pd
 from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops._plumbing import (
+    KernelCall,
     check_one_of,
     check_regex,
     operand,
@@ -63,11 +64,12 @@ class TextValueParams(Params):
         return self
 
 
-class ValueFunction(Operation):
+class ValueFunction(KernelCall, Operation):
     """Base of the functions reading ``source_column`` or a literal ``value`` into ``target_column``.
 
-    Subclasses set ``out_logical`` and define :meth:`compute` (vectorized pandas on the operand,
-    read as text when ``text_input``) and :meth:`code` (the same as an exported expression).
+    Subclasses set ``out_logical`` and declare a ``kernel`` (:class:`KernelCall`) or define
+    :meth:`compute` (a kernel call on the operand, read as text when ``text_input``) and
+    :meth:`code` (the same call as an exported expression).
     """
 
     kind = Kind.ROW
@@ -79,10 +81,10 @@ class ValueFunction(Operation):
         """Extra validation without data (raise :class:`StepProblem`)."""
 
     def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        raise NotImplementedError
+        return self.kernel_result(params, s)
 
     def code(self, params: Any, src: str) -> str:
-        raise NotImplementedError
+        return self.kernel_code(params, src)
 
     def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.ops._plumbing import (
+    KernelCall,
     place,
     place_code,
     place_schema,
@@ -26,12 +27,13 @@ TEXT_TYPES: tuple[str, ...] = ("string", "category")
 """Column types the text operations accept (a category column comes out as string)."""
 
 
-class MapOperation(Operation):
+class MapOperation(KernelCall, Operation):
     """Base of operations turning ``source_column`` into one column, in place or into
     ``target_column`` (placed right after the source) when the params have one and it is set.
 
-    Subclasses define :meth:`transform` (pandas, vectorized: usually a kernel call), :meth:`expr`
-    (the same as exported code: the same kernel call) and, when the type changes, :meth:`out_type`.
+    Subclasses declare a ``kernel`` (:class:`KernelCall`: it does both :meth:`transform` and
+    :meth:`expr`) or define :meth:`transform` (pandas, vectorized: a kernel call) and :meth:`expr`
+    (the same call as exported code); and, when the type changes, :meth:`out_type`.
     """
 
     kind = Kind.ROW
@@ -44,11 +46,11 @@ class MapOperation(Operation):
         """Extra validation without data (raise :class:`StepProblem`)."""
 
     def transform(self, params: Any, s: pd.Series) -> pd.Series:
-        raise NotImplementedError
+        return self.kernel_result(params, s)
 
     def expr(self, params: Any, src: str) -> str:
         """Exported-code expression of :meth:`transform`, ``src`` being the source expression."""
-        raise NotImplementedError
+        return self.kernel_code(params, src)
 
     def _target(self, params: Any) -> str:
         return getattr(params, "target_column", None) or params.source_column
@@ -70,19 +72,20 @@ class MapOperation(Operation):
 
 
 class TextMapOperation(MapOperation):
-    """A :class:`MapOperation` on text: the source is read as string (categories included)."""
+    """A :class:`MapOperation` on text: the source is read as string (categories included); the
+    ``kernel`` (or :meth:`text` / :meth:`text_expr`) gets that text."""
 
     def transform(self, params: Any, s: pd.Series) -> pd.Series:
         return self.text(params, s.astype(STRING_DTYPE))
 
     def text(self, params: Any, s: pd.Series) -> pd.Series:
-        raise NotImplementedError
+        return self.kernel_result(params, s)
 
     def expr(self, params: Any, src: str) -> str:
         return self.text_expr(params, f"{src}.astype('string[pyarrow]')")
 
     def text_expr(self, params: Any, src: str) -> str:
-        raise NotImplementedError
+        return self.kernel_code(params, src)
 
     def out_type(self, params: Any, in_type: str) -> str:
         return "string"

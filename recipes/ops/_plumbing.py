@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.errors import RecipeFormatError
@@ -175,3 +175,35 @@ def check_regex(pattern: str, field: str) -> int:
         return re.compile(pattern).groups
     except re.error as e:
         raise StepProblem(f"invalid regular expression {pattern!r}: {e}", field=field) from None
+
+
+# =========================================================================== one kernel call
+class KernelCall:
+    """Mixin of operations whose result is one kernel call ``kernel(s, *arguments)``: the same
+    call computes it in ``apply()`` (:meth:`kernel_result`) and is written by ``to_code()``
+    (:meth:`kernel_code`), so the two cannot differ.
+
+    A subclass declares ``kernel = staticmethod(<a kernel of brewdesk.recipes.kernels>)`` and,
+    when the kernel takes more than the Series, :meth:`arguments`.
+    """
+
+    kernel: ClassVar[Callable[..., pd.Series] | None] = None
+    """The kernel (declared with ``staticmethod``); ``None`` when the subclass spells out its
+    result and its code itself."""
+
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        """The kernel's arguments after the Series: plain values, written into code with ``repr``."""
+        return ()
+
+    def kernel_result(self, params: Any, s: pd.Series) -> pd.Series:
+        """``kernel(s, *arguments)``."""
+        if self.kernel is None:
+            raise NotImplementedError(f"{type(self).__name__} declares no kernel")
+        return self.kernel(s, *self.arguments(params))
+
+    def kernel_code(self, params: Any, src: str) -> str:
+        """The exported expression of :meth:`kernel_result`, ``src`` being the Series' expression."""
+        if self.kernel is None:
+            raise NotImplementedError(f"{type(self).__name__} declares no kernel")
+        args = "".join(f", {a!r}" for a in self.arguments(params))
+        return f"{self.kernel.__name__}({src}{args})"
