@@ -6,6 +6,7 @@ See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -203,3 +204,38 @@ def _bd_to_category(s, distinct):
     whole dataset's distinct values) as text."""
     dtype = pd.CategoricalDtype(pd.Index([str(v) for v in distinct], dtype="string[pyarrow]"))
     return s.astype("string[pyarrow]").astype(dtype)
+
+
+def _bd_typed(dtype, value):
+    """A statistic as a plain Python value of a column's ``dtype``; ``None`` when there is none.
+
+    Integer columns get an integer: a fractional statistic (a mean, a median between two values,
+    the AVERAGE of tied modes) is rounded half to even, like Python's ``round`` and pandas'
+    ``Series.round`` (DataBrew's pages do not say; fill_with_median made the same choice).
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating) and math.isnan(float(value)):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if pd.api.types.is_bool_dtype(dtype):
+        return bool(value)
+    if pd.api.types.is_integer_dtype(dtype):
+        return int(round(float(value))) if isinstance(value, float) else int(value)
+    if pd.api.types.is_float_dtype(dtype):
+        return float(value)
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return pd.Timestamp(value)
+    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
+        return str(value)
+    return value
+
+
+def _bd_fill_stat(s, value, replace):
+    """FILL_WITH_* (missing cells) or REPLACE_WITH_* (every cell, with ``replace``): ``s`` with the
+    whole-dataset statistic ``value`` in its type (:func:`_bd_typed`); ``s`` when there is none."""
+    v = _bd_typed(s.dtype, value)
+    if v is None:
+        return s
+    return pd.Series(v, index=s.index, dtype=s.dtype) if replace else s.fillna(v)
