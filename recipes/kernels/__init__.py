@@ -22,5 +22,5 @@ these rules.
 
 Modules, by purpose: :mod:`.types`, :mod:`.numbers`, :mod:`.text`, :mod:`.dates`,
 :mod:`.random`, :mod:`.web`, :mod:`.flags`, :mod:`.mapping`, :mod:`.columns`, :mod:`.nested`, :mod:`.row_aggregates`,
-:mod:`.advanced_types`, :mod:`.crypto`, :mod:`.expressions`.
+:mod:`.advanced_types`, :mod:`.crypto`, :mod:`.masking`, :mod:`.expressions`.
 """
