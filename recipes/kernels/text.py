@@ -326,3 +326,22 @@ def _bt_starts(s, pattern, case):
 def _bt_contains(s, pattern, case):
     """ENDS_WITH: whether the text contains a match of ``pattern`` (boolean)."""
     return s.str.contains(pattern, case=case, regex=True).astype("boolean")
+
+
+def _bc_compare(a, b, op):
+    """EXACT and STRING_GREATER_THAN & co: ``a op b`` on the two operands read as text (``op``
+    one of ``==``, ``>``, ``>=``, ``<``, ``<=``), compared by code point; missing gives missing."""
+    a, b = a.astype("string[pyarrow]"), b.astype("string[pyarrow]")
+    if op == "==":
+        out = a == b
+    elif op == ">":
+        out = a > b
+    elif op == ">=":
+        out = a >= b
+    elif op == "<":
+        out = a < b
+    elif op == "<=":
+        out = a <= b
+    else:
+        raise ValueError(f"unknown comparison {op!r}")
+    return out.astype("boolean")

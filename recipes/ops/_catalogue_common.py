@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pandas as pd
+from brewdesk.recipes.kernels.text import _bc_compare
 from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops._plumbing import (
     KernelCall,
@@ -152,15 +153,15 @@ class TextCompare(Operation):
         return place_schema(schema, params.target_column, "boolean", self._after(params))
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        a = operand(frame, params.source_column1, params.value1).astype("string[pyarrow]")
-        b = operand(frame, params.source_column2, params.value2).astype("string[pyarrow]")
-        out = _COMPARE[self.symbol](a, b).astype("boolean")
+        a = operand(frame, params.source_column1, params.value1)
+        b = operand(frame, params.source_column2, params.value2)
+        out = _bc_compare(a, b, self.symbol)
         return place(frame, params.target_column, out, self._after(params))
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         a = operand_code(params.source_column1, params.value1)
         b = operand_code(params.source_column2, params.value2)
-        expr = f"({a}.astype('string[pyarrow]') {self.symbol} {b}.astype('string[pyarrow]')).astype('boolean')"
+        expr = f"_bc_compare({a}, {b}, {self.symbol!r})"
         return place_code(params.target_column, expr, self._after(params))
 
     def describe(self, params: Any) -> str:
@@ -168,11 +169,3 @@ class TextCompare(Operation):
         b = params.source_column2 if params.source_column2 is not None else repr(params.value2)
         return f"{params.target_column} = {a} {self.symbol} {b} (text)"
 
-
-_COMPARE = {
-    "==": lambda a, b: a == b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-}
