@@ -20,7 +20,12 @@ aggregates, ``_ba_`` advanced types, ``_bp_`` PII, ``_bx_`` expressions, ``_ri_`
 values), so they collide with nothing a script defines. ``tests/recipes/test_kernels.py`` checks
 these rules.
 
-Modules, by purpose: :mod:`.types`, :mod:`.numbers`, :mod:`.text`, :mod:`.dates`,
-:mod:`.random`, :mod:`.web`, :mod:`.flags`, :mod:`.mapping`, :mod:`.columns`, :mod:`.nested`, :mod:`.row_aggregates`,
+Modules, by purpose: :mod:`.types` (conversions, missing values, statistics in a column's type),
+:mod:`.numbers`, :mod:`.text`, :mod:`.dates`, :mod:`.random`, :mod:`.web`, :mod:`.flags`,
+:mod:`.mapping`, :mod:`.columns`, :mod:`.nested`, :mod:`.row_aggregates`,
 :mod:`.advanced_types`, :mod:`.crypto`, :mod:`.masking`, :mod:`.expressions`.
+
+An operation whose result is one kernel call declares it (``kernel = staticmethod(...)`` and
+``arguments()``, :class:`brewdesk.recipes.ops._plumbing.KernelCall`); its base class makes that
+call in ``apply()`` and writes it in ``to_code()``.
 """

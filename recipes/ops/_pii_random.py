@@ -12,7 +12,7 @@ random number is a hash of ``(seed, stream, _rowid)``:
 - ``_rowid``: the row id (source row number before any reshaping step), the frame's index.
 
 The hash is SplitMix64 (Steele, Lea and Flood, 2014), shared with RANDOM and RANDOM_BETWEEN
-(:func:`brewdesk.recipes.ops._common_random._bd_splitmix`): the seed and stream are mixed into a
+(:func:`brewdesk.recipes.kernels.random._bd_splitmix`): the seed and stream are mixed into a
 64-bit key (the first output of SplitMix64 seeded with ``seed``, xor ``stream``, mixed again), then
 ``mix(rowid * 0x9E3779B97F4A7C15 + key)`` for every row. The output passes the usual
 statistical tests; it is not a cryptographic generator, and a replaced value carries nothing of

@@ -1,7 +1,8 @@
 """Shared code of SKEWNESS and the RESCALE_OUTLIERS_WITH_* operations (not an operation).
 
-- :func:`skew` / :func:`skew_code`: DataBrew's skew functions (ROOT with ``value`` = the root,
-  LOG with ``value`` = the base, SQUARE), one numpy implementation and its exported text.
+- :func:`skew_problem` / :func:`skew_code`: DataBrew's skew functions (ROOT with ``value`` = the
+  root, LOG with ``value`` = the base, SQUARE): their parameter check and the exported call of
+  their kernel :func:`~brewdesk.recipes.kernels.numbers._bd_skew`.
 - :class:`Rescale`: the base of the two rescale operations: outliers found with the whole-dataset
   fences of FLAG_OUTLIERS (:mod:`brewdesk.recipes.ops._fit_common`) are capped at the fence they
   cross, then every value goes through the operation's transform into a new float64 column.

@@ -10,7 +10,7 @@ Semantics
   symbol per character; Brewdesk keeps the length (one symbol per character), like the other
   MASK_* steps.
 - With ``regex`` true, ``custom_value`` is a Python regular expression (see
-  :func:`~brewdesk.recipes.ops._common.check_regex`); every non-overlapping match is masked,
+  :func:`~brewdesk.recipes.ops._plumbing.check_regex`); every non-overlapping match is masked,
   character by character. An empty match masks nothing. With ``regex`` false (the default) it is
   literal text.
 - ``mask_symbol`` defaults to ``"#"`` and may be several characters (repeated per masked
