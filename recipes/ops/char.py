@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 from brewdesk.recipes.kernels.text import _bc_char
 from brewdesk.recipes.ops._catalogue_common import ValueFunction
 from brewdesk.recipes.ops._plumbing import check_one_of
@@ -46,11 +45,7 @@ class Char(ValueFunction):
     Params = CharParams
     text_input = False
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bc_char(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bc_char({src})"
+    kernel = staticmethod(_bc_char)
 
     def describe(self, params: Any) -> str:
         return f"Character of code {self.source_words(params)} into {params.target_column}"

@@ -23,7 +23,6 @@ Semantics
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -99,9 +98,6 @@ class ExtractValue(MapOperation):
 
     def expr(self, params: Any, src: str) -> str:
         return f"_bt_extract_value({src}, {steps(params)!r})"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return super().to_code(params, fitted)
 
     def describe(self, params: Any) -> str:
         return f"Extract {params.path} from {params.source_column}{describe_target(params)}"

@@ -94,9 +94,6 @@ class NumberFormat(MapOperation):
     def expr(self, params: Any, src: str) -> str:
         return f"_bt_number_format({src}, " + ", ".join(repr(a) for a in _args(params)) + ")"
 
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return super().to_code(params, fitted)
-
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         # the page lists null as the "not enabled" value of the three optional settings
         optional = ("numericThousandSeparator", "numericAbbreviatedUnit", "numericUnitAbbreviation")

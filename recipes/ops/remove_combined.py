@@ -132,9 +132,6 @@ class RemoveCombined(TextMapOperation):
         value, removed, edge, collapse = _spec(params)
         return f"_bt_remove_combined({src}, {value!r}, {removed!r}, {edge!r}, {collapse!r})"
 
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return super().to_code(params, fitted)
-
     def describe(self, params: Any) -> str:
         chosen = [k.replace("_", " ") for k, v in params.model_dump().items() if v is True]
         return f"In {params.source_column}: {', '.join(chosen)}"

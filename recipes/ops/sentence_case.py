@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 from brewdesk.recipes.kernels.text import _bd_sentence
 from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
@@ -34,11 +33,7 @@ class SentenceCase(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SENTENCE_CASE.html"
     Params = SentenceCaseParams
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bd_sentence(s)
-
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"_bd_sentence({src})"
+    kernel = staticmethod(_bd_sentence)
 
     def describe(self, params: Any) -> str:
         return f"Sentence case: {params.source_column}"

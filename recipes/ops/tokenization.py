@@ -102,9 +102,6 @@ class Tokenization(MapOperation):
     def expr(self, params: Any, src: str) -> str:
         return f"_bt_tokenize({src}, " + ", ".join(repr(a) for a in self._args(params)) + ")"
 
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return super().to_code(params, fitted)
-
     def describe(self, params: Any) -> str:
         extra = [
             *(["contractions expanded"] if params.expand_contractions else []),

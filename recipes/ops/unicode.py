@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 from brewdesk.recipes.kernels.text import _bc_unicode
 from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
 
@@ -33,11 +32,7 @@ class Unicode(ValueFunction):
     Params = UnicodeParams
     out_logical = "int64"
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bc_unicode(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bc_unicode({src})"
+    kernel = staticmethod(_bc_unicode)
 
     def describe(self, params: Any) -> str:
         return f"Code point of the first character of {self.source_words(params)} into {params.target_column}"
