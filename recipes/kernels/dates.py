@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.types import _bd_convert
 
 
 def _bd_date_diff(a, b, units):
@@ -136,3 +137,22 @@ def _bd_mask_date(s, fmt, cut):
     already masked in it); ``cut`` drops the last three digits (microseconds to milliseconds)."""
     text = s.dt.strftime(fmt).astype("string[pyarrow]")
     return text.str.slice(None, -3) if cut else text
+
+
+def _bc_add_to_date(s, units, n, fmt=None):
+    """DATE_ADD: ``n`` ``units`` added to ``s`` read as datetimes; written as text with the strftime
+    pattern ``fmt`` when given."""
+    out = _bc_date_add(_bd_convert(s, "datetime"), units, n)
+    return out if fmt is None else _bd_convert(out, "string", fmt)
+
+
+def _bc_in_time_zone(s, from_tz, to_tz, fmt=None):
+    """CONVERT_TIMEZONE: ``s`` read as datetimes in ``from_tz``, as wall-clock times of ``to_tz``;
+    written as text with the strftime pattern ``fmt`` when given."""
+    out = _bc_convert_timezone(_bd_convert(s, "datetime"), from_tz, to_tz)
+    return out if fmt is None else _bd_convert(out, "string", fmt)
+
+
+def _bd_dates_diff(a, b, units):
+    """DATE_DIFF: ``b - a`` in ``units``, both read as datetimes (:func:`_bd_date_diff`)."""
+    return _bd_date_diff(_bd_convert(a, "datetime"), _bd_convert(b, "datetime"), units)

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.kernels.dates import _bc_date_add
+from brewdesk.recipes.kernels.dates import _bc_add_to_date
 from brewdesk.recipes.kernels.types import _bd_convert
 from brewdesk.recipes.ops._date_parts import DATE_SOURCE_TYPES
 from brewdesk.recipes.ops._date_patterns import strftime_or_problem
@@ -92,19 +92,14 @@ class DateAdd(Operation):
         return place_schema(schema, params.target_column, out, params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        dt = _bd_convert(operand(frame, params.source_column, params.value), "datetime")
-        out = _bc_date_add(dt, params.units, params.date_add_value)
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt is not None:
-            out = _bd_convert(out, "string", fmt)
+        out = _bc_add_to_date(operand(frame, params.source_column, params.value), params.units, params.date_add_value, fmt)
         return place(frame, params.target_column, out, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         src = operand_code(params.source_column, params.value)
-        expr = f"_bc_date_add(_bd_convert({src}, 'datetime'), {params.units!r}, {params.date_add_value!r})"
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt is not None:
-            expr = f"_bd_convert({expr}, 'string', {fmt!r})"
+        expr = f"_bc_add_to_date({src}, {params.units!r}, {params.date_add_value!r}, {fmt!r})"
         return place_code(params.target_column, expr, params.source_column)
 
     def describe(self, params: Any) -> str:
