@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.text import _bc_char
-from brewdesk.recipes.ops._catalogue_common import ValueFunction
 from brewdesk.recipes.ops._plumbing import check_one_of
+from brewdesk.recipes.ops._value_functions import ValueFunction
 from brewdesk.recipes.ops.base import Params, column, new_column
 from pydantic import Field, model_validator
 

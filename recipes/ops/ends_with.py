@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.text import _bt_contains
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction, regex_problem
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction, regex_problem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 

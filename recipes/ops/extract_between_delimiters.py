@@ -21,8 +21,8 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.kernels.text import _bc_extract_between
-from brewdesk.recipes.ops._catalogue_common import ValueFunction, regex_problem
 from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._value_functions import ValueFunction, regex_problem
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.text import _bt_slice
-from brewdesk.recipes.ops._catalogue_common import ValueFunction
 from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._value_functions import ValueFunction
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.kernels.text import _bc_find
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction, regex_problem
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction, regex_problem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 

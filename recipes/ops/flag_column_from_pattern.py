@@ -23,9 +23,9 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.kernels.flags import _bc_flag_pattern
-from brewdesk.recipes.ops._catalogue_common import FlagParams, regex_problem
 from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
+from brewdesk.recipes.ops._value_functions import FlagParams, regex_problem
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.web import _bf_ip_to_int
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class IpToInt(ValueFunction):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.text import _bt_length
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class LenParams(TextValueParams):

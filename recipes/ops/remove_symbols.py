@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.text import _bt_replace
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 SYMBOLS = r"[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\s]"
 """Characters that are removed."""

@@ -22,9 +22,9 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.kernels.text import _bc_replace_between
-from brewdesk.recipes.ops._catalogue_common import regex_problem
 from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops._plumbing import place_code
+from brewdesk.recipes.ops._value_functions import regex_problem
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -54,7 +54,7 @@ from brewdesk.recipes.ops._fit_common import (
     trim_sides_code,
     trim_stats,
 )
-from brewdesk.recipes.ops._rescale_common import floats
+from brewdesk.recipes.ops._rescale import floats
 from brewdesk.recipes.ops.base import Kind, Operation, Stat, StepProblem, check_columns
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 from brewdesk.recipes.kernels.numbers import _bd_skew
-from brewdesk.recipes.ops._rescale_common import (
+from brewdesk.recipes.ops._rescale import (
     Rescale,
     RescaleParams,
     SkewFunction,

@@ -11,7 +11,7 @@ change_data_type to string writes them).
 
 The new column goes right after the first of ``source_columns``; DataBrew's ``sourceColumns`` is
 a JSON list in a string. The rules shared by the aggregate functions (what is ignored, result
-types, placement) are in :mod:`brewdesk.recipes.ops._rowagg_common`.
+types, placement) are in :mod:`brewdesk.recipes.ops._row_aggregates`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 from brewdesk.recipes.kernels.row_aggregates import _br_any
 from brewdesk.recipes.ops._plumbing import place, place_code
-from brewdesk.recipes.ops._rowagg_common import RowAggParams, RowAggregate, any_type
+from brewdesk.recipes.ops._row_aggregates import RowAggParams, RowAggregate, any_type
 
 
 class RowAny(RowAggregate):

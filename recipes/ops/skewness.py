@@ -29,7 +29,7 @@ import pandas as pd
 from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.kernels.numbers import _bd_skew
 from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, put_code, put_column, schema_put
-from brewdesk.recipes.ops._rescale_common import SkewFunction, floats, skew_code, skew_problem
+from brewdesk.recipes.ops._rescale import SkewFunction, floats, skew_code, skew_problem
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.text import _bt_slice
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 from brewdesk.recipes.ops.base import StepProblem
 from brewdesk.recipes.types import Schema
 from pydantic import Field

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from brewdesk.recipes.kernels.web import _bf_url_params
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class UrlParams(ValueFunction):

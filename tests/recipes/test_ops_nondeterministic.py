@@ -16,7 +16,7 @@ import pytest
 from brewdesk.engine.plan import plan
 from brewdesk.recipes import databrew, stats
 from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.ops import _functions_common as fc
+from brewdesk.recipes.ops import _nondeterministic as fc
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
