@@ -17,13 +17,10 @@ from typing import Any
 
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.kernel_source import header, kernel_code, with_kernels
+from brewdesk.recipes.kernel_source import definitions, header, imports, needed, with_kernels
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.types import Schema
 from pydantic import BaseModel
-
-HEADER = header()
-"""The script's imports: ``re``, then ``numpy as np`` and ``pandas as pd``."""
 
 
 def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None:
@@ -119,10 +116,10 @@ def script(
     reads = [f"df = {_reader(source)}"]
     reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
     body = "\n\n".join(blocks)
-    defs = kernel_code(*blocks)
+    kernels = needed(*blocks)
+    defs = f"\n\n{definitions(kernels)}\n" if kernels else ""
     return (
-        f'"""Exported from the Brewdesk recipe {recipe.name!r}."""\n\n{HEADER}\n'
-        + (f"\n{defs}\n" if defs else "")
+        f'"""Exported from the Brewdesk recipe {recipe.name!r}."""\n\n{header(imports(kernels))}{defs}\n'
         + "inputs = {}\n" + "\n".join(reads) + f"\n\n{body}\n\n{_writer(destination)}\n"
     )
 

@@ -30,13 +30,14 @@ def import_line(name: str, module: str) -> str:
     return f"import {module}" if name == module else f"import {module} as {name}"
 
 
-def header() -> str:
-    """The exported pandas script's imports (:data:`HEADER_MODULES`): the standard library's,
-    a blank line, then the others."""
+def header(extra: Iterable[str] = ()) -> str:
+    """The exported pandas script's imports: those of :data:`HEADER_MODULES` and the ``extra``
+    import lines (:func:`imports`), the standard library's first, a blank line, then the others."""
+    lines = [import_line(name, module) for name, module in HEADER_MODULES.items()]
     groups: tuple[list[str], list[str]] = ([], [])
-    for name, module in HEADER_MODULES.items():
-        groups[module.split(".")[0] not in sys.stdlib_module_names].append(import_line(name, module))
-    return "\n\n".join("\n".join(g) for g in groups if g) + "\n"
+    for line in dict.fromkeys([*lines, *extra]):
+        groups[line.split()[1].split(".")[0] not in sys.stdlib_module_names].append(line)
+    return "\n\n".join("\n".join(sorted(g)) for g in groups if g) + "\n"
 
 
 @cache
@@ -116,17 +117,27 @@ def called(code: str) -> list[str]:
     return [n for n in dict.fromkeys(used) if n not in defined]
 
 
+def needed(*codes: str) -> list[Callable[..., object]]:
+    """Every kernel the given pieces of code call, transitively, each once, in :func:`ordered`
+    order."""
+    known = kernels()
+    return ordered(known[n] for code in codes for n in called(code))
+
+
+def definitions(functions: Iterable[Callable[..., object]]) -> str:
+    """The functions' own source, separated by two blank lines."""
+    return "\n\n".join(inspect.getsource(f) for f in functions)
+
+
 def kernel_code(*codes: str) -> str:
     """Definitions of every kernel the given pieces of code call (transitively), each once,
     preceded by the ``import`` lines they need; empty when they call none. Ends with a blank
     line, so the code can follow it."""
-    known = kernels()
-    functions = ordered(known[n] for code in codes for n in called(code))
+    functions = needed(*codes)
     if not functions:
         return ""
     head = "\n".join(imports(functions))
-    body = "\n\n".join(inspect.getsource(f) for f in functions)
-    return (f"{head}\n\n\n" if head else "") + body + "\n\n"
+    return (f"{head}\n\n\n" if head else "") + definitions(functions) + "\n\n"
 
 
 def with_kernels(code: str) -> str:

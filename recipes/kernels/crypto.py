@@ -15,7 +15,6 @@ from brewdesk.recipes.kernels.types import _bd_convert
 
 def _bp_key_location(name, version=None):
     """``(environment variable, key file or None)`` where the key ``name`` is looked up."""
-
     text = str(name).strip()
     if text.lower().startswith("arn:"):
         text = re.split(r"[:/]", text)[-1]

@@ -109,3 +109,11 @@ def test_a_script_defines_each_kernel_once_and_gives_what_apply_gives(tmp_path: 
     exec(compile(text, "<exported script>", "exec"), {"__name__": "__main__"})  # noqa: S102 - test of exported code
     expected = run_pandas(Recipe(steps=steps), pd.read_csv(source, dtype_backend="numpy_nullable"))
     assert destination.read_text() == expected.to_csv(index=False)
+
+
+def test_a_script_imports_what_its_kernels_use_in_its_header() -> None:
+    step = Step.create("cryptographic_hash", {"source_columns": ["t"], "secret_id": "k", "algorithm": "HMAC_SHA256"})
+    text = codegen.script(Recipe(steps=(step,)), source="in.csv", destination="out.csv")
+    head = text.split('"""', 2)[2].split("\n\n\n", 1)[0].strip()
+    assert head.split("\n\n") == ["import os\nimport re", "import numpy as np\nimport pandas as pd"]
+    assert text.count("import os") == 1 and _defs(text).count("_bd_convert") == 1
