@@ -156,3 +156,28 @@ def _bc_in_time_zone(s, from_tz, to_tz, fmt=None):
 def _bd_dates_diff(a, b, units):
     """DATE_DIFF: ``b - a`` in ``units``, both read as datetimes (:func:`_bd_date_diff`)."""
     return _bd_date_diff(_bd_convert(a, "datetime"), _bd_convert(b, "datetime"), units)
+
+
+def _bd_date_part(s, part, fmt=None, offset=0):
+    """YEAR, MONTH, DAY, HOUR, ... WEEK_NUMBER, MILLISECOND: an integer part (Int64) of ``s`` read
+    as datetimes (text parsed with the strftime pattern ``fmt``, else as ISO 8601; text that does
+    not parse gives missing), plus ``offset``. ``part``: a ``Series.dt`` attribute, ``week`` (the
+    ISO week) or ``millisecond``."""
+    dt = _bd_convert(s, "datetime", fmt).dt
+    if part == "week":
+        value = dt.isocalendar()["week"].astype("Int64")
+    elif part == "millisecond":
+        value = dt.microsecond.astype("Int64") // 1000
+    else:
+        value = getattr(dt, part).astype("Int64")
+    return value + offset if offset else value
+
+
+def _bd_month_name(s, fmt=None):
+    """MONTH_NAME: the English name of the month of ``s`` read as datetimes (as text)."""
+    return _bd_convert(_bd_convert(s, "datetime", fmt), "string", "%B")
+
+
+def _bc_unix_seconds(s, fmt=None):
+    """UNIX_TIME: seconds since 1970-01-01 of ``s`` read as datetimes (:func:`_bc_unix_time`)."""
+    return _bc_unix_time(_bd_convert(s, "datetime", fmt))

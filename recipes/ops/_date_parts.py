@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pandas as pd
-from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.kernels.dates import _bd_date_part
 from brewdesk.recipes.ops._date_patterns import strftime_or_problem
 from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops._plumbing import (
@@ -121,15 +121,18 @@ class DatePartParams(Params):
 
 
 class DatePartOperation(MapOperation):
-    """Base of YEAR, MONTH, DAY, HOUR, MINUTE, WEEK_DAY: an integer part of a datetime.
+    """Base of YEAR, MONTH, DAY, HOUR, MINUTE, WEEK_DAY ...: an integer part of a datetime, by
+    the kernel :func:`~brewdesk.recipes.kernels.dates._bd_date_part` (a subclass may declare
+    another kernel taking the source and the strftime pattern).
 
     A text column is parsed first: with ``date_time_format`` when given, else as ISO 8601;
     text that does not parse gives missing.
     """
 
     category = "Functions"
+    kernel = staticmethod(_bd_date_part)
     part: ClassVar[str]
-    """pandas ``Series.dt`` attribute."""
+    """The part (``_bd_date_part``): a pandas ``Series.dt`` attribute, ``week`` or ``millisecond``."""
     offset: ClassVar[int] = 0
 
     def out_type(self, params: Any, in_type: str) -> str:
@@ -138,15 +141,11 @@ class DatePartOperation(MapOperation):
     def check(self, params: Any, schema: Schema) -> None:
         strftime_or_problem(params.date_time_format, "date_time_format")
 
-    def transform(self, params: Any, s: pd.Series) -> pd.Series:
+    def arguments(self, params: Any) -> tuple[Any, ...]:
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        value = getattr(_bd_convert(s, "datetime", fmt).dt, self.part).astype("Int64")
-        return value + self.offset if self.offset else value
-
-    def expr(self, params: Any, src: str) -> str:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        plus = f" + {self.offset}" if self.offset else ""
-        return f"_bd_convert({src}, 'datetime', {fmt!r}).dt.{self.part}.astype('Int64'){plus}"
+        if self.kernel is not _bd_date_part:
+            return (fmt,)
+        return (self.part, fmt, self.offset)
 
     def describe(self, params: Any) -> str:
         return f"{self.title} of {params.source_column} into {params.target_column}"
