@@ -345,3 +345,11 @@ def _bc_compare(a, b, op):
     else:
         raise ValueError(f"unknown comparison {op!r}")
     return out.astype("boolean")
+
+
+def _bt_put_parts(df, source, names, pieces):
+    """SPLIT_COLUMN_*: ``df`` with the column ``source`` replaced, where it was, by the ``pieces``
+    (Series) named ``names``."""
+    parts = pd.DataFrame(dict(zip(names, pieces, strict=True)), index=df.index)
+    i = df.columns.get_loc(source)
+    return pd.concat([df.iloc[:, :i], parts, df.iloc[:, i + 1 :]], axis=1)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.text import _bt_put_parts
 from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
 from brewdesk.recipes.types import STRING_DTYPE, Schema
@@ -97,15 +98,11 @@ class SplitOperation(Operation):
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         src = params.source_column
         pieces = self.pieces(params, frame[src].astype(STRING_DTYPE))
-        parts = pd.DataFrame(dict(zip(self.names(params), pieces, strict=True)), index=frame.index)
-        i = frame.columns.get_loc(src)
-        return pd.concat([frame.iloc[:, :i], parts, frame.iloc[:, i + 1 :]], axis=1)
+        return _bt_put_parts(frame, src, self.names(params), pieces)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         src = params.source_column
         return (
             f"_s = df[{src!r}].astype('string[pyarrow]')\n"
-            f"_parts = pd.DataFrame(dict(zip({self.names(params)!r}, {self.pieces_code(params)})), index=df.index)\n"
-            f"_i = df.columns.get_loc({src!r})\n"
-            "df = pd.concat([df.iloc[:, :_i], _parts, df.iloc[:, _i + 1:]], axis=1)"
+            f"df = _bt_put_parts(df, {src!r}, {self.names(params)!r}, {self.pieces_code(params)})"
         )
