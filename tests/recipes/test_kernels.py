@@ -115,5 +115,8 @@ def test_a_script_imports_what_its_kernels_use_in_its_header() -> None:
     step = Step.create("cryptographic_hash", {"source_columns": ["t"], "secret_id": "k", "algorithm": "HMAC_SHA256"})
     text = codegen.script(Recipe(steps=(step,)), source="in.csv", destination="out.csv")
     head = text.split('"""', 2)[2].split("\n\n\n", 1)[0].strip()
-    assert head.split("\n\n") == ["import os\nimport re", "import numpy as np\nimport pandas as pd"]
+    assert [group.splitlines() for group in head.split("\n\n")] == [
+        ["import os", "import re"],
+        ["import numpy as np", "import pandas as pd"],
+    ]
     assert text.count("import os") == 1 and _defs(text).count("_bd_convert") == 1
