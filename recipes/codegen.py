@@ -4,6 +4,10 @@ The script needs only pandas and numpy; it reads the input, runs each enabled st
 ``to_code()`` (restricted to the rows of its conditions), and writes the result. Steps whose
 operation has no code export are listed at the top of the script and make :func:`script` raise,
 so an exported script never silently differs from the recipe.
+
+``to_code()`` calls kernels (:mod:`brewdesk.recipes.kernels`) by name; the script defines each
+kernel its steps call once, after the imports, from the kernel's own source
+(:mod:`brewdesk.recipes.kernel_source`, docs/architecture.md, code export).
 """
 
 from __future__ import annotations
@@ -14,15 +18,25 @@ from typing import Any, cast
 from brewdesk.recipes import conditions as cond_mod
 from brewdesk.recipes.codegen_inputs import join_arguments, join_code, union_code
 from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.kernel_source import definitions, header, imports, needed, with_kernels
 from brewdesk.recipes.ops.base import JoinOp, Primitive
 from brewdesk.recipes.recipe import Recipe, Step
 from pydantic import BaseModel
 
-HEADER = "import re\n\nimport numpy as np\nimport pandas as pd\n"
-
 
 def step_code(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None:
-    """pandas statements doing one step on ``df`` (``None`` if the operation has no export).
+    """Standalone pandas statements doing one step on ``df`` (``None`` if the operation has no
+    export): the definitions of the kernels the step calls, then :func:`step_statements`.
+
+    They need only ``re``, ``np`` and ``pd`` bound (the script header).
+    """
+    body = step_statements(step, fitted)
+    return None if body is None else with_kernels(body)
+
+
+def step_statements(step: Step, fitted: Mapping[str, Any] | None = None) -> str | None:
+    """pandas statements doing one step on ``df``, calling kernels it does not define
+    (``None`` if the operation has no export).
 
     With conditions, the mask is computed first (``_mask``); the step's changes are then kept
     only on those rows, as :func:`brewdesk.recipes.runner.apply_step` does.
@@ -75,7 +89,7 @@ def script(
     for i, step in enumerate(recipe.steps):
         if not step.enabled:
             continue
-        code = _inputs_code(step) if _reads_inputs(step) and not step.conditions else step_code(step)
+        code = _inputs_code(step) if _reads_inputs(step) and not step.conditions else step_statements(step)
         if code is None:
             missing.append(f"step {i + 1} ({step.id}, {step.op})")
             continue
@@ -85,9 +99,11 @@ def script(
     reads = [f"df = {_reader(source)}"]
     reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
     body = "\n\n".join(blocks)
+    kernels = needed(*blocks)
+    defs = f"\n\n{definitions(kernels)}\n" if kernels else ""
     return (
-        f'"""Exported from the Brewdesk recipe {recipe.name!r}."""\n\n{HEADER}\n'
-        f"inputs = {{}}\n" + "\n".join(reads) + f"\n\n{body}\n\n{_writer(destination)}\n"
+        f'"""Exported from the Brewdesk recipe {recipe.name!r}."""\n\n{header(imports(kernels))}{defs}\n'
+        + "inputs = {}\n" + "\n".join(reads) + f"\n\n{body}\n\n{_writer(destination)}\n"
     )
 
 

@@ -4,7 +4,7 @@ Used by BOOLEAN_OPERATION and CASE_OPERATION
 (https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.BOOLEAN_OPERATION.html,
 https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.CASE_OPERATION.html). Recipe text is
 parsed into a small tree of whitelisted node types and evaluated vectorised with pandas
-(:mod:`brewdesk.recipes.expressions_runtime`); it is never handed to ``eval``, ``exec``,
+(:mod:`brewdesk.recipes.kernels.expressions`); it is never handed to ``eval``, ``exec``,
 ``compile`` or the ``ast`` module, and there are no attributes, no Python names, no arithmetic
 and no way to call anything outside the function list below.
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes import expressions_runtime as rt
 from brewdesk.recipes.errors import did_you_mean
 from brewdesk.recipes.expressions import (
     MAX_PATTERN,
@@ -43,6 +42,7 @@ from brewdesk.recipes.expressions import (
     Not,
     tokenize,
 )
+from brewdesk.recipes.kernels import expressions as rt
 from brewdesk.recipes.ops.base import Stat
 from brewdesk.recipes.types import Schema, pandas_dtype
 

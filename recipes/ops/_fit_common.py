@@ -22,6 +22,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import StepError, did_you_mean
+from brewdesk.recipes.kernels.types import _bd_fill_stat
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -71,32 +72,6 @@ def col_ref(name: str) -> str:
 
 
 # --------------------------------------------------------------------------- typing fitted values
-def typed_value(dtype: Any, value: Any) -> Any:
-    """A statistic as a plain Python value of the column's type; ``None`` when there is none.
-
-    Integer columns get an integer: a fractional statistic (a mean, a median between two values,
-    the AVERAGE of tied modes) is rounded half to even, like Python's ``round`` and pandas'
-    ``Series.round`` (DataBrew's pages do not say; fill_with_median made the same choice).
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float | np.floating) and math.isnan(float(value)):
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if pd.api.types.is_bool_dtype(dtype):
-        return bool(value)
-    if pd.api.types.is_integer_dtype(dtype):
-        return int(round(float(value))) if isinstance(value, float) else int(value)
-    if pd.api.types.is_float_dtype(dtype):
-        return float(value)
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return pd.Timestamp(value)
-    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
-        return str(value)
-    return value
-
-
 def require_column(schema: Schema, name: str) -> None:
     """Raise :class:`StepError` when ``name`` is not in ``schema`` (stats() guard)."""
     if name not in schema:
@@ -169,12 +144,8 @@ class StatFill(Operation):
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column
-        s = frame[col]
-        v = typed_value(s.dtype, self.value(params, fitted))
-        if v is None:
-            return frame
         out = frame.copy(deep=False)
-        out[col] = pd.Series(v, index=s.index, dtype=s.dtype) if self.replace else s.fillna(v)
+        out[col] = _bd_fill_stat(frame[col], self.value(params, fitted), self.replace)
         return out
 
     def describe(self, params: Any) -> str:
@@ -184,18 +155,8 @@ class StatFill(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        ref = col_ref(col)
         lines = fitted_lines(self.requests(params), fitted)
-        lines += [
-            f"_v = {self.value_code}",
-            "if _v is not None:",
-            f"    if pd.api.types.is_integer_dtype({ref}.dtype):",
-            "        _v = round(_v)",
-        ]
-        if self.replace:
-            lines.append(f"    df[{col!r}] = pd.Series(_v, index=df.index, dtype={ref}.dtype)")
-        else:
-            lines.append(f"    df[{col!r}] = {ref}.fillna(_v)")
+        lines.append(f"df[{col!r}] = _bd_fill_stat({col_ref(col)}, {self.value_code}, {self.replace!r})")
         return "\n".join(lines)
 
 
@@ -365,12 +326,6 @@ def outlier_fences(params: OutlierParams, fitted: Mapping[str, Any]) -> tuple[fl
     return median - half, median + half
 
 
-def outlier_mask(s: pd.Series, fences: tuple[float, float]) -> pd.Series:
-    """Nullable boolean: ``True`` for outliers, missing where ``s`` is missing."""
-    lo, hi = fences
-    return (s < lo) | (s > hi)
-
-
 def trim_stats(params: Any) -> dict[str, Stat]:
     """DataBrew's ``trimValue`` TRUE: the ``minValue`` / ``maxValue`` percentiles (0-100, whole
     column, linear interpolation) beyond which an outlier is treated (``{}`` when trim is off)."""
@@ -424,12 +379,6 @@ def trim_sides_code(params: Any, fitted: Mapping[str, Any]) -> list[str]:
         lines.append("    with np.errstate(invalid='ignore'):")
         lines.append(f"        {name} = _x {op} float(_{key})")
     return lines
-
-
-def outlier_mask_code(col: str) -> str:
-    """Exported code for :func:`outlier_mask` over the ``_lo`` / ``_hi`` of :func:`fences_lines`."""
-    ref = col_ref(col)
-    return f"(({ref} < _lo) | ({ref} > _hi))"
 
 
 def fences_lines(params: OutlierParams, fitted: Mapping[str, Any]) -> list[str]:

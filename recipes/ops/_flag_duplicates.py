@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import _bc_flag, helper_code
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.flags import _bc_flag
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import LATER_COPIES, Kind, Operation, Primitive, check_columns
 from brewdesk.recipes.types import Schema
 
@@ -77,4 +77,4 @@ class FlagDuplicates(Operation):
             place_code(params.target_column, "_flag", self.after(params)),
             "del _hit, _flag",
         ]
-        return helper_code("_bc_flag") + "\n".join(lines)
+        return "\n".join(lines)

@@ -31,24 +31,22 @@ their value (as text, since the column becomes text), so DECRYPT can be restrict
 that hold ciphertexts.
 
 The cell-level work is a Python loop over the values (the ``cryptography`` package does the
-AES): 5 to 15 microseconds a value on the 2-core test machine (200,000 e-mails). The ``_bp_*``
-helpers are the implementation; ``to_code()`` exports their source, so the exported script
-reads its key the same way and needs ``cryptography`` for the AES steps.
+AES): 5 to 15 microseconds a value on the 2-core test machine (200,000 e-mails). The kernels
+(``_bp_*``, :mod:`brewdesk.recipes.kernels.crypto`) are the implementation; ``to_code()`` calls
+them, so the exported script reads its key the same way and needs ``cryptography`` for the AES
+steps.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops import _pii_keys
-from brewdesk.recipes.ops._common import HELPER_SOURCES as COMMON_SOURCES
-from brewdesk.recipes.ops._common import _bd_convert, databrew_error
-from brewdesk.recipes.ops._pii_keys import _bp_key
+from brewdesk.recipes.kernels.crypto import _bp_keep_unselected, _bp_key
+from brewdesk.recipes.ops._plumbing import databrew_error
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, json_list
 from brewdesk.recipes.types import STRING_DTYPE, Schema
 
@@ -57,93 +55,6 @@ CONDITION_MASK = "condition_mask"
 
 AES_KEY_BYTES = 32
 """AES-256: the encryption steps need 32-byte keys."""
-
-
-# =========================================================================== exported helpers
-def _bp_hash(s, algorithm, key):
-    """``base64(digest)`` of each value's UTF-8 text; HMAC_* algorithms use ``key``."""
-    import base64
-    import hashlib
-    import hmac
-
-    name = algorithm.removeprefix("HMAC_").lower()
-    keyed = hmac.new(key, digestmod=name) if key is not None else None
-    text = _bd_convert(s, "string")
-    out = []
-    for v in text.to_numpy(dtype=object, na_value=None):
-        if v is None:
-            out.append(None)
-            continue
-        if keyed is not None:
-            h = keyed.copy()  # the key schedule is computed once
-            h.update(v.encode("utf-8"))
-            digest = h.digest()
-        else:
-            digest = hashlib.new(name, v.encode("utf-8")).digest()
-        out.append(base64.b64encode(digest).decode("ascii"))
-    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
-
-
-def _bp_encrypt(s, key, deterministic):
-    """Encrypt each value's UTF-8 text: AES-GCM-SIV with a zero nonce (deterministic) giving
-    ``base64(ciphertext || tag)``, or AES-GCM with a random nonce giving
-    ``base64(nonce || ciphertext || tag)``."""
-    import base64
-    import os
-
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
-
-    aead = AESGCMSIV(key) if deterministic else AESGCM(key)
-    text = _bd_convert(s, "string")
-    out = []
-    for v in text.to_numpy(dtype=object, na_value=None):
-        if v is None:
-            out.append(None)
-            continue
-        nonce = bytes(12) if deterministic else os.urandom(12)
-        sealed = aead.encrypt(nonce, v.encode("utf-8"), None)
-        out.append(base64.b64encode(sealed if deterministic else nonce + sealed).decode("ascii"))
-    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
-
-
-def _bp_decrypt(s, key, deterministic):
-    """Invert :func:`_bp_encrypt`; raises ValueError naming the first row that does not decrypt
-    (wrong key, or not such a ciphertext), without showing its value."""
-    import base64
-    import binascii
-
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
-
-    aead = AESGCMSIV(key) if deterministic else AESGCM(key)
-    text = s.astype("string[pyarrow]")
-    out = []
-    for row, v in zip(s.index, text.to_numpy(dtype=object, na_value=None), strict=True):
-        if v is None:
-            out.append(None)
-            continue
-        try:
-            raw = base64.b64decode(v.strip(), validate=True)
-            nonce, sealed = (bytes(12), raw) if deterministic else (raw[:12], raw[12:])
-            out.append(aead.decrypt(nonce, sealed, None).decode("utf-8"))
-        except (binascii.Error, ValueError, InvalidTag):
-            raise ValueError(
-                f"row {row} does not decrypt: wrong key, or the value was not written by "
-                f"{'DETERMINISTIC_ENCRYPT' if deterministic else 'ENCRYPT'} in Brewdesk"
-            ) from None
-    return pd.Series(out, index=s.index, dtype="string[pyarrow]")
-
-
-def _bp_keep_unselected(done, s, sel):
-    """The transformed values ``done`` (text, on the selected rows) with the other rows of ``s``
-    kept, as text."""
-    return done.reindex(s.index).where(sel, _bd_convert(s, "string")).astype("string[pyarrow]")
-
-
-def helper_code(*names: str) -> str:
-    """Source text of ``_bd_convert``, the key lookup and the named ``_bp_*`` helpers."""
-    own = "\n\n".join(inspect.getsource(globals()[n]) for n in (*names, "_bp_keep_unselected"))
-    return _pii_keys.helper_code() + COMMON_SOURCES["_bd_convert"] + "\n\n" + own + "\n\n"
 
 
 # =========================================================================== the operations' base
@@ -159,7 +70,6 @@ class CryptoOperation(Operation):
     handles_condition = True
     key_field: ClassVar[str] = "secret_id"
     key_size: ClassVar[int | None] = AES_KEY_BYTES
-    helpers: ClassVar[tuple[str, ...]] = ()
 
     def key_name(self, params: Any) -> str | None:
         return getattr(params, self.key_field)
@@ -208,7 +118,7 @@ class CryptoOperation(Operation):
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        lines = [helper_code(*self.helpers)]
+        lines = []
         if self.needs_key(params):
             version = getattr(params, "secret_version", None)
             name = self.key_name(params)

@@ -21,85 +21,20 @@ to the key file with owner-only permissions; the command prints where, never the
 
 Key material never enters a recipe, a run report, the Dask graph, a log or an error message:
 steps hold names, ``apply()`` reads the key when it runs, errors name the variable and the file.
-The exported script contains the lookup function, not the key. The lookup is plain Python
+The lookup is the kernel :func:`~brewdesk.recipes.kernels.crypto._bp_key`; the exported script
+contains it, not the key. The lookup is plain Python
 (``os.environ`` and a file read), so ``recipes/`` stays free of ``engine/`` imports.
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import secrets
 import sys
 from pathlib import Path
 
-
-def _bp_key_location(name, version=None):
-    """``(environment variable, key file or None)`` where the key ``name`` is looked up."""
-    import re
-
-    text = str(name).strip()
-    if text.lower().startswith("arn:"):
-        text = re.split(r"[:/]", text)[-1]
-    ident = re.sub(r"[^A-Z0-9]+", "_", text.upper()).strip("_")
-    if version:
-        ident += "_" + re.sub(r"[^A-Z0-9]+", "_", str(version).upper()).strip("_")
-    folder = os.environ.get("BREWDESK_KEYS")
-    if not folder and os.environ.get("BREWDESK_HOME"):
-        folder = os.path.join(os.environ["BREWDESK_HOME"], "keys")
-    if not folder:
-        try:
-            import platformdirs
-        except ImportError:
-            return "BREWDESK_KEY_" + ident, None
-        folder = os.path.join(platformdirs.user_data_dir("brewdesk", appauthor=False), "keys")
-    return "BREWDESK_KEY_" + ident, os.path.join(folder, ident + ".key")
-
-
-def _bp_key(name, version=None, size=None, purpose="this step"):
-    """The key ``name`` as bytes, from ``BREWDESK_KEY_<ID>`` or the key file (base64 text).
-
-    Raises ValueError naming where the key was looked for (never its value) when it is missing,
-    not base64, or not ``size`` bytes long.
-    """
-    import base64
-    import binascii
-
-    env, path = _bp_key_location(name, version)
-    text, where = os.environ.get(env), f"environment variable {env}"
-    if text is None and path is not None and os.path.isfile(path):
-        with open(path, encoding="ascii", errors="replace") as f:
-            text, where = f.read(), f"key file {path}"
-    if text is None:
-        file_hint = f", or write it to {path}" if path else ""
-        raise ValueError(
-            f"no key '{name}' for {purpose}: set the environment variable {env} to the key in "
-            f"base64{file_hint}; create one with: python -m brewdesk.recipes.ops._pii_keys new '{name}'"
-        )
-    try:
-        key = base64.b64decode("".join(text.split()), validate=True)
-    except (binascii.Error, ValueError):
-        raise ValueError(f"the key '{name}' in {where} is not base64 text") from None
-    if not key:
-        raise ValueError(f"the key '{name}' in {where} is empty")
-    if size is not None and len(key) != size:
-        raise ValueError(
-            f"the key '{name}' in {where} is {len(key)} bytes; {purpose} needs a "
-            f"{size * 8}-bit key ({size} bytes, base64)"
-        )
-    return key
-
-
-def helper_code() -> str:
-    """Source text of the key lookup for exported scripts (needs ``os``: imported by the code)."""
-    return (
-        "import os\n\n\n"
-        + inspect.getsource(_bp_key_location)
-        + "\n\n"
-        + inspect.getsource(_bp_key)
-        + "\n\n"
-    )
+from brewdesk.recipes.kernels.crypto import _bp_key_location
 
 
 def new_key(name: str, *, version: str | None = None, size: int = 32, force: bool = False) -> Path:

@@ -12,7 +12,7 @@ random number is a hash of ``(seed, stream, _rowid)``:
 - ``_rowid``: the row id (source row number before any reshaping step), the frame's index.
 
 The hash is SplitMix64 (Steele, Lea and Flood, 2014), shared with RANDOM and RANDOM_BETWEEN
-(:func:`brewdesk.recipes.ops._common_random._bd_splitmix`): the seed and stream are mixed into a
+(:func:`brewdesk.recipes.kernels.random._bd_splitmix`): the seed and stream are mixed into a
 64-bit key (the first output of SplitMix64 seeded with ``seed``, xor ``stream``, mixed again), then
 ``mix(rowid * 0x9E3779B97F4A7C15 + key)`` for every row. The output passes the usual
 statistical tests; it is not a cryptographic generator, and a replaced value carries nothing of
@@ -22,8 +22,8 @@ Row ids are source row numbers until a reshaping step (sort, join, union, group 
 the rows; after one, the engine's row ids depend on its partitions, so the values are reproducible
 for the same input and partition layout only.
 
-:func:`_bp_random` is the implementation; ``to_code()`` exports its source and that of the
-``_bd_*`` helpers it calls (:func:`helper_code`).
+:func:`_bp_random` is the implementation; ``to_code()`` exports its source (:func:`helper_code`);
+the exporter adds the kernels it calls (:mod:`brewdesk.recipes.kernel_source`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops import _common
-from brewdesk.recipes.ops._common_random import _bd_splitmix
+from brewdesk.recipes.kernels.random import _bd_splitmix
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns
 from brewdesk.recipes.types import Schema
 
@@ -132,10 +131,10 @@ def _bp_shuffle(df, cols, groups, seed, stream, mask=None):
 
 
 def helper_code(*names: str) -> str:
-    """Source text of the shared ``_bd_*`` helpers the named ``_bp_*`` helpers of this module call,
-    then of the named helpers (definitions, then a blank line)."""
+    """Source text of the named ``_bp_*`` helpers (definitions, then a blank line); the kernels
+    they call are added by the exporter."""
     own = [inspect.getsource(globals()[n]) for n in names]
-    return _common.shared_helper_code(*own) + "\n\n".join(own) + "\n\n"
+    return "\n\n".join(own) + "\n\n"
 
 
 class RandomReplace(Operation):

@@ -12,8 +12,10 @@ missing. A category column gives a string column.
 
 from __future__ import annotations
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
+from typing import Any
+
+from brewdesk.recipes.kernels.text import _bt_wrap
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 
 QUOTE = '"'
@@ -33,11 +35,10 @@ class AddDoubleQuotes(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ADD_DOUBLE_QUOTES.html"
     Params = AddDoubleQuotesParams
 
-    def text(self, params: AddDoubleQuotesParams, s: pd.Series) -> pd.Series:
-        return QUOTE + s + QUOTE
+    kernel = staticmethod(_bt_wrap)
 
-    def text_expr(self, params: AddDoubleQuotesParams, src: str) -> str:
-        return f"{QUOTE!r} + {src} + {QUOTE!r}"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (QUOTE, QUOTE)
 
     def describe(self, params: AddDoubleQuotesParams) -> str:
         return f"Add double quotes around {params.source_column}"

@@ -9,8 +9,10 @@ column.
 
 from __future__ import annotations
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
+from typing import Any
+
+from brewdesk.recipes.kernels.text import _bt_wrap
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 from pydantic import Field
 
@@ -30,11 +32,10 @@ class AddPrefix(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ADD_PREFIX.html"
     Params = AddPrefixParams
 
-    def text(self, params: AddPrefixParams, s: pd.Series) -> pd.Series:
-        return params.pattern + s
+    kernel = staticmethod(_bt_wrap)
 
-    def text_expr(self, params: AddPrefixParams, src: str) -> str:
-        return f"{params.pattern!r} + {src}"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.pattern, "")
 
     def describe(self, params: AddPrefixParams) -> str:
         return f"Add prefix {params.pattern!r} to {params.source_column}"

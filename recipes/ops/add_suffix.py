@@ -9,8 +9,10 @@ column.
 
 from __future__ import annotations
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
+from typing import Any
+
+from brewdesk.recipes.kernels.text import _bt_wrap
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 from pydantic import Field
 
@@ -30,11 +32,10 @@ class AddSuffix(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ADD_SUFFIX.html"
     Params = AddSuffixParams
 
-    def text(self, params: AddSuffixParams, s: pd.Series) -> pd.Series:
-        return s + params.pattern
+    kernel = staticmethod(_bt_wrap)
 
-    def text_expr(self, params: AddSuffixParams, src: str) -> str:
-        return f"{src} + {params.pattern!r}"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return ("", params.pattern)
 
     def describe(self, params: AddSuffixParams) -> str:
         return f"Add suffix {params.pattern!r} to {params.source_column}"

@@ -27,14 +27,13 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
+from brewdesk.recipes.kernels.advanced_types import _ba_filter
 from brewdesk.recipes.ops._advanced_types import (
     AdvancedParams,
-    _ba_classify,
     check_pattern,
     common_from_databrew,
     common_to_databrew,
     filter_values_from_databrew,
-    helper_code,
 )
 from brewdesk.recipes.ops.base import Kind, Operation, as_bool, check_columns
 from brewdesk.recipes.types import Schema
@@ -71,30 +70,25 @@ class AdvancedDatatypeFilter(Operation):
         return schema.with_column(params.source_column, "string") if _clears(params) else schema
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column]
-        hit = _ba_classify(s, params.advanced_data_type, params.pattern, params.filter_values)[2]
-        if params.strategy == "KEEP_ROWS":
-            return frame.loc[hit]
-        if params.strategy == "DISCARD_ROWS":
-            return frame.loc[~hit]
-        clear = hit if params.strategy == "CLEAR_FILTERS" else ~hit & s.notna().to_numpy(dtype=bool)
+        p = params
+        keep, values = _ba_filter(
+            frame[p.source_column], p.advanced_data_type, p.pattern, p.filter_values, p.strategy, p.clear_with_empty
+        )
+        if values is None:
+            return frame.loc[keep]
         out = frame.copy(deep=False)
-        text = s.astype("string[pyarrow]")
-        out[params.source_column] = text.where(~clear, "" if params.clear_with_empty else None)
+        out[p.source_column] = values
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        src = f"df[{params.source_column!r}]"
-        head = helper_code() + (
-            f"_hit = _ba_classify({src}, {params.advanced_data_type!r}, {params.pattern!r}, {params.filter_values!r})[2]\n"
+        p = params
+        call = (
+            f"_ba_filter(df[{p.source_column!r}], {p.advanced_data_type!r}, {p.pattern!r}, {p.filter_values!r}, "
+            f"{p.strategy!r}, {p.clear_with_empty!r})"
         )
-        if params.strategy == "KEEP_ROWS":
-            return head + "df = df.loc[_hit]"
-        if params.strategy == "DISCARD_ROWS":
-            return head + "df = df.loc[~_hit]"
-        clear = "_hit" if params.strategy == "CLEAR_FILTERS" else f"~_hit & {src}.notna().to_numpy(dtype=bool)"
-        fill = '""' if params.clear_with_empty else "None"
-        return head + f"df[{params.source_column!r}] = {src}.astype('string[pyarrow]').where(~({clear}), {fill})"
+        if p.strategy in ("KEEP_ROWS", "DISCARD_ROWS"):
+            return f"df = df.loc[{call}[0]]"
+        return f"df[{p.source_column!r}] = {call}[1]"
 
     def describe(self, params: Any) -> str:
         what = f" with {params.pattern or 'value'} in {', '.join(params.filter_values)}" if params.filter_values else ""

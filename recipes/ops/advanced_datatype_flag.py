@@ -23,18 +23,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.advanced_types import _ba_flag
 from brewdesk.recipes.ops._advanced_types import (
     AdvancedParams,
-    _ba_classify,
     check_pattern,
     common_from_databrew,
     common_to_databrew,
     filter_values_from_databrew,
-    helper_code,
 )
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -45,13 +43,6 @@ class AdvancedDatatypeFlagParams(AdvancedParams):
     target_column: str = new_column(description="New column with the flag")
     true_string: str = Field("True", description="Text written where the flag holds")
     false_string: str = Field("False", description="Text written elsewhere")
-
-
-def flags(params: Any, s: pd.Series) -> pd.Series:
-    """The flag column for ``s``."""
-    _ok, _detail, hit = _ba_classify(s, params.advanced_data_type, params.pattern, params.filter_values)
-    out = pd.Series(np.where(hit, params.true_string, params.false_string), index=s.index, dtype="string[pyarrow]")
-    return out.mask(s.isna())
 
 
 class AdvancedDatatypeFlag(Operation):
@@ -71,15 +62,17 @@ class AdvancedDatatypeFlag(Operation):
         return place_schema(schema, params.target_column, "string", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        return place(frame, params.target_column, flags(params, frame[params.source_column]), params.source_column)
+        p = params
+        flag = _ba_flag(frame[p.source_column], p.advanced_data_type, p.pattern, p.filter_values, p.true_string, p.false_string)
+        return place(frame, p.target_column, flag, p.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        src = f"df[{params.source_column!r}]"
-        return helper_code() + (
-            f"_hit = _ba_classify({src}, {params.advanced_data_type!r}, {params.pattern!r}, {params.filter_values!r})[2]\n"
-            f"_flag = pd.Series(np.where(_hit, {params.true_string!r}, {params.false_string!r}), index=df.index, "
-            f"dtype='string[pyarrow]').mask({src}.isna())\n"
-        ) + place_code(params.target_column, "_flag", params.source_column)
+        p = params
+        expr = (
+            f"_ba_flag(df[{p.source_column!r}], {p.advanced_data_type!r}, {p.pattern!r}, {p.filter_values!r}, "
+            f"{p.true_string!r}, {p.false_string!r})"
+        )
+        return place_code(p.target_column, expr, p.source_column)
 
     def describe(self, params: Any) -> str:
         what = f" with {params.pattern or 'value'} in {', '.join(params.filter_values)}" if params.filter_values else ""

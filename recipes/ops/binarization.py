@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.mapping import _bm_binarize
 from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -49,22 +49,13 @@ class Binarization(Operation):
         return place_schema(schema, params.target_column, "int64", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        x = frame[params.source_column].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-        with np.errstate(invalid="ignore"):
-            hit = (x > params.threshold) != params.flip
-        out = pd.Series(hit.astype("int64"), index=frame.index, dtype="Int64").mask(np.isnan(x))
+        out = _bm_binarize(frame[params.source_column], params.threshold, params.flip)
         return place(frame, params.target_column, out, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        lines = [
-            f"_x = df[{col!r}].astype('Float64').to_numpy(dtype='float64', na_value=np.nan)",
-            "with np.errstate(invalid='ignore'):",
-            f"    _hit = (_x > {params.threshold!r}) != {params.flip!r}",
-            "_out = pd.Series(_hit.astype('int64'), index=df.index, dtype='Int64').mask(np.isnan(_x))",
-            place_code(params.target_column, "_out", col),
-        ]
-        return "\n".join(lines)
+        expr = f"_bm_binarize(df[{col!r}], {params.threshold!r}, {params.flip!r})"
+        return place_code(params.target_column, expr, col)
 
     def describe(self, params: Any) -> str:
         rule = "at most" if params.flip else "above"

@@ -41,7 +41,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pandas as pd
-from brewdesk.recipes.ops._expr_common import ExpressionOperation, ExpressionParams, ev, parsed, rt
+from brewdesk.recipes.ops._expressions import ExpressionOperation, ExpressionParams, ev, parsed, rt
 from brewdesk.recipes.ops.base import new_column
 from pydantic import Field, field_validator
 

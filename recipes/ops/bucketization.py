@@ -22,10 +22,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import databrew_error, place, place_code, place_schema
+from brewdesk.recipes.kernels.mapping import _bm_bucket
 from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES
+from brewdesk.recipes.ops._plumbing import databrew_error, place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
@@ -51,12 +51,6 @@ class BucketizationParams(Params):
         return self
 
 
-def _bucket_index(x: np.ndarray, splits: list[float]) -> np.ndarray:
-    idx = np.searchsorted(np.asarray(splits, dtype="float64"), x, side="right") - 1
-    idx = np.where(x == splits[-1], len(splits) - 2, idx)
-    return np.where(np.isnan(x) | (idx < 0) | (idx > len(splits) - 2), -1, idx)
-
-
 class Bucketization(Operation):
     """Name the range each number falls in."""
 
@@ -73,10 +67,7 @@ class Bucketization(Operation):
         return place_schema(schema, params.target_column, "string", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        x = frame[params.source_column].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-        idx = _bucket_index(x, params.splits)
-        names = np.asarray([*params.bucket_names, ""], dtype=object)
-        out = pd.Series(names[idx], index=frame.index, dtype="string[pyarrow]").mask(idx < 0)
+        out = _bm_bucket(frame[params.source_column], list(params.splits), list(params.bucket_names))
         return place(frame, params.target_column, out, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
@@ -84,17 +75,8 @@ class Bucketization(Operation):
         splits = "[" + ", ".join(
             "float('inf')" if s == math.inf else "float('-inf')" if s == -math.inf else repr(s) for s in params.splits
         ) + "]"
-        lines = [
-            f"_splits = {splits}",
-            f"_x = df[{col!r}].astype('Float64').to_numpy(dtype='float64', na_value=np.nan)",
-            "_idx = np.searchsorted(np.asarray(_splits, dtype='float64'), _x, side='right') - 1",
-            "_idx = np.where(_x == _splits[-1], len(_splits) - 2, _idx)",
-            "_idx = np.where(np.isnan(_x) | (_idx < 0) | (_idx > len(_splits) - 2), -1, _idx)",
-            f"_names = np.asarray({[*params.bucket_names, '']!r}, dtype=object)",
-            "_out = pd.Series(_names[_idx], index=df.index, dtype='string[pyarrow]').mask(_idx < 0)",
-            place_code(params.target_column, "_out", col),
-        ]
-        return "\n".join(lines)
+        expr = f"_bm_bucket(df[{col!r}], {splits}, {list(params.bucket_names)!r})"
+        return place_code(params.target_column, expr, col)
 
     def describe(self, params: Any) -> str:
         return f"Bucket {params.source_column} into {', '.join(params.bucket_names)} in {params.target_column}"

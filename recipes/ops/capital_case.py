@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, _bd_capital
+from brewdesk.recipes.kernels.text import _bd_capital
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 
 
@@ -32,13 +32,8 @@ class CapitalCase(TextMapOperation):
     databrew = ("CAPITAL_CASE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.CAPITAL_CASE.html"
     Params = CapitalCaseParams
-    helpers = ("_bd_capital",)
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bd_capital(s)
-
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"_bd_capital({src})"
+    kernel = staticmethod(_bd_capital)
 
     def describe(self, params: Any) -> str:
         return f"Capital case: {params.source_column}"

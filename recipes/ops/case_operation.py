@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.expressions import Case
-from brewdesk.recipes.ops._expr_common import ExpressionOperation, ExpressionParams, ev, parsed
+from brewdesk.recipes.ops._expressions import ExpressionOperation, ExpressionParams, ev, parsed
 from brewdesk.recipes.ops.base import new_column
 from pydantic import Field, field_validator
 

@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.mapping import _bm_categorical
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -68,38 +69,20 @@ class CategoricalMapping(Operation):
         return place_schema(schema, params.target_column, "string", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column].astype("string[pyarrow]")
-        known = s.notna()
-        hit = s.isin(list(params.category_map)).fillna(False) & known
-        rest = known & ~hit
-        out = s.map(params.category_map).astype("string[pyarrow]").where(hit)
-        if not params.delete_other_rows:
-            if params.keep_others:
-                out = out.mask(rest, s)
-            elif params.other is not None:
-                out = out.mask(rest, params.other)
+        out, drop = _bm_categorical(
+            frame[params.source_column], dict(params.category_map), params.keep_others, params.other, params.delete_other_rows
+        )
         frame = place(frame, params.target_column, out, params.source_column)
-        if params.delete_other_rows:
-            frame = frame.loc[~rest.to_numpy(dtype=bool)]
-        return frame
+        return frame.loc[~drop] if params.delete_other_rows else frame
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        lines = [
-            f"_map = {dict(params.category_map)!r}",
-            f"_s = df[{params.source_column!r}].astype('string[pyarrow]')",
-            "_known = _s.notna()",
-            "_hit = _s.isin(list(_map)).fillna(False) & _known",
-            "_rest = _known & ~_hit",
-            "_out = _s.map(_map).astype('string[pyarrow]').where(_hit)",
-        ]
-        if not params.delete_other_rows:
-            if params.keep_others:
-                lines.append("_out = _out.mask(_rest, _s)")
-            elif params.other is not None:
-                lines.append(f"_out = _out.mask(_rest, {params.other!r})")
-        lines.append(place_code(params.target_column, "_out", params.source_column))
+        args = (
+            f"df[{params.source_column!r}], {dict(params.category_map)!r}, {params.keep_others!r}, "
+            f"{params.other!r}, {params.delete_other_rows!r}"
+        )
+        lines = [f"_out, _drop = _bm_categorical({args})", place_code(params.target_column, "_out", params.source_column)]
         if params.delete_other_rows:
-            lines.append("df = df.loc[~_rest.to_numpy(dtype=bool)]")
+            lines.append("df = df.loc[~_drop]")
         return "\n".join(lines)
 
     def describe(self, params: Any) -> str:

@@ -45,7 +45,8 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._common import _bd_convert, helper_code, strftime_or_problem
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -118,7 +119,7 @@ class ChangeDataType(Operation):
     def to_code(self, params: ChangeDataTypeParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return helper_code("_bd_convert") + (
+        return (
             f"df[{col!r}] = _bd_convert(df[{col!r}], {params.column_data_type!r}, {fmt!r})"
         )
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import ValueFunction, _bc_char
-from brewdesk.recipes.ops._common import check_one_of
+from brewdesk.recipes.kernels.text import _bc_char
+from brewdesk.recipes.ops._plumbing import check_one_of
+from brewdesk.recipes.ops._value_functions import ValueFunction
 from brewdesk.recipes.ops.base import Params, column, new_column
 from pydantic import Field, model_validator
 
@@ -44,13 +44,8 @@ class Char(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.CHAR.html"
     Params = CharParams
     text_input = False
-    helpers = ("_bc_char",)
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bc_char(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bc_char({src})"
+    kernel = staticmethod(_bc_char)
 
     def describe(self, params: Any) -> str:
         return f"Character of code {self.source_words(params)} into {params.target_column}"

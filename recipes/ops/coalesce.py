@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,

@@ -24,17 +24,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops import _catalogue_common as cat
-from brewdesk.recipes.ops._catalogue_common import _bc_convert_timezone
-from brewdesk.recipes.ops._common import (
-    DATE_SOURCE_TYPES,
-    _bd_convert,
-    place,
-    place_code,
-    place_schema,
-    strftime_or_problem,
-)
-from brewdesk.recipes.ops._common import helper_code as bd_helper_code
+from brewdesk.recipes.kernels.dates import _bc_in_time_zone
+from brewdesk.recipes.ops._date_parts import DATE_SOURCE_TYPES
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -83,21 +76,15 @@ class ConvertTimezone(Operation):
         return place_schema(schema, params.target_column, out, params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        dt = _bd_convert(frame[params.source_column], "datetime")
-        out = _bc_convert_timezone(dt, params.from_time_zone, params.to_time_zone)
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt is not None:
-            out = _bd_convert(out, "string", fmt)
+        out = _bc_in_time_zone(frame[params.source_column], params.from_time_zone, params.to_time_zone, fmt)
         return place(frame, params.target_column, out, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         src = f"df[{params.source_column!r}]"
-        expr = f"_bc_convert_timezone(_bd_convert({src}, 'datetime'), {params.from_time_zone!r}, {params.to_time_zone!r})"
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt is not None:
-            expr = f"_bd_convert({expr}, 'string', {fmt!r})"
-        prelude = bd_helper_code("_bd_convert") + cat.helper_code("_bc_convert_timezone")
-        return prelude + place_code(params.target_column, expr, params.source_column)
+        expr = f"_bc_in_time_zone({src}, {params.from_time_zone!r}, {params.to_time_zone!r}, {fmt!r})"
+        return place_code(params.target_column, expr, params.source_column)
 
     def describe(self, params: Any) -> str:
         return (

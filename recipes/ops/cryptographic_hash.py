@@ -31,7 +31,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._pii_crypto import CryptoOperation, _bp_hash
+from brewdesk.recipes.kernels.crypto import _bp_hash
+from brewdesk.recipes.ops._pii_crypto import CryptoOperation
 from brewdesk.recipes.ops.base import Params, StepProblem, columns
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -64,7 +65,6 @@ class CryptographicHash(CryptoOperation):
     )
     Params = CryptographicHashParams
     key_size = None
-    helpers = ("_bp_hash",)
 
     def needs_key(self, params: Any) -> bool:
         return params.algorithm.startswith("HMAC_")

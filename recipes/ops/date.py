@@ -23,13 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brewdesk.recipes.ops._common import (
-    check_one_of,
-    databrew_error,
-    decode_json,
-    part_column,
-    part_value,
-)
+from brewdesk.recipes.ops._date_parts import part_column, part_value
+from brewdesk.recipes.ops._plumbing import check_one_of, databrew_error, decode_json
 from brewdesk.recipes.ops.base import Params, new_column
 from brewdesk.recipes.ops.date_time import DateTime
 from pydantic import Field, model_validator

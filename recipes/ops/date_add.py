@@ -25,20 +25,18 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops import _catalogue_common as cat
-from brewdesk.recipes.ops._catalogue_common import _bc_date_add
-from brewdesk.recipes.ops._common import (
-    DATE_SOURCE_TYPES,
-    _bd_convert,
+from brewdesk.recipes.kernels.dates import _bc_add_to_date
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_parts import DATE_SOURCE_TYPES
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._plumbing import (
     check_one_of,
     operand,
     operand_code,
     place,
     place_code,
     place_schema,
-    strftime_or_problem,
 )
-from brewdesk.recipes.ops._common import helper_code as bd_helper_code
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -94,21 +92,15 @@ class DateAdd(Operation):
         return place_schema(schema, params.target_column, out, params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        dt = _bd_convert(operand(frame, params.source_column, params.value), "datetime")
-        out = _bc_date_add(dt, params.units, params.date_add_value)
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt is not None:
-            out = _bd_convert(out, "string", fmt)
+        out = _bc_add_to_date(operand(frame, params.source_column, params.value), params.units, params.date_add_value, fmt)
         return place(frame, params.target_column, out, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         src = operand_code(params.source_column, params.value)
-        expr = f"_bc_date_add(_bd_convert({src}, 'datetime'), {params.units!r}, {params.date_add_value!r})"
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        if fmt is not None:
-            expr = f"_bd_convert({expr}, 'string', {fmt!r})"
-        prelude = bd_helper_code("_bd_convert") + cat.helper_code("_bc_date_add")
-        return prelude + place_code(params.target_column, expr, params.source_column)
+        expr = f"_bc_add_to_date({src}, {params.units!r}, {params.date_add_value!r}, {fmt!r})"
+        return place_code(params.target_column, expr, params.source_column)
 
     def describe(self, params: Any) -> str:
         src = params.source_column if params.source_column is not None else repr(params.value)

@@ -21,14 +21,13 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._common import (
-    DATE_SOURCE_TYPES,
-    _bd_convert,
-    _bd_date_diff,
+from brewdesk.recipes.kernels.dates import _bd_dates_diff
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_parts import DATE_SOURCE_TYPES
+from brewdesk.recipes.ops._plumbing import (
     check_one_of,
     databrew_operands,
     first_column,
-    helper_code,
     operand,
     operand_code,
     operands_to_databrew,
@@ -94,9 +93,9 @@ class DateDiff(Operation):
         return place_schema(schema, params.target_column, "int64", self._after(params))
 
     def apply(self, params: DateDiffParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        a = _bd_convert(operand(frame, params.source_column1, params.value1), "datetime")
-        b = _bd_convert(operand(frame, params.source_column2, params.value2), "datetime")
-        return place(frame, params.target_column, _bd_date_diff(a, b, params.units), self._after(params))
+        a = operand(frame, params.source_column1, params.value1)
+        b = operand(frame, params.source_column2, params.value2)
+        return place(frame, params.target_column, _bd_dates_diff(a, b, params.units), self._after(params))
 
     def describe(self, params: DateDiffParams) -> str:
         a = params.source_column1 or params.value1
@@ -104,10 +103,10 @@ class DateDiff(Operation):
         return f"{params.target_column} = {params.units.lower()} from {a} to {b}"
 
     def to_code(self, params: DateDiffParams, fitted: Mapping[str, Any]) -> str:
-        a = f"_bd_convert({operand_code(params.source_column1, params.value1)}, 'datetime')"
-        b = f"_bd_convert({operand_code(params.source_column2, params.value2)}, 'datetime')"
-        expr = f"_bd_date_diff({a}, {b}, {params.units!r})"
-        return helper_code("_bd_convert", "_bd_date_diff") + place_code(params.target_column, expr, self._after(params))
+        a = operand_code(params.source_column1, params.value1)
+        b = operand_code(params.source_column2, params.value2)
+        expr = f"_bd_dates_diff({a}, {b}, {params.units!r})"
+        return place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         out = {**databrew_operands(parameters), "target_column": parameters["targetColumn"]}

@@ -26,22 +26,18 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pandas as pd
-from brewdesk.recipes.ops._common import (
-    _bd_convert,
-    _bd_make_datetime,
-    check_one_of,
-    helper_code,
+from brewdesk.recipes.kernels.dates import _bd_make_datetime
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_parts import (
     part_column,
     part_operands,
     part_value,
     parts_after,
     parts_from_databrew,
     parts_to_databrew,
-    place,
-    place_code,
-    place_schema,
-    strftime_or_problem,
 )
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._plumbing import check_one_of, place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
@@ -114,7 +110,7 @@ class DateTime(Operation):
         fmt = strftime_or_problem(params.date_time_format, "date_time_format")
         if fmt:
             expr = f"_bd_convert({expr}, 'string', {fmt!r})"
-        return helper_code("_bd_convert", "_bd_make_datetime") + place_code(params.target_column, expr, self._after(params))
+        return place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         return parts_from_databrew(self.databrew[0], self.parts, parameters)

@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._pii_crypto import CryptoOperation, _bp_decrypt
+from brewdesk.recipes.kernels.crypto import _bp_decrypt
+from brewdesk.recipes.ops._pii_crypto import CryptoOperation
 from brewdesk.recipes.ops.base import Params, columns
 from pydantic import Field
 
@@ -43,7 +44,6 @@ class Decrypt(CryptoOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.DECRYPT.html"
     Params = DecryptParams
     key_field = "kms_key_arn"
-    helpers = ("_bp_decrypt",)
 
     def transform(self, params: Any, s: pd.Series, key: bytes | None) -> pd.Series:
         return _bp_decrypt(s, key, False)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import _bc_math, helper_code
-from brewdesk.recipes.ops._common import MapOperation, place_code
+from brewdesk.recipes.kernels.numbers import _bc_math
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, column, new_column
 
 
@@ -38,15 +37,10 @@ class Degrees(MapOperation):
     def out_type(self, params: Any, in_type: str) -> str:
         return "float64"
 
-    def transform(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bc_math(s, "DEGREES")
+    kernel = staticmethod(_bc_math)
 
-    def expr(self, params: Any, src: str) -> str:
-        return f"_bc_math({src}, 'DEGREES')"
-
-    def to_code(self, params: Any, fitted: Any) -> str:
-        src = f"df[{params.source_column!r}]"
-        return helper_code("_bc_math") + place_code(params.target_column, self.expr(params, src), params.source_column)
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return ('DEGREES',)
 
     def describe(self, params: Any) -> str:
         return f"Radians to degrees of {params.source_column} into {params.target_column}"

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import SourceColumnsParams
+from brewdesk.recipes.ops._maps import SourceColumnsParams
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, columns, json_list
 from brewdesk.recipes.types import Schema
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._pii_crypto import CryptoOperation, _bp_decrypt
+from brewdesk.recipes.kernels.crypto import _bp_decrypt
+from brewdesk.recipes.ops._pii_crypto import CryptoOperation
 from brewdesk.recipes.ops.base import Params, columns
 from pydantic import Field
 
@@ -49,7 +50,6 @@ class DeterministicDecrypt(CryptoOperation):
         "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.DETERMINISTIC_DECRYPT.html"
     )
     Params = DeterministicDecryptParams
-    helpers = ("_bp_decrypt",)
 
     def transform(self, params: Any, s: pd.Series, key: bytes | None) -> pd.Series:
         return _bp_decrypt(s, key, True)

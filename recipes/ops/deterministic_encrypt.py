@@ -29,7 +29,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._pii_crypto import CryptoOperation, _bp_encrypt
+from brewdesk.recipes.kernels.crypto import _bp_encrypt
+from brewdesk.recipes.ops._pii_crypto import CryptoOperation
 from brewdesk.recipes.ops.base import Params, columns
 from pydantic import Field
 
@@ -55,7 +56,6 @@ class DeterministicEncrypt(CryptoOperation):
         "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.DETERMINISTIC_ENCRYPT.html"
     )
     Params = DeterministicEncryptParams
-    helpers = ("_bp_encrypt",)
 
     def transform(self, params: Any, s: pd.Series, key: bytes | None) -> pd.Series:
         return _bp_encrypt(s, key, True)

@@ -13,7 +13,7 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ArithmeticOperation, BinaryParams
+from brewdesk.recipes.ops._arithmetic import ArithmeticOperation, BinaryParams
 
 
 class DivideParams(BinaryParams):

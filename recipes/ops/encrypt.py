@@ -27,7 +27,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._pii_crypto import CryptoOperation, _bp_encrypt
+from brewdesk.recipes.kernels.crypto import _bp_encrypt
+from brewdesk.recipes.ops._pii_crypto import CryptoOperation
 from brewdesk.recipes.ops.base import Params, columns
 from pydantic import Field
 
@@ -51,7 +52,6 @@ class Encrypt(CryptoOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.ENCRYPT.html"
     Params = EncryptParams
     key_field = "kms_key_arn"
-    helpers = ("_bp_encrypt",)
 
     def transform(self, params: Any, s: pd.Series, key: bytes | None) -> pd.Series:
         return _bp_encrypt(s, key, False)

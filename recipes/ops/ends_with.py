@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction, regex_problem
+from brewdesk.recipes.kernels.text import _bt_contains
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction, regex_problem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -41,12 +41,10 @@ class EndsWith(ValueFunction):
     def check(self, params: Any, schema: Schema) -> None:
         regex_problem(params.pattern, "pattern", wrap="(?:{})\\Z")
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.contains(f"(?:{params.pattern})\\Z", case=not params.ignore_case, regex=True).astype("boolean")
+    kernel = staticmethod(_bt_contains)
 
-    def code(self, params: Any, src: str) -> str:
-        rx = f"(?:{params.pattern})\\Z"
-        return f"{src}.str.contains({rx!r}, case={not params.ignore_case}, regex=True).astype('boolean')"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (f"(?:{params.pattern})\\Z", not params.ignore_case)
 
     def describe(self, params: Any) -> str:
         return f"Whether {self.source_words(params)} ends with /{params.pattern}/ into {params.target_column}"

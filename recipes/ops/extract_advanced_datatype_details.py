@@ -23,15 +23,14 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.advanced_types import _ba_details
 from brewdesk.recipes.ops._advanced_types import (
     AdvancedParams,
-    _ba_classify,
     check_pattern,
     common_from_databrew,
     common_to_databrew,
-    helper_code,
 )
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, new_column
 from brewdesk.recipes.types import Schema
 
@@ -57,18 +56,12 @@ class ExtractAdvancedDatatypeDetails(Operation):
         return place_schema(schema, params.target_column, "string", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column]
-        detail = _ba_classify(s, params.advanced_data_type, params.pattern)[1]
-        values = pd.Series(detail, index=frame.index, dtype="string[pyarrow]")
+        values = _ba_details(frame[params.source_column], params.advanced_data_type, params.pattern)
         return place(frame, params.target_column, values, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        src = f"df[{params.source_column!r}]"
-        expr = (
-            f"pd.Series(_ba_classify({src}, {params.advanced_data_type!r}, {params.pattern!r})[1], "
-            "index=df.index, dtype='string[pyarrow]')"
-        )
-        return helper_code() + place_code(params.target_column, expr, params.source_column)
+        expr = f"_ba_details(df[{params.source_column!r}], {params.advanced_data_type!r}, {params.pattern!r})"
+        return place_code(params.target_column, expr, params.source_column)
 
     def describe(self, params: Any) -> str:
         return f"Extract the {params.pattern} of {params.advanced_data_type} values of {params.source_column} into {params.target_column}"

@@ -20,8 +20,9 @@ import re
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import ValueFunction, _bc_extract_between, regex_problem
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.kernels.text import _bc_extract_between
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._value_functions import ValueFunction, regex_problem
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -48,7 +49,6 @@ class ExtractBetweenDelimiters(ValueFunction):
     databrew = ("EXTRACT_BETWEEN_DELIMITERS",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.EXTRACT_BETWEEN_DELIMITERS.html"
     Params = ExtractBetweenDelimitersParams
-    helpers = ("_bc_extract_between",)
 
     def check(self, params: Any, schema: Schema) -> None:
         regex_problem(params.start_pattern, "start_pattern")

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import ValueFunction
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.kernels.text import _bt_slice
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._value_functions import ValueFunction
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -51,11 +51,10 @@ class ExtractBetweenPositions(ValueFunction):
         if params.end_position < params.start_position:
             raise StepProblem("endPosition must not be smaller than startPosition", field="end_position")
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.slice(params.start_position, params.end_position)
+    kernel = staticmethod(_bt_slice)
 
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.slice({params.start_position}, {params.end_position})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.start_position, params.end_position)
 
     def describe(self, params: Any) -> str:
         return (

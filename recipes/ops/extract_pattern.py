@@ -13,9 +13,11 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.EXTRACT_
 from __future__ import annotations
 
 import re
+from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, check_regex
+from brewdesk.recipes.kernels.text import _bt_extract
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.ops._plumbing import check_regex
 from brewdesk.recipes.ops.base import Params, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -44,11 +46,10 @@ class ExtractPattern(TextMapOperation):
     def check(self, params: ExtractPatternParams, schema: Schema) -> None:
         check_regex(params.pattern, "pattern")
 
-    def text(self, params: ExtractPatternParams, s: pd.Series) -> pd.Series:
-        return s.str.extract(_grouped(params.pattern), expand=True)[0].astype("string[pyarrow]")
+    kernel = staticmethod(_bt_extract)
 
-    def text_expr(self, params: ExtractPatternParams, src: str) -> str:
-        return f"{src}.str.extract({_grouped(params.pattern)!r}, expand=True)[0].astype('string[pyarrow]')"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (_grouped(params.pattern),)
 
     def describe(self, params: ExtractPatternParams) -> str:
         return f"Extract {params.pattern!r} from {params.source_column} into {params.target_column}"

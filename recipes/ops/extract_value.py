@@ -23,12 +23,11 @@ Semantics
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import MapOperation, describe_target
-from brewdesk.recipes.ops._text_common import _bt_extract_value, helper_code
+from brewdesk.recipes.kernels.nested import _bt_extract_value
+from brewdesk.recipes.ops._maps import MapOperation, describe_target
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -99,9 +98,6 @@ class ExtractValue(MapOperation):
 
     def expr(self, params: Any, src: str) -> str:
         return f"_bt_extract_value({src}, {steps(params)!r})"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bt_extract_value") + super().to_code(params, fitted)
 
     def describe(self, params: Any) -> str:
         return f"Extract {params.path} from {params.source_column}{describe_target(params)}"

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._common import _bd_convert, _bd_missing, helper_code
+from brewdesk.recipes.kernels.types import _bd_convert, _bd_missing
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
 from brewdesk.recipes.types import Schema, logical_type
 from pydantic import Field
@@ -93,7 +93,7 @@ class FillWithCustom(Operation):
         col = params.source_column
         v = _text(params.value)
         # the value's type depends on the column's, known only at run time in the script
-        return helper_code("_bd_missing", "_bd_convert") + "\n".join(
+        return "\n".join(
             [
                 f"_s = df[{col!r}]",
                 "_t = 'category' if isinstance(_s.dtype, pd.CategoricalDtype) else "

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import _bd_missing, helper_code
+from brewdesk.recipes.kernels.types import _bd_missing
 from brewdesk.recipes.ops.base import Kind, Operation, Params, column
 
 
@@ -40,7 +40,7 @@ class FillWithEmpty(Operation):
 
     def to_code(self, params: FillWithEmptyParams, fitted: Mapping[str, Any]) -> str:
         c = params.source_column
-        return helper_code("_bd_missing") + f"df[{c!r}] = df[{c!r}].mask(_bd_missing(df[{c!r}]), '')"
+        return f"df[{c!r}] = df[{c!r}].mask(_bd_missing(df[{c!r}]), '')"
 
 
 OPERATION = FillWithEmpty()

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.numbers import _bd_fill_number
 from brewdesk.recipes.ops._fit_common import fitted_lines
 from brewdesk.recipes.ops.base import Kind, Operation, Params, Stat, column
 from brewdesk.recipes.types import NUMERIC, Schema
@@ -22,15 +23,6 @@ from brewdesk.recipes.types import NUMERIC, Schema
 
 class FillWithMedianParams(Params):
     source_column: str = column(types=tuple(NUMERIC), description="Numeric column to fill")
-
-
-def fill_value(series: pd.Series, value: Any) -> Any:
-    """``value`` in the series' type (integer columns get a rounded integer)."""
-    if value is None:
-        return None
-    if pd.api.types.is_integer_dtype(series.dtype):
-        return int(round(float(value)))
-    return value
 
 
 class FillWithMedian(Operation):
@@ -49,10 +41,9 @@ class FillWithMedian(Operation):
 
     def apply(self, params: FillWithMedianParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column
-        value = fill_value(frame[col], fitted["median"])
-        if value is None:
+        if fitted["median"] is None:
             return frame
-        return frame.assign(**{col: frame[col].fillna(value)})
+        return frame.assign(**{col: _bd_fill_number(frame[col], fitted["median"])})
 
     def describe(self, params: FillWithMedianParams) -> str:
         return f"Fill missing values in {params.source_column} with the median"
@@ -62,12 +53,7 @@ class FillWithMedian(Operation):
         # else computed over ``df``, which in an exported pandas script is the whole dataset
         col = params.source_column
         lines = fitted_lines({"median": Stat("median", col)}, fitted)
-        lines += [
-            "if _median is not None:",
-            f"    if pd.api.types.is_integer_dtype(df[{col!r}].dtype):",
-            "        _median = int(round(float(_median)))",
-            f"    df[{col!r}] = df[{col!r}].fillna(_median)",
-        ]
+        lines.append(f"df[{col!r}] = _bd_fill_number(df[{col!r}], _median)")
         return "\n".join(lines)
 
 

@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import _bd_missing, helper_code
+from brewdesk.recipes.kernels.types import (
+    _bd_blank_to_missing,
+)
 from brewdesk.recipes.ops.base import Kind, Operation, Params, column
 
 
@@ -33,28 +35,14 @@ class FillWithNull(Operation):
     Params = FillWithNullParams
 
     def apply(self, params: FillWithNullParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column]
-        if isinstance(s.dtype, pd.CategoricalDtype):
-            return frame.assign(**{params.source_column: s.cat.remove_categories(_blank(s.cat.categories))})
-        return frame.assign(**{params.source_column: s.mask(_bd_missing(s))})
+        return frame.assign(**{params.source_column: _bd_blank_to_missing(frame[params.source_column])})
 
     def describe(self, params: FillWithNullParams) -> str:
         return f"Make empty values in {params.source_column} null"
 
     def to_code(self, params: FillWithNullParams, fitted: Mapping[str, Any]) -> str:
         c = params.source_column
-        return helper_code("_bd_missing") + (
-            f"_s = df[{c!r}]\n"
-            "if isinstance(_s.dtype, pd.CategoricalDtype):\n"
-            "    _s = _s.cat.remove_categories([_x for _x in _s.cat.categories if str(_x).strip() == ''])\n"
-            "else:\n"
-            "    _s = _s.mask(_bd_missing(_s))\n"
-            f"df[{c!r}] = _s"
-        )
-
-
-def _blank(categories: pd.Index) -> list[str]:
-    return [c for c in categories if str(c).strip() == ""]
+        return f"df[{c!r}] = _bd_blank_to_missing(df[{c!r}])"
 
 
 OPERATION = FillWithNull()

@@ -22,12 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import (
-    TextValueParams,
-    ValueFunction,
-    _bc_find,
-    regex_problem,
-)
+from brewdesk.recipes.kernels.text import _bc_find
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction, regex_problem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -47,7 +43,6 @@ class Find(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.FIND.html"
     Params = FindParams
     out_logical = "int64"
-    helpers = ("_bc_find",)
     from_right = False
 
     def check(self, params: Any, schema: Schema) -> None:

@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import FlagParams, _bc_flag, helper_code
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.flags import _bc_flag_null
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
+from brewdesk.recipes.ops._value_functions import FlagParams
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 
@@ -50,19 +50,13 @@ class FlagColumnFromNull(Operation):
         return place_schema(schema, params.target_column, "string", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column]
-        hit = s.isna().to_numpy(dtype=bool)
-        flag = _bc_flag(hit, np.ones(len(s), dtype=bool), params.true_string, params.false_string, s.index)
+        flag = _bc_flag_null(frame[params.source_column], params.true_string, params.false_string)
         return place(frame, params.target_column, flag, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        lines = [
-            f"_hit = df[{col!r}].isna().to_numpy(dtype=bool)",
-            f"_flag = _bc_flag(_hit, np.ones(len(df), dtype=bool), {params.true_string!r}, {params.false_string!r}, df.index)",
-            place_code(params.target_column, "_flag", col),
-        ]
-        return helper_code("_bc_flag") + "\n".join(lines)
+        expr = f"_bc_flag_null(df[{col!r}], {params.true_string!r}, {params.false_string!r})"
+        return place_code(params.target_column, expr, col)
 
     def describe(self, params: Any) -> str:
         return f"Flag null values of {params.source_column} in {params.target_column}"

@@ -22,14 +22,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import (
-    TEXT_TYPES,
-    FlagParams,
-    _bc_flag,
-    helper_code,
-    regex_problem,
-)
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels.flags import _bc_flag_pattern
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
+from brewdesk.recipes.ops._value_functions import FlagParams, regex_problem
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -58,23 +54,13 @@ class FlagColumnFromPattern(Operation):
         return place_schema(schema, params.target_column, "string", params.source_column)
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column].astype("string[pyarrow]")
-        m = s.str.contains(params.pattern, regex=True)
-        hit = m.fillna(False).to_numpy(dtype=bool)
-        known = m.notna().to_numpy(dtype=bool)
-        flag = _bc_flag(hit, known, params.true_string, params.false_string, s.index)
+        flag = _bc_flag_pattern(frame[params.source_column], params.pattern, params.true_string, params.false_string)
         return place(frame, params.target_column, flag, params.source_column)
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        lines = [
-            f"_m = df[{col!r}].astype('string[pyarrow]').str.contains({params.pattern!r}, regex=True)",
-            "_hit = _m.fillna(False).to_numpy(dtype=bool)",
-            "_known = _m.notna().to_numpy(dtype=bool)",
-            f"_flag = _bc_flag(_hit, _known, {params.true_string!r}, {params.false_string!r}, df.index)",
-            place_code(params.target_column, "_flag", col),
-        ]
-        return helper_code("_bc_flag") + "\n".join(lines)
+        expr = f"_bc_flag_pattern(df[{col!r}], {params.pattern!r}, {params.true_string!r}, {params.false_string!r})"
+        return place_code(params.target_column, expr, col)
 
     def describe(self, params: Any) -> str:
         return f"Flag values of {params.source_column} matching /{params.pattern}/ in {params.target_column}"

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from brewdesk.recipes.ops._catalogue_common import FlagParams
 from brewdesk.recipes.ops._flag_duplicates import FlagDuplicates
+from brewdesk.recipes.ops._value_functions import FlagParams
 from brewdesk.recipes.ops.base import new_column
 
 

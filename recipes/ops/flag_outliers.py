@@ -33,15 +33,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.flags import _bc_flag
+from brewdesk.recipes.kernels.numbers import _bd_outliers
 from brewdesk.recipes.ops._fit_common import (
     OutlierParams,
     describe_strategy,
     fences_lines,
     outlier_fences,
-    outlier_mask,
-    outlier_mask_code,
     outlier_stats,
     put_code,
     put_column,
@@ -49,7 +48,7 @@ from brewdesk.recipes.ops._fit_common import (
     schema_put,
 )
 from brewdesk.recipes.ops.base import Kind, Operation, Stat, check_columns, new_column
-from brewdesk.recipes.types import STRING_DTYPE, Schema
+from brewdesk.recipes.types import Schema
 from pydantic import Field
 
 
@@ -80,9 +79,9 @@ class FlagOutliers(Operation):
 
     def apply(self, params: FlagOutliersParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         s = frame[params.source_column]
-        hit = outlier_mask(s, outlier_fences(params, fitted)).fillna(False).to_numpy(dtype=bool)
-        flag = pd.Series(np.where(hit, params.true_string, params.false_string), index=s.index, dtype=STRING_DTYPE)
-        return put_column(frame, params.target_column, flag.where(s.notna()), after=params.source_column)
+        hit = _bd_outliers(s, *outlier_fences(params, fitted))
+        flag = _bc_flag(hit, s.notna().to_numpy(dtype=bool), params.true_string, params.false_string, s.index)
+        return put_column(frame, params.target_column, flag, after=params.source_column)
 
     def describe(self, params: FlagOutliersParams) -> str:
         return f"Flag outliers of {params.source_column} ({describe_strategy(params)}) in {params.target_column}"
@@ -90,10 +89,10 @@ class FlagOutliers(Operation):
     def to_code(self, params: FlagOutliersParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
         lines = fences_lines(params, fitted)
-        lines.append(f"_hit = {outlier_mask_code(col)}.fillna(False).to_numpy(dtype=bool)")
+        lines.append(f"_hit = _bd_outliers(df[{col!r}], _lo, _hi)")
         lines.append(
-            f"_flag = pd.Series(np.where(_hit, {params.true_string!r}, {params.false_string!r}), "
-            f"index=df.index, dtype='string').where(df[{col!r}].notna())"
+            f"_flag = _bc_flag(_hit, df[{col!r}].notna().to_numpy(dtype=bool), {params.true_string!r}, "
+            f"{params.false_string!r}, df.index)"
         )
         lines.append(put_code(params.target_column, "_flag", after=col))
         return "\n".join(lines)

@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-import pandas as pd
-from brewdesk.recipes.ops._common import MapOperation
+from brewdesk.recipes.kernels.numbers import _bd_floor
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, column, new_column
 
 
@@ -38,13 +37,7 @@ class Floor(MapOperation):
     def out_type(self, params: FloorParams, in_type: str) -> str:
         return in_type
 
-    def transform(self, params: FloorParams, s: pd.Series) -> pd.Series:
-        if pd.api.types.is_integer_dtype(s.dtype):
-            return s.copy()
-        return np.floor(s.astype("Float64"))
-
-    def expr(self, params: FloorParams, src: str) -> str:
-        return f"({src}.copy() if pd.api.types.is_integer_dtype({src}.dtype) else np.floor({src}.astype('Float64')))"
+    kernel = staticmethod(_bd_floor)
 
     def describe(self, params: FloorParams) -> str:
         return f"Floor of {params.source_column} into {params.target_column}"

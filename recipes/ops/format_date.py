@@ -23,12 +23,10 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import (
-    DATE_SOURCE_TYPES,
-    MapOperation,
-    _bd_convert,
-    strftime_or_problem,
-)
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_parts import DATE_SOURCE_TYPES
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -70,7 +68,6 @@ class FormatDate(MapOperation):
     databrew = ("FORMAT_DATE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.FORMAT_DATE.html"
     Params = FormatDateParams
-    helpers = ("_bd_convert",)
 
     def out_type(self, params: Any, in_type: str) -> str:
         return "string"

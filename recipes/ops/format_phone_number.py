@@ -26,8 +26,9 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, place, place_code
-from brewdesk.recipes.ops._text_common import _bt_format_phone, helper_code
+from brewdesk.recipes.kernels.text import _bt_format_phone
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import place, place_code
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
@@ -80,7 +81,7 @@ class FormatPhoneNumber(Operation):
             f"_bt_format_phone(df[{params.source_column!r}], {params.phone_number_format!r}, "
             f"{params.default_region!r}, {regions})"
         )
-        return helper_code("_bt_format_phone") + place_code(params.source_column, expr, params.source_column)
+        return place_code(params.source_column, expr, params.source_column)
 
     def describe(self, params: Any) -> str:
         where = (

@@ -27,9 +27,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._advanced_types import DETECTED, _ba_detect, helper_code
-from brewdesk.recipes.ops._common import TEXT_TYPES, place, place_code, place_schema
+from brewdesk.recipes.kernels.advanced_types import _ba_detect
+from brewdesk.recipes.ops._advanced_types import DETECTED
 from brewdesk.recipes.ops._fit_common import fitted_lines
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -87,7 +89,7 @@ class GetAdvancedDatatype(Operation):
             f"pd.Series([_ba_detect(_value_counts, {DETECTED!r}) if len(_value_counts) else None] * len(df), "
             "index=df.index, dtype='string[pyarrow]')"
         )
-        return helper_code(detect=True) + "\n".join(lines) + "\n" + place_code(target(params), expr, params.source_column)
+        return "\n".join(lines) + "\n" + place_code(target(params), expr, params.source_column)
 
     def describe(self, params: Any) -> str:
         return f"Write the advanced data type of {params.source_column} into {target(params)}"

@@ -14,13 +14,11 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.INT_TO_I
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import ValueFunction
-from brewdesk.recipes.ops._common import check_one_of
-from brewdesk.recipes.ops._functions_common import _bf_int_to_ip, helper_code
+from brewdesk.recipes.kernels.web import _bf_int_to_ip
+from brewdesk.recipes.ops._plumbing import check_one_of
+from brewdesk.recipes.ops._value_functions import ValueFunction
 from brewdesk.recipes.ops.base import Params, column, new_column
 from pydantic import Field, model_validator
 
@@ -49,14 +47,7 @@ class IntToIp(ValueFunction):
     out_logical = "string"
     text_input = False
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bf_int_to_ip(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bf_int_to_ip({src})"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bf_int_to_ip") + super().to_code(params, fitted)
+    kernel = staticmethod(_bf_int_to_ip)
 
     def describe(self, params: Any) -> str:
         return f"{params.target_column} = IPv4 address of {self.source_words(params)}"

@@ -14,12 +14,10 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.IP_TO_IN
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
-from brewdesk.recipes.ops._functions_common import _bf_ip_to_int, helper_code
+from brewdesk.recipes.kernels.web import _bf_ip_to_int
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class IpToInt(ValueFunction):
@@ -32,14 +30,7 @@ class IpToInt(ValueFunction):
     Params = TextValueParams
     out_logical = "int64"
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bf_ip_to_int(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bf_ip_to_int({src})"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bf_ip_to_int") + super().to_code(params, fitted)
+    kernel = staticmethod(_bf_ip_to_int)
 
     def describe(self, params: Any) -> str:
         return f"{params.target_column} = IPv4 number of {self.source_words(params)}"

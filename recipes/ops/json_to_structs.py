@@ -33,8 +33,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import check_regex, databrew_error
-from brewdesk.recipes.ops._nested import _bn_json_to_structs, check_new_names, helper_code, no_gc
+from brewdesk.recipes.kernels.nested import _bn_json_to_structs
+from brewdesk.recipes.ops._nested import check_new_names, no_gc
+from brewdesk.recipes.ops._plumbing import check_regex, databrew_error
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -120,7 +121,7 @@ class JsonToStructs(Operation):
         lines.append(
             f"df = _bn_json_to_structs(df, _cols, {params.unnest_level!r}, {params.remove_source_column!r}, {SUFFIX!r})"
         )
-        return helper_code("_bn_json_to_structs") + "\n".join(lines)
+        return "\n".join(lines)
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         cond = parameters.get("conditionExpressions")

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_slice
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 from pydantic import Field
 
 
@@ -34,11 +34,10 @@ class Left(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.LEFT.html"
     Params = LeftParams
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.slice(0, params.position)
+    kernel = staticmethod(_bt_slice)
 
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.slice(0, {params.position})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (0, params.position)
 
     def describe(self, params: Any) -> str:
         return f"First {params.position} characters of {self.source_words(params)} into {params.target_column}"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_length
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class LenParams(TextValueParams):
@@ -33,11 +33,7 @@ class Len(ValueFunction):
     Params = LenParams
     out_logical = "int64"
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.len().astype("Int64")
-
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.len().astype('Int64')"
+    kernel = staticmethod(_bt_length)
 
     def describe(self, params: Any) -> str:
         return f"Length of {self.source_words(params)} into {params.target_column}"

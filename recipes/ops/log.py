@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import _bc_math, helper_code
-from brewdesk.recipes.ops._common import MapOperation, place_code
+from brewdesk.recipes.kernels.numbers import _bc_math
+from brewdesk.recipes.ops._maps import MapOperation
+from brewdesk.recipes.ops._plumbing import place_code
 from brewdesk.recipes.ops.base import Params, column, new_column
 from pydantic import Field, field_validator
 
@@ -55,7 +56,7 @@ class Log(MapOperation):
 
     def to_code(self, params: Any, fitted: Any) -> str:
         src = f"df[{params.source_column!r}]"
-        return helper_code("_bc_math") + place_code(params.target_column, self.expr(params, src), params.source_column)
+        return place_code(params.target_column, self.expr(params, src), params.source_column)
 
     def describe(self, params: Any) -> str:
         return f"Logarithm base {params.base:g} of {params.source_column} into {params.target_column}"

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_lower
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class LowerParams(TextValueParams):
@@ -34,11 +34,7 @@ class Lower(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.LOWER.html"
     Params = LowerParams
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.lower()
-
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.lower()"
+    kernel = staticmethod(_bt_lower)
 
     def describe(self, params: Any) -> str:
         return f"Lower case (function): {self.source_words(params)} into {params.target_column}"

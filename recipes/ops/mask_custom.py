@@ -10,7 +10,7 @@ Semantics
   symbol per character; Brewdesk keeps the length (one symbol per character), like the other
   MASK_* steps.
 - With ``regex`` true, ``custom_value`` is a Python regular expression (see
-  :func:`~brewdesk.recipes.ops._common.check_regex`); every non-overlapping match is masked,
+  :func:`~brewdesk.recipes.ops._plumbing.check_regex`); every non-overlapping match is masked,
   character by character. An empty match masks nothing. With ``regex`` false (the default) it is
   literal text.
 - ``mask_symbol`` defaults to ``"#"`` and may be several characters (repeated per masked
@@ -28,7 +28,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, check_regex, databrew_error
+from brewdesk.recipes.kernels.masking import _bp_mask_custom
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import KernelCall, check_regex, databrew_error
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -43,11 +45,12 @@ from brewdesk.recipes.types import STRING_DTYPE, Schema
 from pydantic import Field
 
 
-class MaskOperation(Operation):
+class MaskOperation(KernelCall, Operation):
     """Base of the MASK_* steps: each of ``source_columns`` (text) is masked in place.
 
-    Subclasses define :meth:`mask` (pandas, vectorized, on a ``string[pyarrow]`` series) and
-    :meth:`mask_expr` (the same as exported code, ``src`` a string-series expression).
+    Subclasses declare the ``kernel`` masking a ``string[pyarrow]`` Series and its
+    :meth:`arguments` (:class:`KernelCall`): the same call masks in ``apply()`` and in the
+    exported code.
     """
 
     kind = Kind.ROW
@@ -56,15 +59,6 @@ class MaskOperation(Operation):
     def check(self, params: Any, schema: Schema) -> None:
         """Extra validation without data (raise :class:`StepProblem`)."""
 
-    def mask(self, params: Any, s: pd.Series) -> pd.Series:
-        raise NotImplementedError
-
-    def mask_expr(self, params: Any, src: str) -> str:
-        raise NotImplementedError
-
-    def prelude(self, params: Any) -> list[str]:
-        """Exported-code statements run once before the per-column loop."""
-        return []
 
     def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
@@ -76,14 +70,13 @@ class MaskOperation(Operation):
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         out = frame.copy(deep=False)
         for c in params.source_columns:
-            out[c] = self.mask(params, frame[c].astype(STRING_DTYPE)).astype(STRING_DTYPE)
+            out[c] = self.kernel_result(params, frame[c].astype(STRING_DTYPE)).astype(STRING_DTYPE)
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        lines = self.prelude(params)
-        lines.append(f"for _c in {list(params.source_columns)!r}:")
+        lines = [f"for _c in {list(params.source_columns)!r}:"]
         lines.append("    _s = df[_c].astype('string[pyarrow]')")
-        lines.append(f"    df[_c] = ({self.mask_expr(params, '_s')}).astype('string[pyarrow]')")
+        lines.append(f"    df[_c] = {self.kernel_code(params, '_s')}.astype('string[pyarrow]')")
         return "\n".join(lines)
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
@@ -130,17 +123,10 @@ class MaskCustom(MaskOperation):
         if params.regex:
             check_regex(params.custom_value, "custom_value")
 
-    def mask(self, params: Any, s: pd.Series) -> pd.Series:
-        sym = params.mask_symbol
-        if params.regex:
-            return s.str.replace(params.custom_value, lambda m: sym * len(m.group(0)), regex=True)
-        return s.str.replace(params.custom_value, sym * len(params.custom_value), regex=False)
+    kernel = staticmethod(_bp_mask_custom)
 
-    def mask_expr(self, params: Any, src: str) -> str:
-        sym = params.mask_symbol
-        if params.regex:
-            return f"{src}.str.replace({params.custom_value!r}, lambda m: {sym!r} * len(m.group(0)), regex=True)"
-        return f"{src}.str.replace({params.custom_value!r}, {sym * len(params.custom_value)!r}, regex=False)"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.custom_value, params.mask_symbol, params.regex)
 
     def describe(self, params: Any) -> str:
         kind = "pattern" if params.regex else "value"

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.dates import _bd_mask_date
 from brewdesk.recipes.ops.base import Params, StepProblem, columns, json_list, to_databrew_string
 from brewdesk.recipes.ops.mask_custom import MaskOperation
 from brewdesk.recipes.types import Schema
@@ -85,18 +86,12 @@ class MaskDate(MaskOperation):
         fmt, cut = _format(params)
         out = frame.copy(deep=False)
         for c in params.source_columns:
-            text = frame[c].dt.strftime(fmt).astype("string[pyarrow]")
-            out[c] = text.str.slice(None, -3) if cut else text
+            out[c] = _bd_mask_date(frame[c], fmt, cut)
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         fmt, cut = _format(params)
-        lines = [
-            f"for _c in {list(params.source_columns)!r}:",
-            f"    _s = df[_c].dt.strftime({fmt!r}).astype('string[pyarrow]')",
-            "    df[_c] = _s.str.slice(None, -3)" if cut else "    df[_c] = _s",
-        ]
-        return "\n".join(lines)
+        return f"for _c in {list(params.source_columns)!r}:\n    df[_c] = _bd_mask_date(df[_c], {fmt!r}, {cut!r})"
 
     def describe(self, params: Any) -> str:
         parts = ", ".join(n.lower() for n in _redacted(params))

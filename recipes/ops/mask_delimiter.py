@@ -31,8 +31,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.kernels.masking import _bp_mask_delimited
+from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Params, as_bool, columns, to_databrew_string
 from brewdesk.recipes.ops.mask_custom import MaskOperation
 from brewdesk.recipes.ops.mask_range import (
@@ -69,34 +69,11 @@ class MaskDelimiter(MaskOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MASK_DELIMITER.html"
     Params = MaskDelimiterParams
 
-    def mask(self, params: Any, s: pd.Series) -> pd.Series:
-        chars = re.compile(masked_chars(params.preserve_symbols, params.preserve_whitespace))
-        sym = params.mask_symbol
-        keep = params.preserve_delimiters
+    kernel = staticmethod(_bp_mask_delimited)
 
-        def repl(m: re.Match[str]) -> str:
-            a, b, c = m.groups()
-            if not keep:
-                a, c = chars.sub(lambda _m: sym, a), chars.sub(lambda _m: sym, c)
-            return a + chars.sub(lambda _m: sym, b) + c
-
-        return s.str.replace(_pattern(params), repl, regex=True)
-
-    def prelude(self, params: Any) -> list[str]:
+    def arguments(self, params: Any) -> tuple[Any, ...]:
         chars = masked_chars(params.preserve_symbols, params.preserve_whitespace)
-        sym = params.mask_symbol
-        lines = [
-            f"_chars = re.compile({chars!r})",
-            "def _mask_delimited(m):",
-            "    a, b, c = m.groups()",
-        ]
-        if not params.preserve_delimiters:
-            lines.append(f"    a, c = _chars.sub(lambda _m: {sym!r}, a), _chars.sub(lambda _m: {sym!r}, c)")
-        lines.append(f"    return a + _chars.sub(lambda _m: {sym!r}, b) + c")
-        return lines
-
-    def mask_expr(self, params: Any, src: str) -> str:
-        return f"{src}.str.replace({_pattern(params)!r}, _mask_delimited, regex=True)"
+        return (_pattern(params), chars, params.mask_symbol, params.preserve_delimiters)
 
     def describe(self, params: Any) -> str:
         start = repr(params.start_delimiter) if params.start_delimiter else "the start"

@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.kernels.masking import _bp_mask_range
+from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Params, columns, json_list, to_databrew_string
 from brewdesk.recipes.ops.mask_custom import MaskOperation
 from pydantic import Field
@@ -73,23 +73,11 @@ class MaskRange(MaskOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MASK_RANGE.html"
     Params = MaskRangeParams
 
-    def mask(self, params: Any, s: pd.Series) -> pd.Series:
-        sym = params.mask_symbol
-        middle = s.str.slice(params.start, params.stop)
-        masked = middle.str.replace(masked_chars(params.preserve_symbols, params.preserve_whitespace), lambda m: sym, regex=True)
-        suffix = s.str.slice(params.stop) if params.stop is not None else ""
-        prefix = s.str.slice(None, params.start) if params.start is not None else ""
-        return (prefix + masked + suffix).where((middle.str.len() > 0).fillna(False), s)
+    kernel = staticmethod(_bp_mask_range)
 
-    def mask_expr(self, params: Any, src: str) -> str:
-        pattern = masked_chars(params.preserve_symbols, params.preserve_whitespace)
-        suffix = f"{src}.str.slice({params.stop})" if params.stop is not None else "''"
-        middle = f"{src}.str.slice({params.start}, {params.stop})"
-        prefix = f"{src}.str.slice(None, {params.start})" if params.start is not None else "''"
-        return (
-            f"({prefix} + {middle}.str.replace({pattern!r}, "
-            f"lambda m: {params.mask_symbol!r}, regex=True) + {suffix}).where(({middle}.str.len() > 0).fillna(False), {src})"
-        )
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        chars = masked_chars(params.preserve_symbols, params.preserve_whitespace)
+        return (params.start, params.stop, chars, params.mask_symbol)
 
     def describe(self, params: Any) -> str:
         start = "start" if params.start is None else params.start

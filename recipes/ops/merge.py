@@ -17,14 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import (
-    _bd_convert,
-    _bd_merge,
-    helper_code,
-    place,
-    place_code,
-    place_schema,
-)
+from brewdesk.recipes.kernels.text import _bd_merge
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -60,7 +55,7 @@ class Merge(Operation):
 
     def to_code(self, params: MergeParams, fitted: Mapping[str, Any]) -> str:
         expr = f"_bd_merge([_bd_convert(df[_c], 'string') for _c in {params.source_columns!r}], {params.delimiter!r})"
-        return helper_code("_bd_convert", "_bd_merge") + place_code(params.target_column, expr, params.source_columns[0])
+        return place_code(params.target_column, expr, params.source_columns[0])
 
 
 OPERATION = Merge()

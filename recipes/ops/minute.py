@@ -11,7 +11,7 @@ supported.
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import DatePartOperation, DatePartParams
+from brewdesk.recipes.ops._date_parts import DatePartOperation, DatePartParams
 
 
 class MinuteParams(DatePartParams):

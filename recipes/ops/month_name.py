@@ -18,13 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import (
-    DatePartOperation,
-    DatePartParams,
-    _bd_convert,
-    strftime_or_problem,
-)
+from brewdesk.recipes.kernels.dates import _bd_month_name
+from brewdesk.recipes.ops._date_parts import DatePartOperation, DatePartParams
 
 
 class MonthNameParams(DatePartParams):
@@ -40,17 +35,10 @@ class MonthName(DatePartOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.MONTH_NAME.html"
     Params = MonthNameParams
     part = "month"
+    kernel = staticmethod(_bd_month_name)
 
     def out_type(self, params: Any, in_type: str) -> str:
         return "string"
-
-    def transform(self, params: Any, s: pd.Series) -> pd.Series:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return _bd_convert(_bd_convert(s, "datetime", fmt), "string", "%B")
-
-    def expr(self, params: Any, src: str) -> str:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return f"_bd_convert(_bd_convert({src}, 'datetime', {fmt!r}), 'string', '%B')"
 
 
 OPERATION = MonthName()

@@ -7,7 +7,9 @@ Moving a column after itself changes nothing.
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from typing import Any
+
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, column
 
 
@@ -28,21 +30,8 @@ class MoveAfter(ReorderOperation):
     """Where ``source_column`` lands relative to ``target_column`` (MOVE_BEFORE: 0)."""
     word = "after"
 
-    def order(self, params: MoveAfterParams, names: list[str]) -> list[str]:
-        c, t = params.source_column, params.target_column
-        if c == t:
-            return list(names)
-        rest = [x for x in names if x != c]
-        i = rest.index(t) + self.offset
-        return rest[:i] + [c] + rest[i:]
-
-    def order_code(self, params: MoveAfterParams) -> str:
-        c, t = params.source_column, params.target_column
-        if c == t:
-            return "list(df.columns)"
-        rest = f"[x for x in df.columns if x != {c!r}]"
-        k = self.offset
-        return f"(lambda r: r[:r.index({t!r}) + {k}] + [{c!r}] + r[r.index({t!r}) + {k}:])({rest})"
+    def move(self, params: MoveAfterParams) -> dict[str, Any]:
+        return {"anchor": params.target_column, "offset": self.offset}
 
     def describe(self, params: MoveAfterParams) -> str:
         return f"Move {params.source_column} {self.word} {params.target_column}"

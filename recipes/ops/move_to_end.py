@@ -7,7 +7,9 @@ Values are unchanged; only the column order changes.
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from typing import Any
+
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, column
 
 
@@ -24,13 +26,8 @@ class MoveToEnd(ReorderOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MOVE_TO_END.html"
     Params = MoveToEndParams
 
-    def order(self, params: MoveToEndParams, names: list[str]) -> list[str]:
-        c = params.source_column
-        return [x for x in names if x != c] + [c]
-
-    def order_code(self, params: MoveToEndParams) -> str:
-        c = params.source_column
-        return f"[x for x in df.columns if x != {c!r}] + [{c!r}]"
+    def move(self, params: MoveToEndParams) -> dict[str, Any]:
+        return {}
 
     def describe(self, params: MoveToEndParams) -> str:
         return f"Move {params.source_column} to the end"

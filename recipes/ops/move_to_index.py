@@ -8,7 +8,9 @@ at that position). An index past the last position is a validation problem, not 
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from typing import Any
+
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -35,15 +37,8 @@ class MoveToIndex(ReorderOperation):
                 field="target_index",
             )
 
-    def order(self, params: MoveToIndexParams, names: list[str]) -> list[str]:
-        rest = [x for x in names if x != params.source_column]
-        rest.insert(params.target_index, params.source_column)
-        return rest
-
-    def order_code(self, params: MoveToIndexParams) -> str:
-        c, i = params.source_column, params.target_index
-        rest = f"[x for x in df.columns if x != {c!r}]"
-        return f"{rest}[:{i}] + [{c!r}] + {rest}[{i}:]"
+    def move(self, params: MoveToIndexParams) -> dict[str, Any]:
+        return {"index": params.target_index}
 
     def describe(self, params: MoveToIndexParams) -> str:
         return f"Move {params.source_column} to position {params.target_index}"

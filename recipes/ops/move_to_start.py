@@ -7,7 +7,9 @@ Values are unchanged; only the column order changes.
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._common import ReorderOperation
+from typing import Any
+
+from brewdesk.recipes.ops._reorder import ReorderOperation
 from brewdesk.recipes.ops.base import Params, column
 
 
@@ -24,13 +26,8 @@ class MoveToStart(ReorderOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.MOVE_TO_START.html"
     Params = MoveToStartParams
 
-    def order(self, params: MoveToStartParams, names: list[str]) -> list[str]:
-        c = params.source_column
-        return [c] + [x for x in names if x != c]
-
-    def order_code(self, params: MoveToStartParams) -> str:
-        c = params.source_column
-        return f"[{c!r}] + [x for x in df.columns if x != {c!r}]"
+    def move(self, params: MoveToStartParams) -> dict[str, Any]:
+        return {"index": 0}
 
     def describe(self, params: MoveToStartParams) -> str:
         return f"Move {params.source_column} to the start"

@@ -27,14 +27,8 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pandas as pd
-from brewdesk.recipes.ops._nested import (
-    _bn_nest_columns,
-    common_type,
-    helper_code,
-    layout_schema,
-    nest_layout,
-    no_gc,
-)
+from brewdesk.recipes.kernels.nested import _bn_nest_columns
+from brewdesk.recipes.ops._nested import common_type, layout_schema, nest_layout, no_gc
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -91,7 +85,7 @@ class NestOperation(Operation):
 
     def to_code(self, params: NestParams, fitted: Mapping[str, Any]) -> str:
         args = f"{list(params.source_columns)!r}, {params.target_column!r}, {params.remove_source_columns!r}, {self.nest_kind!r}"
-        return helper_code("_bd_convert", "_bn_values", "_bn_common", "_bn_nest", "_bn_nest_columns") + (
+        return (
             f"df = _bn_nest_columns(df, {args})"
         )
 

@@ -30,8 +30,8 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._common import MapOperation
-from brewdesk.recipes.ops._text_common import _bt_number_format, helper_code
+from brewdesk.recipes.kernels.numbers import _bt_number_format
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -93,9 +93,6 @@ class NumberFormat(MapOperation):
 
     def expr(self, params: Any, src: str) -> str:
         return f"_bt_number_format({src}, " + ", ".join(repr(a) for a in _args(params)) + ")"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bt_number_format") + super().to_code(params, fitted)
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         # the page lists null as the "not enabled" value of the three optional settings

@@ -45,7 +45,7 @@ from typing import Any, Literal
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._nested import _bn_values, helper_code
+from brewdesk.recipes.kernels.nested import _bn_values
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -285,7 +285,7 @@ class Pivot(Operation):
             f"{params.source_column!r}, {params.value_column!r}, {params.aggregate_function!r}, "
             f"{list(params.pivot_values or [])!r}"
         )
-        return helper_code("_bn_values", "_bn_pivot") + f"df = _bn_pivot(df, {args})"
+        return f"df = _bn_pivot(df, {args})"
 
 
 OPERATION = Pivot()

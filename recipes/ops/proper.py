@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_title
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class ProperParams(TextValueParams):
@@ -35,11 +35,7 @@ class Proper(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.PROPER.html"
     Params = ProperParams
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.title()
-
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.title()"
+    kernel = staticmethod(_bt_title)
 
     def describe(self, params: Any) -> str:
         return f"Proper case: {self.source_words(params)} into {params.target_column}"

@@ -10,7 +10,7 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
   the upper bound itself has probability zero.
 - Numbers are reproducible, as RANDOM's: a hash of the row id (``_rowid``) and a salt, so the
   preview, the engine with any partitioning and the exported script agree, and two runs on the
-  same input give the same numbers (see :mod:`brewdesk.recipes.ops._functions_common`).
+  same input give the same numbers (see :mod:`brewdesk.recipes.ops._nondeterministic`).
   ``seed`` (Brewdesk only, never exported to DataBrew) chooses the numbers; without it the salt is
   the target column's name.
 - The column is appended after the last column (the step reads none).
@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code, place_schema
-from brewdesk.recipes.ops._functions_common import _bf_uniform, helper_code, random_salt
+from brewdesk.recipes.kernels.random import _bf_uniform
+from brewdesk.recipes.ops._nondeterministic import random_salt
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
@@ -97,7 +98,7 @@ class RandomBetween(Operation):
     def to_code(self, params: RandomBetweenParams, fitted: Mapping[str, Any]) -> str:
         salt = random_salt(params.seed, params.target_column)
         lines = f"_u = _bf_uniform(df.index, {salt})\n"
-        return helper_code("_bf_uniform") + lines + place_code(params.target_column, _expr(params, "_u"), None)
+        return lines + place_code(params.target_column, _expr(params, "_u"), None)
 
     def describe(self, params: RandomBetweenParams) -> str:
         seed = f" (seed {params.seed})" if params.seed is not None else ""

@@ -7,7 +7,7 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.function
 - DataBrew draws new numbers on every run. Brewdesk's numbers are reproducible: a row's number is
   a hash of the row id (``_rowid``, its source row number) and a salt, so the preview, the engine
   with any partitioning and the exported script give the same number to the same row, and so do
-  two runs of the recipe on the same input (see :mod:`brewdesk.recipes.ops._functions_common`).
+  two runs of the recipe on the same input (see :mod:`brewdesk.recipes.ops._nondeterministic`).
 - ``seed`` (Brewdesk only, never exported to DataBrew) chooses the numbers: another seed gives
   others. Without a seed (the default) the salt is the target column's name, so two RANDOM
   columns of one recipe differ.
@@ -23,8 +23,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code, place_schema
-from brewdesk.recipes.ops._functions_common import _bf_uniform, helper_code, random_salt
+from brewdesk.recipes.kernels.random import _bf_uniform
+from brewdesk.recipes.ops._nondeterministic import random_salt
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -59,7 +60,7 @@ class RandomNumber(Operation):
     def to_code(self, params: RandomParams, fitted: Mapping[str, Any]) -> str:
         salt = random_salt(params.seed, params.target_column)
         expr = f"pd.Series(_bf_uniform(df.index, {salt}), index=df.index, dtype='Float64')"
-        return helper_code("_bf_uniform") + place_code(params.target_column, expr, None)
+        return place_code(params.target_column, expr, None)
 
     def describe(self, params: RandomParams) -> str:
         seed = f" (seed {params.seed})" if params.seed is not None else ""

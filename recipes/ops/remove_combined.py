@@ -37,8 +37,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
-from brewdesk.recipes.ops._text_common import _bt_remove_combined, helper_code
+from brewdesk.recipes.kernels.text import _bt_remove_combined
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -131,9 +131,6 @@ class RemoveCombined(TextMapOperation):
     def text_expr(self, params: Any, src: str) -> str:
         value, removed, edge, collapse = _spec(params)
         return f"_bt_remove_combined({src}, {value!r}, {removed!r}, {edge!r}, {collapse!r})"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bt_remove_combined") + super().to_code(params, fitted)
 
     def describe(self, params: Any) -> str:
         chosen = [k.replace("_", " ") for k, v in params.model_dump().items() if v is True]

@@ -20,33 +20,14 @@ Semantics
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping
 from typing import Any, Literal
 
-import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.types import _ri_invalid
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
-
-
-def _ri_invalid(s, kind):
-    """Rows (a boolean numpy array) whose text is neither missing/blank nor readable as ``kind``."""
-    if not (pd.api.types.is_string_dtype(s.dtype) or pd.api.types.is_object_dtype(s.dtype)):
-        return np.zeros(len(s), dtype=bool)
-    t = s.astype("string").str.strip()
-    present = (t.notna() & t.ne("")).fillna(False).to_numpy(dtype=bool)
-    if kind == "number":
-        ok = pd.to_numeric(t, errors="coerce").notna()
-    elif kind == "integer":
-        num = pd.to_numeric(t, errors="coerce")
-        ok = num.notna() & (num.fillna(0) % 1 == 0)
-    elif kind == "boolean":
-        ok = t.str.lower().isin(["true", "false", "1", "0", "yes", "no"])
-    else:
-        ok = pd.to_datetime(t, errors="coerce", format="mixed").notna()
-    return present & ~ok.fillna(False).to_numpy(dtype=bool)
 
 
 class RemoveInvalidParams(Params):
@@ -76,11 +57,7 @@ class RemoveInvalid(Operation):
         return frame.loc[~_ri_invalid(frame[params.source_column], params.column_data_type)]
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return (
-            inspect.getsource(_ri_invalid)
-            + "\n\n"
-            + f"df = df.loc[~_ri_invalid(df[{params.source_column!r}], {params.column_data_type!r})]"
-        )
+        return f"df = df.loc[~_ri_invalid(df[{params.source_column!r}], {params.column_data_type!r})]"
 
     def describe(self, params: Any) -> str:
         return f"Remove rows where {params.source_column} is not a valid {params.column_data_type}"

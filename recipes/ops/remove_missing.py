@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from brewdesk.recipes.ops._common import SourceColumnsParams, _bd_missing, helper_code
+from brewdesk.recipes.kernels.types import (
+    _bd_any_missing,
+)
+from brewdesk.recipes.ops._maps import SourceColumnsParams
 from brewdesk.recipes.ops.base import Kind, Operation, columns
 
 
@@ -37,19 +39,13 @@ class RemoveMissing(Operation):
     changes_rows = True
 
     def apply(self, params: RemoveMissingParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        missing = np.zeros(len(frame), dtype=bool)
-        for c in params.source_columns:
-            missing |= _bd_missing(frame[c])
-        return frame.loc[~missing]
+        return frame.loc[~_bd_any_missing(frame, list(params.source_columns))]
 
     def describe(self, params: RemoveMissingParams) -> str:
         return f"Remove rows missing {', '.join(params.source_columns)}"
 
     def to_code(self, params: RemoveMissingParams, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bd_missing") + (
-            f"df = df.loc[~np.logical_or.reduce([np.zeros(len(df), dtype=bool)] + "
-            f"[_bd_missing(df[_c]) for _c in {params.source_columns!r}])]"
-        )
+        return f"df = df.loc[~_bd_any_missing(df, {list(params.source_columns)!r})]"
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         return {"source_columns": [parameters["sourceColumn"]]}

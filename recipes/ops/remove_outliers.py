@@ -28,20 +28,19 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.numbers import _bd_outliers
 from brewdesk.recipes.ops._fit_common import (
     OutlierParams,
     describe_strategy,
     fences_lines,
     outlier_fences,
-    outlier_mask,
-    outlier_mask_code,
     outlier_stats,
     require_column,
     trim_sides,
     trim_sides_code,
     trim_stats,
 )
-from brewdesk.recipes.ops._rescale_common import floats
+from brewdesk.recipes.ops._rescale import floats
 from brewdesk.recipes.ops.base import Kind, Operation, Stat, StepProblem, check_columns
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -81,7 +80,7 @@ class RemoveOutliers(Operation):
     def apply(self, params: RemoveOutliersParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column
         fences = outlier_fences(params, fitted)
-        hit = outlier_mask(frame[col], fences).fillna(False).to_numpy(dtype=bool)
+        hit = _bd_outliers(frame[col], *fences)
         x = floats(frame[col])
         sides = trim_sides(x, fitted)
         if sides is not None:
@@ -100,7 +99,7 @@ class RemoveOutliers(Operation):
     def to_code(self, params: RemoveOutliersParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
         lines = fences_lines(params, fitted)
-        lines.append(f"_hit = {outlier_mask_code(col)}.fillna(False).to_numpy(dtype=bool)")
+        lines.append(f"_hit = _bd_outliers(df[{col!r}], _lo, _hi)")
         trim = trim_sides_code(params, fitted)
         if trim:
             lines.append(f"_x = df[{col!r}].astype('Float64').to_numpy(dtype='float64', na_value=np.nan)")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_replace
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 SYMBOLS = r"[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\s]"
 """Characters that are removed."""
@@ -39,11 +39,10 @@ class RemoveSymbols(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.REMOVE_SYMBOLS.html"
     Params = RemoveSymbolsParams
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.replace(SYMBOLS, "", regex=True)
+    kernel = staticmethod(_bt_replace)
 
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.replace({SYMBOLS!r}, '', regex=True)"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (SYMBOLS, "", True)
 
     def describe(self, params: Any) -> str:
         return f"Remove symbols: {self.source_words(params)} into {params.target_column}"

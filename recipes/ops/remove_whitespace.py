@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, describe_target
+from brewdesk.recipes.kernels.text import _bt_replace
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation, describe_target
 from brewdesk.recipes.ops.base import Params, column, new_column
 
 WHITESPACE = r"\s+"
@@ -35,11 +35,10 @@ class RemoveWhitespace(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.REMOVE_WHITESPACE.html"
     Params = RemoveWhitespaceParams
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.replace(WHITESPACE, "", regex=True)
+    kernel = staticmethod(_bt_replace)
 
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"{src}.str.replace({WHITESPACE!r}, '', regex=True)"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (WHITESPACE, "", True)
 
     def describe(self, params: Any) -> str:
         return f"Remove whitespace in {params.source_column}{describe_target(params)}"

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_repeat
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 from pydantic import Field
 
 
@@ -32,11 +32,10 @@ class RepeatString(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.REPEAT.html"
     Params = RepeatStringParams
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.repeat(params.count)
+    kernel = staticmethod(_bt_repeat)
 
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.repeat({params.count})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.count,)
 
     def describe(self, params: Any) -> str:
         return f"{self.source_words(params)} repeated {params.count} times into {params.target_column}"

@@ -21,8 +21,10 @@ import re
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import _bc_replace_between, helper_code, regex_problem
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, place_code
+from brewdesk.recipes.kernels.text import _bc_replace_between
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.ops._plumbing import place_code
+from brewdesk.recipes.ops._value_functions import regex_problem
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -61,7 +63,7 @@ class ReplaceBetweenDelimiters(TextMapOperation):
 
     def to_code(self, params: Any, fitted: Any) -> str:
         src = f"df[{params.source_column!r}]"
-        return helper_code("_bc_replace_between") + place_code(params.source_column, self.expr(params, src), params.source_column)
+        return place_code(params.source_column, self.expr(params, src), params.source_column)
 
     def describe(self, params: Any) -> str:
         return (

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.kernels.text import _bt_slice_replace
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, StepProblem, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -47,11 +47,10 @@ class ReplaceBetweenPositions(TextMapOperation):
         if params.end_position < params.start_position:
             raise StepProblem("endPosition must not be smaller than startPosition", field="end_position")
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.slice_replace(params.start_position, params.end_position, params.value)
+    kernel = staticmethod(_bt_slice_replace)
 
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"{src}.str.slice_replace({params.start_position}, {params.end_position}, {params.value!r})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.start_position, params.end_position, params.value)
 
     def describe(self, params: Any) -> str:
         return (

@@ -41,6 +41,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.kernels.types import _bd_typed
 from brewdesk.recipes.ops._fit_common import (
     OutlierParams,
     describe_strategy,
@@ -52,9 +53,8 @@ from brewdesk.recipes.ops._fit_common import (
     trim_sides,
     trim_sides_code,
     trim_stats,
-    typed_value,
 )
-from brewdesk.recipes.ops._rescale_common import floats
+from brewdesk.recipes.ops._rescale import floats
 from brewdesk.recipes.ops.base import Kind, Operation, Stat, StepProblem, check_columns
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -168,7 +168,7 @@ class ReplaceOutliers(Operation):
         sides = trim_sides(x, fitted) if params.replace_type != "WINSORIZE_VALUES" else None
         if sides is not None:
             low, high = low & sides[0], high & sides[1]
-        v_low, v_high = (typed_value(s.dtype, v) for v in self.values(params, fences, fitted))
+        v_low, v_high = (_bd_typed(s.dtype, v) for v in self.values(params, fences, fitted))
         out = frame.copy(deep=False)
         out[col] = s.mask(low, v_low).mask(high, v_high)
         return out

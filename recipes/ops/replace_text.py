@@ -18,8 +18,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, check_regex
+from brewdesk.recipes.kernels.text import _bt_replace
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.ops._plumbing import check_regex
 from brewdesk.recipes.ops.base import Params, as_bool, column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -46,13 +47,10 @@ class ReplaceText(TextMapOperation):
         if params.regex:
             check_regex(params.pattern, "pattern")
 
-    def text(self, params: ReplaceTextParams, s: pd.Series) -> pd.Series:
-        if params.regex:
-            return s.str.replace(params.pattern, params.value, regex=True)
-        return s.str.replace(params.pattern, params.value, regex=False)
+    kernel = staticmethod(_bt_replace)
 
-    def text_expr(self, params: ReplaceTextParams, src: str) -> str:
-        return f"{src}.str.replace({params.pattern!r}, {params.value!r}, regex={params.regex})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.pattern, params.value, params.regex)
 
     def describe(self, params: ReplaceTextParams) -> str:
         what = "pattern" if params.regex else "text"

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._common import SourceColumnsParams, helper_code
+from brewdesk.recipes.ops._maps import SourceColumnsParams
 from brewdesk.recipes.ops.base import Kind, Operation, StepProblem, check_columns, columns
 from brewdesk.recipes.ops.fill_with_custom import typed_value
 from brewdesk.recipes.types import Schema, logical_type
@@ -76,7 +76,7 @@ class ReplaceWithCustom(Operation):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         v = _text(params.value)
-        return helper_code("_bd_convert") + "\n".join(
+        return "\n".join(
             [
                 f"for _c in {params.source_columns!r}:",
                 "    _s = df[_c]",

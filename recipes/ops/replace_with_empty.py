@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES
+from brewdesk.recipes.kernels.types import _bd_empty_like
+from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column
 from brewdesk.recipes.types import Schema
 
@@ -45,23 +46,13 @@ class ReplaceWithEmpty(Operation):
         return schema
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
-        s = frame[params.source_column]
-        if isinstance(s.dtype, pd.CategoricalDtype) and "" not in s.cat.categories:
-            s = s.cat.add_categories(pd.Index([""], dtype=s.cat.categories.dtype))
         out = frame.copy(deep=False)
-        out[params.source_column] = pd.Series([""] * len(s), index=s.index, dtype=s.dtype)
+        out[params.source_column] = _bd_empty_like(frame[params.source_column])
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        return "\n".join(
-            [
-                f"_s = df[{col!r}]",
-                "if isinstance(_s.dtype, pd.CategoricalDtype) and '' not in _s.cat.categories:",
-                "    _s = _s.cat.add_categories(pd.Index([''], dtype=_s.cat.categories.dtype))",
-                f"df[{col!r}] = pd.Series([''] * len(_s), index=_s.index, dtype=_s.dtype)",
-            ]
-        )
+        return f"df[{col!r}] = _bd_empty_like(df[{col!r}])"
 
     def describe(self, params: Any) -> str:
         return f"Replace values in {params.source_column} with empty text"

@@ -27,11 +27,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from brewdesk.recipes.ops._rescale_common import (
+from brewdesk.recipes.kernels.numbers import _bd_skew
+from brewdesk.recipes.ops._rescale import (
     Rescale,
     RescaleParams,
     SkewFunction,
-    skew,
     skew_code,
     skew_problem,
 )
@@ -56,7 +56,7 @@ class RescaleOutliersWithSkew(Rescale):
         return skew_problem(params.skew_function, params.value)
 
     def transform(self, params: Any, x: np.ndarray, fitted: Mapping[str, Any]) -> np.ndarray:
-        return skew(x, params.skew_function, params.value)
+        return _bd_skew(x, params.skew_function, params.value)
 
     def transform_code(self, params: Any, fitted: Mapping[str, Any]) -> list[str]:
         return skew_code("_x", params.skew_function, params.value)

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 from brewdesk.recipes.ops._fit_common import fitted_lines
-from brewdesk.recipes.ops._rescale_common import Rescale, RescaleParams
+from brewdesk.recipes.ops._rescale import Rescale, RescaleParams
 from brewdesk.recipes.ops.base import Stat
 
 

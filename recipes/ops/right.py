@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_slice
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 from pydantic import Field
 
 
@@ -34,15 +34,10 @@ class Right(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.RIGHT.html"
     Params = RightParams
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        if params.position == 0:
-            return s.str.slice(0, 0)
-        return s.str.slice(-params.position)
+    kernel = staticmethod(_bt_slice)
 
-    def code(self, params: Any, src: str) -> str:
-        if params.position == 0:
-            return f"{src}.str.slice(0, 0)"
-        return f"{src}.str.slice(-{params.position})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (0, 0) if params.position == 0 else (-params.position, None)
 
     def describe(self, params: Any) -> str:
         return f"Last {params.position} characters of {self.source_words(params)} into {params.target_column}"

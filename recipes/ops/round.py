@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import MapOperation, _bd_round
+from brewdesk.recipes.kernels.numbers import _bd_round
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, column, new_column
 from pydantic import AliasChoices, Field
 
@@ -44,7 +45,6 @@ class Round(MapOperation):
     databrew = ("ROUND",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.ROUND.html"
     Params = RoundParams
-    helpers = ("_bd_round",)
 
     def out_type(self, params: RoundParams, in_type: str) -> str:
         return in_type

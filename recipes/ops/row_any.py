@@ -11,7 +11,7 @@ change_data_type to string writes them).
 
 The new column goes right after the first of ``source_columns``; DataBrew's ``sourceColumns`` is
 a JSON list in a string. The rules shared by the aggregate functions (what is ignored, result
-types, placement) are in :mod:`brewdesk.recipes.ops._rowagg_common`.
+types, placement) are in :mod:`brewdesk.recipes.ops._row_aggregates`.
 """
 
 from __future__ import annotations
@@ -20,14 +20,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import place, place_code
-from brewdesk.recipes.ops._rowagg_common import (
-    RowAggParams,
-    RowAggregate,
-    _br_any,
-    any_type,
-    helper_code,
-)
+from brewdesk.recipes.kernels.row_aggregates import _br_any
+from brewdesk.recipes.ops._plumbing import place, place_code
+from brewdesk.recipes.ops._row_aggregates import RowAggParams, RowAggregate, any_type
 
 
 class RowAny(RowAggregate):
@@ -48,7 +43,7 @@ class RowAny(RowAggregate):
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
         expr = f"_br_any(df, {list(params.source_columns)!r})"
-        return helper_code("_br_any") + place_code(params.target_column, expr, params.source_columns[0])
+        return place_code(params.target_column, expr, params.source_columns[0])
 
 
 OPERATION = RowAny()

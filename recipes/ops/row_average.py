@@ -8,12 +8,12 @@ ignored"); a row without numbers gives missing.
 
 The new column goes right after the first of ``source_columns``; DataBrew's ``sourceColumns`` is
 a JSON list in a string. The rules shared by the aggregate functions (what is ignored, result
-types, placement) are in :mod:`brewdesk.recipes.ops._rowagg_common`.
+types, placement) are in :mod:`brewdesk.recipes.ops._row_aggregates`.
 """
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._rowagg_common import RowAggregate
+from brewdesk.recipes.ops._row_aggregates import RowAggregate
 
 
 class RowAverage(RowAggregate):

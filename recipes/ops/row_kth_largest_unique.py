@@ -9,12 +9,12 @@ gives missing. Integer columns give ``int64``, others ``float64``.
 
 The new column goes right after the first of ``source_columns``; DataBrew's ``sourceColumns`` is
 a JSON list in a string. The rules shared by the aggregate functions (what is ignored, result
-types, placement) are in :mod:`brewdesk.recipes.ops._rowagg_common`.
+types, placement) are in :mod:`brewdesk.recipes.ops._row_aggregates`.
 """
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._rowagg_common import KthParams, RowAggregate
+from brewdesk.recipes.ops._row_aggregates import KthParams, RowAggregate
 
 
 class RowKthLargestUnique(RowAggregate):

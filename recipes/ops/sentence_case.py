@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, _bd_sentence
+from brewdesk.recipes.kernels.text import _bd_sentence
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 
 
@@ -32,13 +32,8 @@ class SentenceCase(TextMapOperation):
     databrew = ("SENTENCE_CASE",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SENTENCE_CASE.html"
     Params = SentenceCaseParams
-    helpers = ("_bd_sentence",)
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bd_sentence(s)
-
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"_bd_sentence({src})"
+    kernel = staticmethod(_bd_sentence)
 
     def describe(self, params: Any) -> str:
         return f"Sentence case: {params.source_column}"

@@ -27,8 +27,9 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.kernels.numbers import _bd_skew
 from brewdesk.recipes.ops._fit_common import NUMERIC_TYPES, put_code, put_column, schema_put
-from brewdesk.recipes.ops._rescale_common import SkewFunction, floats, skew, skew_code, skew_problem
+from brewdesk.recipes.ops._rescale import SkewFunction, floats, skew_code, skew_problem
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -72,7 +73,7 @@ class Skewness(Operation):
         if msg:
             raise StepError(msg)
         s = frame[params.source_column]
-        out = pd.Series(skew(floats(s), params.skew_function, params.value), index=s.index, dtype="Float64")
+        out = pd.Series(_bd_skew(floats(s), params.skew_function, params.value), index=s.index, dtype="Float64")
         return put_column(frame, params.target_column, out, after=params.source_column)
 
     def to_code(self, params: SkewnessParams, fitted: Mapping[str, Any]) -> str:

@@ -17,7 +17,7 @@ Semantics
   start but no end delimiter after it gives two pieces and a missing third. Missing stays
   missing in every piece.
 - The pieces are string columns ``<source>_1``, ``<source>_2``, ``<source>_3`` replacing the
-  source column (the naming rule of every SPLIT_COLUMN_* step, ``_text_common``); a name that
+  source column (the naming rule of every SPLIT_COLUMN_* step, ``_split``); a name that
   already exists is a validation problem. The page also lists ``pattern`` / ``includeInSplit``
   without saying what they do with two delimiters; they are ignored on import. A condition cannot
   restrict this step (it removes the source column).
@@ -30,13 +30,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import databrew_error
-from brewdesk.recipes.ops._text_common import (
-    SplitOperation,
-    SplitParams,
-    _bt_split_delimiters,
-    option_from_databrew,
-)
+from brewdesk.recipes.kernels.text import _bt_split_delimiters
+from brewdesk.recipes.ops._plumbing import databrew_error
+from brewdesk.recipes.ops._split import SplitOperation, SplitParams, option_from_databrew
 from pydantic import Field
 
 
@@ -59,7 +55,6 @@ class SplitColumnBetweenDelimiter(SplitOperation):
     databrew = ("SPLIT_COLUMN_BETWEEN_DELIMITER",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_BETWEEN_DELIMITER.html"
     Params = SplitColumnBetweenDelimiterParams
-    helpers = ("_bt_split_delimiters",)
 
     def count(self, params: Any) -> int:
         return 3

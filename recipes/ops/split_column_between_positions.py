@@ -11,7 +11,7 @@ Semantics
 - Positions past the end of a value give empty pieces. ``end_position`` must not be smaller
   than ``start_position`` (a validation problem).
 - The three pieces are string columns ``<source>_1``, ``<source>_2``, ``<source>_3`` replacing
-  the source column (the naming rule of every SPLIT_COLUMN_* step, ``_text_common``); a name that
+  the source column (the naming rule of every SPLIT_COLUMN_* step, ``_split``); a name that
   already exists is a validation problem. Missing stays missing in every piece. A condition
   cannot restrict this step (it removes the source column).
 """
@@ -21,7 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._split import SplitOperation, SplitParams
 from brewdesk.recipes.ops.base import StepProblem
 from pydantic import Field
 
@@ -39,7 +40,6 @@ class SplitColumnBetweenPositions(SplitOperation):
     databrew = ("SPLIT_COLUMN_BETWEEN_POSITIONS",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_BETWEEN_POSITIONS.html"
     Params = SplitColumnBetweenPositionsParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return 3

@@ -9,7 +9,7 @@ Semantics
   ``"nationalit"`` and ``"y"``. A value with ``position`` characters or fewer gives empty text
   and the whole value.
 - The two pieces are string columns ``<source>_1`` and ``<source>_2`` replacing the source
-  column (the naming rule of every SPLIT_COLUMN_* step, ``_text_common``); a name that already
+  column (the naming rule of every SPLIT_COLUMN_* step, ``_split``); a name that already
   exists is a validation problem. Missing stays missing in both pieces. Characters are Unicode
   code points. A condition cannot restrict this step (it removes the source column).
 """
@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._split import SplitOperation, SplitParams
 from pydantic import Field
 
 
@@ -35,7 +36,6 @@ class SplitColumnFromEnd(SplitOperation):
     databrew = ("SPLIT_COLUMN_FROM_END",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_FROM_END.html"
     Params = SplitColumnFromEndParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return 2

@@ -8,7 +8,7 @@ Semantics
   goes into the second: ``position 1`` of ``"first_name"`` gives ``"f"`` and ``"irst_name"``.
   A value with ``position`` characters or fewer gives the whole value and empty text.
 - The two pieces are string columns ``<source>_1`` and ``<source>_2`` replacing the source
-  column (the naming rule of every SPLIT_COLUMN_* step, ``_text_common``); a name that already
+  column (the naming rule of every SPLIT_COLUMN_* step, ``_split``); a name that already
   exists is a validation problem. Missing stays missing in both pieces. Characters are Unicode
   code points. A condition cannot restrict this step (it removes the source column).
 """
@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._split import SplitOperation, SplitParams
 from pydantic import Field
 
 
@@ -34,7 +35,6 @@ class SplitColumnFromStart(SplitOperation):
     databrew = ("SPLIT_COLUMN_FROM_START",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_FROM_START.html"
     Params = SplitColumnFromStartParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return 2

@@ -14,7 +14,7 @@ Semantics
   follows it (``"a,b"`` split on an included ``","`` gives ``"a"`` and ``",b"``); false drops it.
   The page only says "includes the pattern in the new column"; which column is Brewdesk's choice.
 - The pieces are named ``<source>_1``, ``<source>_2``, ... and replace the source column (the
-  naming rule of every SPLIT_COLUMN_* step, ``_text_common``); a name that already exists is a
+  naming rule of every SPLIT_COLUMN_* step, ``_split``); a name that already exists is a
   validation problem. A value with fewer pieces leaves the later columns missing; empty pieces stay
   empty text; missing gives missing in every column.
 - DataBrew's single ``pattern`` / ``includeInSplit`` keys are accepted on import as a one-delimiter
@@ -28,12 +28,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import databrew_error
-from brewdesk.recipes.ops._text_common import (
+from brewdesk.recipes.kernels.text import _bt_split_delimiters
+from brewdesk.recipes.ops._plumbing import databrew_error
+from brewdesk.recipes.ops._split import (
     DelimiterOption,
     SplitOperation,
     SplitParams,
-    _bt_split_delimiters,
     option_from_databrew,
     option_to_databrew,
 )
@@ -58,7 +58,6 @@ class SplitColumnMultipleDelimiter(SplitOperation):
     databrew = ("SPLIT_COLUMN_MULTIPLE_DELIMITER",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_MULTIPLE_DELIMITER.html"
     Params = SplitColumnMultipleDelimiterParams
-    helpers = ("_bt_split_delimiters",)
 
     def count(self, params: Any) -> int:
         return params.limit + 1

@@ -19,7 +19,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, _bd_split, databrew_error, helper_code
+from brewdesk.recipes.kernels.text import _bd_split, _bt_put_parts
+from brewdesk.recipes.ops._maps import TEXT_TYPES
+from brewdesk.recipes.ops._plumbing import databrew_error
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -71,22 +73,14 @@ class SplitColumnSingleDelimiter(Operation):
 
     def apply(self, params: SplitColumnSingleDelimiterParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         src = params.source_column
-        pieces = _bd_split(frame[src], params.pattern, params.limit)
-        parts = pd.DataFrame(dict(zip(names(params), pieces, strict=True)), index=frame.index)
-        i = frame.columns.get_loc(src)
-        return pd.concat([frame.iloc[:, :i], parts, frame.iloc[:, i + 1 :]], axis=1)
+        return _bt_put_parts(frame, src, names(params), _bd_split(frame[src], params.pattern, params.limit))
 
     def describe(self, params: SplitColumnSingleDelimiterParams) -> str:
         return f"Split {params.source_column} on {params.pattern!r} into {params.limit + 1} columns"
 
     def to_code(self, params: SplitColumnSingleDelimiterParams, fitted: Mapping[str, Any]) -> str:
         src = params.source_column
-        return helper_code("_bd_split") + (
-            f"_parts = pd.DataFrame(dict(zip({names(params)!r}, _bd_split(df[{src!r}], {params.pattern!r}, "
-            f"{params.limit}))), index=df.index)\n"
-            f"_i = df.columns.get_loc({src!r})\n"
-            "df = pd.concat([df.iloc[:, :_i], _parts, df.iloc[:, _i + 1:]], axis=1)"
-        )
+        return f"df = _bt_put_parts(df, {src!r}, {names(params)!r}, _bd_split(df[{src!r}], {params.pattern!r}, {params.limit}))"
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         if as_bool(parameters.get("includeInSplit", False)):

@@ -16,7 +16,7 @@ Semantics
   DataBrew import gets 20, and the export writes ``limit`` only when it is not 20.
 - Pieces a value is too short to reach are empty text. The pieces are string columns
   ``<source>_1`` ... ``<source>_<limit + 1>`` replacing the source column (the naming rule of
-  every SPLIT_COLUMN_* step, ``_text_common``); a name that already exists is a validation
+  every SPLIT_COLUMN_* step, ``_split``); a name that already exists is a validation
   problem. Missing stays missing in every piece. A condition cannot restrict this step.
 """
 
@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._text_common import SplitOperation, SplitParams, _bt_split_at
+from brewdesk.recipes.kernels.text import _bt_split_at
+from brewdesk.recipes.ops._split import SplitOperation, SplitParams
 from pydantic import Field
 
 DEFAULT_LIMIT = 20
@@ -50,7 +51,6 @@ class SplitColumnWithIntervals(SplitOperation):
     databrew = ("SPLIT_COLUMN_WITH_INTERVALS",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.SPLIT_COLUMN_WITH_INTERVALS.html"
     Params = SplitColumnWithIntervalsParams
-    helpers = ("_bt_split_at",)
 
     def count(self, params: Any) -> int:
         return params.limit + 1

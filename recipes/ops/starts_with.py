@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction, regex_problem
+from brewdesk.recipes.kernels.text import _bt_starts
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction, regex_problem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
 
@@ -41,11 +41,10 @@ class StartsWith(ValueFunction):
     def check(self, params: Any, schema: Schema) -> None:
         regex_problem(params.pattern, "pattern", wrap="(?:{})")
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.match(params.pattern, case=not params.ignore_case).astype("boolean")
+    kernel = staticmethod(_bt_starts)
 
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.match({params.pattern!r}, case={not params.ignore_case}).astype('boolean')"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.pattern, not params.ignore_case)
 
     def describe(self, params: Any) -> str:
         return f"Whether {self.source_words(params)} starts with /{params.pattern}/ into {params.target_column}"

@@ -16,7 +16,7 @@ Semantics
 
 from __future__ import annotations
 
-from brewdesk.recipes.ops._catalogue_common import TextCompare, TextPairParams
+from brewdesk.recipes.ops._value_functions import TextCompare, TextPairParams
 
 
 class StringLessThanParams(TextPairParams):

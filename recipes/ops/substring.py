@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
+from brewdesk.recipes.kernels.text import _bt_slice
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 from brewdesk.recipes.ops.base import StepProblem
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -45,11 +45,10 @@ class Substring(ValueFunction):
         if params.end_position < params.start_position:
             raise StepProblem("endPosition must not be smaller than startPosition", field="end_position")
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.slice(params.start_position, params.end_position)
+    kernel = staticmethod(_bt_slice)
 
-    def code(self, params: Any, src: str) -> str:
-        return f"{src}.str.slice({params.start_position}, {params.end_position})"
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        return (params.start_position, params.end_position)
 
     def describe(self, params: Any) -> str:
         return (

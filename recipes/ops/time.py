@@ -19,21 +19,17 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import (
-    _bd_time,
-    check_one_of,
-    helper_code,
+from brewdesk.recipes.kernels.dates import _bd_time
+from brewdesk.recipes.ops._date_parts import (
     part_column,
     part_operands,
     part_value,
     parts_after,
     parts_from_databrew,
     parts_to_databrew,
-    place,
-    place_code,
-    place_schema,
-    strftime_or_problem,
 )
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._plumbing import check_one_of, place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -103,7 +99,7 @@ class Time(Operation):
 
     def to_code(self, params: TimeParams, fitted: Mapping[str, Any]) -> str:
         expr = f"_bd_time({', '.join(part_operands(params, PARTS, None))}, {_fmt(params)!r})"
-        return helper_code("_bd_time") + place_code(params.target_column, expr, self._after(params))
+        return place_code(params.target_column, expr, self._after(params))
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         out = parts_from_databrew("TIME", PARTS, parameters)

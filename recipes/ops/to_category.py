@@ -20,9 +20,10 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.kernels.types import _bd_to_category
 from brewdesk.recipes.ops._fit_common import fitted_lines, require_column
 from brewdesk.recipes.ops.base import Kind, Operation, Params, Stat, check_columns, column
-from brewdesk.recipes.types import STRING_DTYPE, Schema
+from brewdesk.recipes.types import Schema
 
 
 class ToCategoryParams(Params):
@@ -50,9 +51,8 @@ class ToCategory(Operation):
         col = params.source_column
         if fitted.get("distinct") is None:
             raise StepError(f"to_category of '{col}' needs the column's distinct values")
-        dtype = pd.CategoricalDtype(pd.Index([str(v) for v in fitted["distinct"]], dtype=STRING_DTYPE))
         out = frame.copy(deep=False)
-        out[col] = frame[col].astype(STRING_DTYPE).astype(dtype)
+        out[col] = _bd_to_category(frame[col], fitted["distinct"])
         return out
 
     def describe(self, params: ToCategoryParams) -> str:
@@ -61,10 +61,7 @@ class ToCategory(Operation):
     def to_code(self, params: ToCategoryParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
         lines = fitted_lines({"distinct": Stat("distinct", col)}, fitted)
-        lines.append(
-            f"df[{col!r}] = df[{col!r}].astype('string')"
-            ".astype(pd.CategoricalDtype(pd.Index([str(_v) for _v in _distinct], dtype='string')))"
-        )
+        lines.append(f"df[{col!r}] = _bd_to_category(df[{col!r}], _distinct)")
         return "\n".join(lines)
 
 

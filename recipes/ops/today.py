@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from brewdesk.recipes.ops._functions_common import ClockOperation
+from brewdesk.recipes.ops._nondeterministic import ClockOperation
 
 
 class Today(ClockOperation):

@@ -33,8 +33,9 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, MapOperation, databrew_error, describe_target
-from brewdesk.recipes.ops._text_common import _bt_tokenize, helper_code
+from brewdesk.recipes.kernels.text import _bt_tokenize
+from brewdesk.recipes.ops._maps import TEXT_TYPES, MapOperation, describe_target
+from brewdesk.recipes.ops._plumbing import databrew_error
 from brewdesk.recipes.ops.base import Params, StepProblem, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -100,9 +101,6 @@ class Tokenization(MapOperation):
 
     def expr(self, params: Any, src: str) -> str:
         return f"_bt_tokenize({src}, " + ", ".join(repr(a) for a in self._args(params)) + ")"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bt_tokenize") + super().to_code(params, fitted)
 
     def describe(self, params: Any) -> str:
         extra = [

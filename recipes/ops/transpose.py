@@ -34,7 +34,8 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._nested import _bn_unpivot, common_type, helper_code
+from brewdesk.recipes.kernels.nested import _bn_unpivot
+from brewdesk.recipes.ops._nested import common_type
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -206,9 +207,7 @@ class Transpose(Operation):
             f"{list(params.pivot_columns)!r}, {list(params.value_columns)!r}, {params.aggregate_function!r}, "
             f"{params.new_column!r}, {list(params.pivot_values or [])!r}"
         )
-        return helper_code(
-            "_bd_convert", "_bn_values", "_bn_common", "_bn_unpivot", "_bn_pivot", "_bn_transpose"
-        ) + f"df = _bn_transpose(df, {args})"
+        return f"df = _bn_transpose(df, {args})"
 
 
 OPERATION = Transpose()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation, describe_target
+from brewdesk.recipes.kernels.text import _bt_trim
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation, describe_target
 from brewdesk.recipes.ops.base import Params, column, new_column
 
 
@@ -32,11 +32,7 @@ class Trim(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.TRIM.html"
     Params = TrimParams
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.strip()
-
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"{src}.str.strip()"
+    kernel = staticmethod(_bt_trim)
 
     def describe(self, params: Any) -> str:
         return f"Trim whitespace in {params.source_column}{describe_target(params)}"

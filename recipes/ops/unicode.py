@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction, _bc_unicode
+from brewdesk.recipes.kernels.text import _bc_unicode
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class UnicodeParams(TextValueParams):
@@ -31,13 +31,8 @@ class Unicode(ValueFunction):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.UNICODE.html"
     Params = UnicodeParams
     out_logical = "int64"
-    helpers = ("_bc_unicode",)
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bc_unicode(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bc_unicode({src})"
+    kernel = staticmethod(_bc_unicode)
 
     def describe(self, params: Any) -> str:
         return f"Code point of the first character of {self.source_words(params)} into {params.target_column}"

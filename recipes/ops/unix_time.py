@@ -18,17 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops import _catalogue_common as cat
-from brewdesk.recipes.ops._catalogue_common import _bc_unix_time
-from brewdesk.recipes.ops._common import (
-    DatePartOperation,
-    DatePartParams,
-    _bd_convert,
-    place_code,
-    strftime_or_problem,
-)
-from brewdesk.recipes.ops._common import helper_code as bd_helper_code
+from brewdesk.recipes.kernels.dates import _bc_unix_seconds
+from brewdesk.recipes.ops._date_parts import DatePartOperation, DatePartParams
 
 
 class UnixTimeParams(DatePartParams):
@@ -44,19 +35,7 @@ class UnixTime(DatePartOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.UNIX_TIME.html"
     Params = UnixTimeParams
     part = "second"
-
-    def transform(self, params: Any, s: pd.Series) -> pd.Series:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return _bc_unix_time(_bd_convert(s, "datetime", fmt))
-
-    def expr(self, params: Any, src: str) -> str:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return f"_bc_unix_time(_bd_convert({src}, 'datetime', {fmt!r}))"
-
-    def to_code(self, params: Any, fitted: Any) -> str:
-        prelude = bd_helper_code("_bd_convert") + cat.helper_code("_bc_unix_time")
-        src = f"df[{params.source_column!r}]"
-        return prelude + place_code(params.target_column, self.expr(params, src), params.source_column)
+    kernel = staticmethod(_bc_unix_seconds)
 
     def describe(self, params: Any) -> str:
         return f"Unix time (seconds) of {params.source_column} into {params.target_column}"

@@ -20,7 +20,9 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._common import MapOperation, _bd_convert, strftime_or_problem
+from brewdesk.recipes.kernels.types import _bd_convert
+from brewdesk.recipes.ops._date_patterns import strftime_or_problem
+from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops.base import Params, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -43,7 +45,6 @@ class UnixTimeFormat(MapOperation):
     databrew = ("UNIX_TIME_FORMAT",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.UNIX_TIME_FORMAT.html"
     Params = UnixTimeFormatParams
-    helpers = ("_bd_convert",)
 
     def out_type(self, params: Any, in_type: str) -> str:
         return "string"

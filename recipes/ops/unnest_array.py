@@ -30,7 +30,8 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
-from brewdesk.recipes.ops._nested import _bn_unnest_array, helper_code, no_gc
+from brewdesk.recipes.kernels.nested import _bn_unnest_array
+from brewdesk.recipes.ops._nested import no_gc
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
 from brewdesk.recipes.types import Schema
 from pydantic import Field
@@ -72,7 +73,7 @@ class UnnestArray(Operation):
         return f"Unnest array {params.source_column}{into} (one row per element)"
 
     def to_code(self, params: UnnestArrayParams, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bd_convert", "_bn_typed", "_bn_explode", "_bn_unnest_array") + (
+        return (
             f"df = _bn_unnest_array(df, {params.source_column!r}, {params.target_column!r}, {params.value_type!r})"
         )
 

@@ -29,13 +29,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._nested import (
-    _bn_unnest_map,
-    check_new_names,
-    helper_code,
-    layout_schema,
-    no_gc,
-)
+from brewdesk.recipes.kernels.nested import _bn_unnest_map
+from brewdesk.recipes.ops._nested import check_new_names, layout_schema, no_gc
 from brewdesk.recipes.ops.base import Kind, Operation, Params, as_bool, check_columns, column
 from brewdesk.recipes.ops.unnest_array import ValueType
 from brewdesk.recipes.types import Schema
@@ -89,7 +84,7 @@ class UnnestMap(Operation):
     def to_code(self, params: UnnestMapParams, fitted: Mapping[str, Any]) -> str:
         key, value = new_names(params)
         args = f"{params.source_column!r}, {key!r}, {value!r}, {params.value_type!r}, {params.remove_source_column!r}"
-        return helper_code("_bd_convert", "_bn_typed", "_bn_explode", "_bn_place", "_bn_unnest_map") + (
+        return (
             f"df = _bn_unnest_map(df, {args})"
         )
 

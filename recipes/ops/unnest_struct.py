@@ -34,13 +34,8 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._nested import (
-    _bn_unnest_struct,
-    check_new_names,
-    helper_code,
-    layout_schema,
-    struct_paths,
-)
+from brewdesk.recipes.kernels.nested import _bn_unnest_struct
+from brewdesk.recipes.ops._nested import check_new_names, layout_schema, struct_paths
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -151,7 +146,7 @@ class UnnestStruct(Operation):
             f"{params.source_column!r}, {[f.name for f in fields]!r}, {[f.type for f in fields]!r}, "
             f"{new_names(params)!r}, {params.remove_source_column!r}"
         )
-        return helper_code("_bd_convert", "_bn_typed", "_bn_place", "_bn_unnest_struct") + (
+        return (
             f"df = _bn_unnest_struct(df, {args})"
         )
 

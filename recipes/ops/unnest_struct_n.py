@@ -40,14 +40,9 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._common import check_regex, databrew_error
-from brewdesk.recipes.ops._nested import (
-    _bn_unnest_struct_n,
-    check_new_names,
-    helper_code,
-    layout_schema,
-    struct_paths,
-)
+from brewdesk.recipes.kernels.nested import _bn_unnest_struct_n
+from brewdesk.recipes.ops._nested import check_new_names, layout_schema, struct_paths
+from brewdesk.recipes.ops._plumbing import check_regex, databrew_error
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -204,7 +199,7 @@ class UnnestStructN(Operation):
                 f"{params.remove_source_column!r}"
             )
             lines.append(f"df = _bn_unnest_struct_n(df, {args})")
-        return helper_code("_bd_convert", "_bn_typed", "_bn_place", "_bn_unnest_struct_n") + "\n".join(lines)
+        return "\n".join(lines)
 
     def from_databrew(self, operation: str, parameters: Mapping[str, Any]) -> dict[str, Any]:
         cond = parameters.get("conditionExpressions")

@@ -28,13 +28,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.ops._nested import (
-    _bn_unpivot,
-    check_new_names,
-    common_type,
-    helper_code,
-    layout_schema,
-)
+from brewdesk.recipes.kernels.nested import _bn_unpivot
+from brewdesk.recipes.ops._nested import check_new_names, common_type, layout_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -98,7 +93,7 @@ class Unpivot(Operation):
 
     def to_code(self, params: UnpivotParams, fitted: Mapping[str, Any]) -> str:
         args = f"{list(params.source_columns)!r}, {params.unpivot_column!r}, {params.value_column!r}"
-        return helper_code("_bd_convert", "_bn_values", "_bn_common", "_bn_unpivot") + (
+        return (
             f"df = _bn_unpivot(df, {args})"
         )
 

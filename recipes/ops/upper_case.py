@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._common import TEXT_TYPES, TextMapOperation
+from brewdesk.recipes.kernels.text import _bt_upper
+from brewdesk.recipes.ops._maps import TEXT_TYPES, TextMapOperation
 from brewdesk.recipes.ops.base import Params, column
 
 
@@ -32,11 +32,7 @@ class UpperCase(TextMapOperation):
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.UPPER_CASE.html"
     Params = UpperCaseParams
 
-    def text(self, params: Any, s: pd.Series) -> pd.Series:
-        return s.str.upper()
-
-    def text_expr(self, params: Any, src: str) -> str:
-        return f"{src}.str.upper()"
+    kernel = staticmethod(_bt_upper)
 
     def describe(self, params: Any) -> str:
         return f"Upper case: {params.source_column}"

@@ -19,12 +19,10 @@ DataBrew: https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.URL_PARA
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-from brewdesk.recipes.ops._catalogue_common import TextValueParams, ValueFunction
-from brewdesk.recipes.ops._functions_common import _bf_url_params, helper_code
+from brewdesk.recipes.kernels.web import _bf_url_params
+from brewdesk.recipes.ops._value_functions import TextValueParams, ValueFunction
 
 
 class UrlParams(ValueFunction):
@@ -37,14 +35,7 @@ class UrlParams(ValueFunction):
     Params = TextValueParams
     out_logical = "string"
 
-    def compute(self, params: Any, s: pd.Series) -> pd.Series:
-        return _bf_url_params(s)
-
-    def code(self, params: Any, src: str) -> str:
-        return f"_bf_url_params({src})"
-
-    def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return helper_code("_bf_url_params") + super().to_code(params, fitted)
+    kernel = staticmethod(_bf_url_params)
 
     def describe(self, params: Any) -> str:
         return f"{params.target_column} = query parameters of {self.source_words(params)}"

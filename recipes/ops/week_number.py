@@ -17,15 +17,7 @@ result is an integer column placed right after the source; missing stays missing
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
-from brewdesk.recipes.ops._common import (
-    DatePartOperation,
-    DatePartParams,
-    _bd_convert,
-    strftime_or_problem,
-)
+from brewdesk.recipes.ops._date_parts import DatePartOperation, DatePartParams
 
 
 class WeekNumberParams(DatePartParams):
@@ -40,15 +32,7 @@ class WeekNumber(DatePartOperation):
     databrew = ("WEEK_NUMBER",)
     doc_url = "https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.functions.WEEK_NUMBER.html"
     Params = WeekNumberParams
-    part = "isocalendar"
-
-    def transform(self, params: Any, s: pd.Series) -> pd.Series:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return _bd_convert(s, "datetime", fmt).dt.isocalendar()["week"].astype("Int64")
-
-    def expr(self, params: Any, src: str) -> str:
-        fmt = strftime_or_problem(params.date_time_format, "date_time_format")
-        return f"_bd_convert({src}, 'datetime', {fmt!r}).dt.isocalendar()['week'].astype('Int64')"
+    part = "week"
 
 
 OPERATION = WeekNumber()

@@ -3,34 +3,32 @@ test_expressions_security.py)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 
 import pandas as pd
 import pytest
+from brewdesk.recipes import codegen
 from brewdesk.recipes import expressions as ex
 from brewdesk.recipes import expressions_eval as ev
-from brewdesk.recipes import expressions_runtime as rt
 from brewdesk.recipes.databrew import import_databrew
 from brewdesk.recipes.errors import RecipeFormatError
+from brewdesk.recipes.kernel_source import kernel_code
+from brewdesk.recipes.kernels import expressions as rt
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.runner import run_pandas
 
 from tests.golden.cases import frame
 
 
-def test_exported_helper_source_is_the_running_code() -> None:
-    assert rt.HELPER_SOURCES == rt.sources(), "run python -m brewdesk.recipes.expressions_runtime"
-    env: dict[str, object] = {"pd": pd, "np": __import__("numpy")}
-    exec("\n\n".join(rt.HELPER_SOURCES.values()), env)  # noqa: S102 - the exported helpers
-    assert set(rt.HELPER_NAMES) <= set(env)
-
-
 def test_exported_code_carries_only_the_helpers_it_calls() -> None:
-    code = rt.helper_code("_x = _bx_missing(*(df['a'], 'string'), df.index)")
+    code = kernel_code("_x = _bx_missing(*(df['a'], 'string'), df.index)")
     assert "def _bx_missing(" in code and "def _bx_series(" in code and "def _bx_dtype(" in code
     assert "def _bx_cmp(" not in code and "def _bx_agg(" not in code
+    assert inspect.getsource(rt._bx_missing) in code
     step = Step.create("case_operation", {"value_expression": "case when isMissing(`a`) then 1 end", "target_column": "k"})
-    assert len(step.operation.to_code(step.params, {})) < len("".join(rt.HELPER_SOURCES.values())) / 2
+    everything = kernel_code("\n".join(f"{n}()" for n in dir(rt) if n.startswith("_bx_")))
+    assert len(codegen.step_code(step)) < len(everything) / 2
 
 
 def test_precedence_and_binds_tighter_than_or_and_not_tightest() -> None:
@@ -191,7 +189,7 @@ def test_describe_and_code_use_the_tree_not_the_text() -> None:
         {"value_expression": "`a` > 1", "true_value_expression": "x'); import os; ('", "false_value_expression": "'n'", "target_column": "r"},
     )
     assert step.describe().startswith("If `a` > 1 then")
-    code = step.operation.to_code(step.params, {})
+    code = codegen.step_code(step)
     # the constant is pasted as a Python string literal, never as code
     assert repr("x'); import os; ('") in code
     env = {"pd": pd, "np": __import__("numpy"), "df": frame({"a": ("int64", [0, 2])})}

@@ -184,7 +184,7 @@ DATA = frame(
     }
 )
 AGG_VALUES = {"m": (2.5, "float64")}
-ALLOWED_CALLS = {n for n in dir(__import__("brewdesk.recipes.expressions_runtime", fromlist=["x"])) if n.startswith("_bx_")}
+ALLOWED_CALLS = {n for n in dir(__import__("brewdesk.recipes.kernels.expressions", fromlist=["x"])) if n.startswith("_bx_")}
 
 
 @contextmanager

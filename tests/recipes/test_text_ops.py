@@ -7,27 +7,18 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 from typing import Any
 
 import pandas as pd
 import pytest
 from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.ops import _text_common as tc
 from brewdesk.recipes.recipe import Recipe, Step
 from brewdesk.recipes.runner import run_pandas
 from brewdesk.recipes.types import Schema
 from brewdesk.recipes.validate import validate
 
 from tests.recipes.mixed_frames import FRAMES, N, T
-
-
-def test_text_helper_sources_match_functions() -> None:
-    names = [n for n in vars(tc) if n.startswith("_bt_")]
-    assert sorted(names) == sorted(tc.HELPER_SOURCES), "regenerate: python -m brewdesk.recipes.ops._text_common"
-    for n in names:
-        assert tc.HELPER_SOURCES[n] == inspect.getsource(getattr(tc, n)), n
 
 
 def test_wrong_type_is_a_brewdesk_error() -> None:
@@ -78,14 +69,6 @@ def test_tokenization_imports_the_documented_example() -> None:
     assert out["dimensions_tokenized"].tolist()[0] == "width- height"
 
 
-def test_advanced_types_helper_source_matches_function() -> None:
-    from brewdesk.recipes.ops import _advanced_types as at
-
-    assert at.HELPER_SOURCES == {n: inspect.getsource(getattr(at, n)) for n in ("_ba_classify", "_ba_detect")}, (
-        "regenerate: python -m brewdesk.recipes.ops._advanced_types"
-    )
-
-
 RULES = [
     ("Email", None, ["a@b.co", "x@y", "bad..x@a.com", " Jo.e+1@Mail.example.org ", "@a.com"], [True, False, False, True, False], None),
     ("Phone", "TIME_ZONE", ["(614) 555-0100", "+44 20 7946 0958", "123", "555-0100"], [True, True, False, False],
@@ -115,7 +98,7 @@ RULES = [
 
 @pytest.mark.parametrize(("kind", "pattern", "values", "ok", "detail"), RULES, ids=[f"{r[0]}-{r[1]}" for r in RULES])
 def test_advanced_type_rules(kind, pattern, values, ok, detail) -> None:
-    from brewdesk.recipes.ops._advanced_types import _ba_classify
+    from brewdesk.recipes.kernels.advanced_types import _ba_classify
 
     got_ok, got_detail, _hit = _ba_classify(pd.Series([*values, None], dtype="string"), kind, pattern)
     assert got_ok.tolist() == [*ok, False]
@@ -124,7 +107,7 @@ def test_advanced_type_rules(kind, pattern, values, ok, detail) -> None:
 
 
 def test_detected_only_types() -> None:
-    from brewdesk.recipes.ops._advanced_types import _ba_classify
+    from brewdesk.recipes.kernels.advanced_types import _ba_classify
 
     s = pd.Series(["192.168.0.1", "::1", "256.1.1.1", "Germany", "US", "$1,234.50", "12.5 USD", "12"], dtype="string")
     assert _ba_classify(s, "IpAddress")[0].tolist() == [True, True, False, False, False, False, False, False]

@@ -1,7 +1,8 @@
 """Shared code of SKEWNESS and the RESCALE_OUTLIERS_WITH_* operations (not an operation).
 
-- :func:`skew` / :func:`skew_code`: DataBrew's skew functions (ROOT with ``value`` = the root,
-  LOG with ``value`` = the base, SQUARE), one numpy implementation and its exported text.
+- :func:`skew_problem` / :func:`skew_code`: DataBrew's skew functions (ROOT with ``value`` = the
+  root, LOG with ``value`` = the base, SQUARE): their parameter check and the exported call of
+  their kernel :func:`~brewdesk.recipes.kernels.numbers._bd_skew`.
 - :class:`Rescale`: the base of the two rescale operations: outliers found with the whole-dataset
   fences of FLAG_OUTLIERS (:mod:`brewdesk.recipes.ops._fit_common`) are capped at the fence they
   cross, then every value goes through the operation's transform into a new float64 column.
@@ -46,44 +47,10 @@ def skew_problem(function: str, value: float | None) -> str | None:
     return None
 
 
-def skew(values: np.ndarray, function: str, value: float | None) -> np.ndarray:
-    """The skew function on float64 values (NaN missing); undefined results are NaN.
-
-    ROOT ``n`` (default 2): a real root, so an odd integer root keeps the sign of a negative value
-    (the cube root "reduces positive and negative skew") and any other root of a negative value is
-    missing. LOG ``b`` (default e): ``log(x) / log(b)`` for ``x > 0``, missing otherwise.
-    SQUARE: ``x * x``. Infinite results (an overflowing square) are missing.
-    """
-    x = values
-    with np.errstate(all="ignore"):
-        if function == "SQUARE":
-            y = x * x
-        elif function == "LOG":
-            base = math.e if value is None else float(value)
-            y = np.where(x > 0, np.log(np.where(x > 0, x, 1.0)) / math.log(base), np.nan)
-        else:
-            n = 2.0 if value is None else float(value)
-            odd = n.is_integer() and int(n) % 2 == 1
-            y = np.sign(x) * np.abs(x) ** (1.0 / n) if odd else np.where(x >= 0, np.abs(x) ** (1.0 / n), np.nan)
-    return np.where(np.isfinite(y), y, np.nan)
-
-
 def skew_code(var: str, function: str, value: float | None) -> list[str]:
-    """Exported code replacing the float64 ndarray ``var`` by :func:`skew` of it."""
-    lines = ["with np.errstate(all='ignore'):"]
-    if function == "SQUARE":
-        lines.append(f"    {var} = {var} * {var}")
-    elif function == "LOG":
-        base = math.e if value is None else float(value)
-        lines.append(f"    {var} = np.where({var} > 0, np.log(np.where({var} > 0, {var}, 1.0)) / np.log({base!r}), np.nan)")
-    else:
-        n = 2.0 if value is None else float(value)
-        if n.is_integer() and int(n) % 2 == 1:
-            lines.append(f"    {var} = np.sign({var}) * np.abs({var}) ** (1.0 / {n!r})")
-        else:
-            lines.append(f"    {var} = np.where({var} >= 0, np.abs({var}) ** (1.0 / {n!r}), np.nan)")
-    lines.append(f"{var} = np.where(np.isfinite({var}), {var}, np.nan)")
-    return lines
+    """Exported code replacing the float64 ndarray ``var`` by the skew function of it
+    (:func:`~brewdesk.recipes.kernels.numbers._bd_skew`)."""
+    return [f"{var} = _bd_skew({var}, {function!r}, {value!r})"]
 
 
 def floats(s: pd.Series) -> np.ndarray:
@@ -155,4 +122,4 @@ class Rescale(Operation):
         return f"{what} of {params.source_column}, outliers ({describe_strategy(params)}) capped, into {params.target_column}"
 
 
-__all__ = ["Rescale", "RescaleParams", "SkewFunction", "floats", "skew", "skew_code", "skew_problem"]
+__all__ = ["Rescale", "RescaleParams", "SkewFunction", "floats", "skew_code", "skew_problem"]

@@ -1,6 +1,4 @@
-"""Operation plumbing shared by the row operations (not an operation: the registry skips ``_`` modules).
-
-Split out of :mod:`brewdesk.recipes.ops._common`, which re-exports every name here.
+"""Operation plumbing shared by the operations (not an operation: the registry skips ``_`` modules).
 
 - Placement of a created column (:func:`place`, :func:`place_schema`, :func:`place_code`): an
   existing column is overwritten in place; a new one goes right after the first column the step
@@ -9,17 +7,19 @@ Split out of :mod:`brewdesk.recipes.ops._common`, which re-exports every name he
   :func:`operand_type`, :func:`check_one_of`) and DataBrew's numbered ``sourceColumnN | valueN``
   keys (:func:`databrew_operands`, :func:`operands_to_databrew`).
 - DataBrew import helpers (:func:`databrew_error`, :func:`decode_json`).
+- Checking a step's regular expression (:func:`check_regex`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.ops.base import insert_after
+from brewdesk.recipes.ops.base import StepProblem, insert_after
 from brewdesk.recipes.types import Schema
 
 
@@ -157,3 +157,53 @@ def decode_json(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def check_regex(pattern: str, field: str) -> int:
+    """Check a regular expression compiles (Python ``re`` syntax); return its group count.
+
+    pandas runs string regexes with pyarrow's RE2 only where RE2 behaves exactly like Python's
+    ``re`` and falls back to ``re`` otherwise, so Python's syntax and semantics hold throughout
+    (lookarounds and backreferences included; ``\\w``, ``\\d``, ``\\s`` are Unicode-aware).
+
+    Raises
+    ------
+    StepProblem
+        When it does not compile.
+    """
+    try:
+        return re.compile(pattern).groups
+    except re.error as e:
+        raise StepProblem(f"invalid regular expression {pattern!r}: {e}", field=field) from None
+
+
+# =========================================================================== one kernel call
+class KernelCall:
+    """Mixin of operations whose result is one kernel call ``kernel(s, *arguments)``: the same
+    call computes it in ``apply()`` (:meth:`kernel_result`) and is written by ``to_code()``
+    (:meth:`kernel_code`), so the two cannot differ.
+
+    A subclass declares ``kernel = staticmethod(<a kernel of brewdesk.recipes.kernels>)`` and,
+    when the kernel takes more than the Series, :meth:`arguments`.
+    """
+
+    kernel: ClassVar[Callable[..., pd.Series] | None] = None
+    """The kernel (declared with ``staticmethod``); ``None`` when the subclass spells out its
+    result and its code itself."""
+
+    def arguments(self, params: Any) -> tuple[Any, ...]:
+        """The kernel's arguments after the Series: plain values, written into code with ``repr``."""
+        return ()
+
+    def kernel_result(self, params: Any, s: pd.Series) -> pd.Series:
+        """``kernel(s, *arguments)``."""
+        if self.kernel is None:
+            raise NotImplementedError(f"{type(self).__name__} declares no kernel")
+        return self.kernel(s, *self.arguments(params))
+
+    def kernel_code(self, params: Any, src: str) -> str:
+        """The exported expression of :meth:`kernel_result`, ``src`` being the Series' expression."""
+        if self.kernel is None:
+            raise NotImplementedError(f"{type(self).__name__} declares no kernel")
+        args = "".join(f", {a!r}" for a in self.arguments(params))
+        return f"{self.kernel.__name__}({src}{args})"

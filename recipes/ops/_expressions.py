@@ -15,10 +15,10 @@ from typing import Any, ClassVar, Literal
 import pandas as pd
 from brewdesk.recipes import expressions as ex
 from brewdesk.recipes import expressions_eval as ev
-from brewdesk.recipes import expressions_runtime as rt
 from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops._common import place, place_code, place_schema
+from brewdesk.recipes.kernels import expressions as rt
 from brewdesk.recipes.ops._fit_common import require_column
+from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -202,8 +202,7 @@ class ExpressionOperation(Operation):
         reads = self.reads(params)
         lines = [*ev.aggregates_code(self.specs(params), fitted), f"_result = {self.result_code(params)}"]
         lines.append(place_code(params.target_column, "_result", reads[0] if reads else None))
-        body = "\n".join(lines)
-        return rt.helper_code(body) + "\n" + body
+        return "\n".join(lines)
 
     # ----------------------------------------------------------------- DataBrew
     def to_databrew(self, params: Any) -> tuple[str, dict[str, str]]:
