@@ -19,8 +19,8 @@ from typing import Any
 from brewdesk.engine.connections import without_password
 from brewdesk.engine.home import data_home
 from brewdesk.engine.readers import SourceSpec
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe
 
 FILE_NAME = "autosave.json"
 

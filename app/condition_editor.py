@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from brewdesk.recipes.conditions import CONDITIONS, Condition
-from brewdesk.recipes.types import NUMERIC, Schema
+from brewdesk.recipes.model.conditions import CONDITIONS, Condition
+from brewdesk.recipes.model.types import NUMERIC, Schema
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,

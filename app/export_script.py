@@ -1,7 +1,7 @@
 """File ▸ Export as Python script…: the recipe as a standalone pandas or Dask script.
 
 The script reads the window's data source, runs every enabled step with the code each operation
-exports (:mod:`brewdesk.recipes.codegen`; the Dask script plans statistics steps from the open
+exports (:mod:`brewdesk.recipes.export.codegen`; the Dask script plans statistics steps from the open
 data's columns) and writes an output file beside the script. It is generated and written in a
 worker thread, so the window stays responsive; the file appears whole (written to a temporary
 name, then renamed) or not at all.

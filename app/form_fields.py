@@ -21,8 +21,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import COLUMN_KEY
-from brewdesk.recipes.types import Schema
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,

@@ -2,7 +2,7 @@
 
 :class:`FrameModel` formats only the cells the view asks for (a 100,000-row sample costs
 nothing until scrolled). Missing values are shown greyed; in preview mode the cells a step
-changes and the columns it adds are highlighted from a :class:`~brewdesk.recipes.diff.PreviewDiff`.
+changes and the columns it adds are highlighted from a :class:`~brewdesk.recipes.model.diff.PreviewDiff`.
 :class:`SummaryHeader` paints, under each column name and type, a quality bar (valid / missing /
 invalid) and a tiny distribution (histogram for numbers and dates, top values for text).
 """
@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from brewdesk.engine.profile import ColumnSummary
-from brewdesk.recipes.diff import PreviewDiff
-from brewdesk.recipes.types import ROWID, logical_type
+from brewdesk.recipes.model.diff import PreviewDiff
+from brewdesk.recipes.model.types import ROWID, logical_type
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget

@@ -24,12 +24,12 @@ from brewdesk.app.recipe_panel import RecipePanel
 from brewdesk.app.run_dialog import RunDialog
 from brewdesk.app.session import Session
 from brewdesk.app.step_form import StepForm
-from brewdesk.recipes.databrew import dumps_databrew, read_recipe
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.history import AddStep
+from brewdesk.recipes.model.databrew import dumps_databrew, read_recipe
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.history import AddStep
+from brewdesk.recipes.model.recipe import Recipe
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import Operation
-from brewdesk.recipes.recipe import Recipe
-from brewdesk.recipes.types import Schema
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (

@@ -18,12 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from brewdesk.recipes.diff import PreviewDiff, diff
-from brewdesk.recipes.errors import BrewdeskError, StepError
+from brewdesk.recipes.model.diff import PreviewDiff, diff
+from brewdesk.recipes.model.errors import BrewdeskError, StepError
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema
 
 MAX_CACHE_BYTES = 512 * 2**20
 

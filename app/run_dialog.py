@@ -17,8 +17,8 @@ from brewdesk.engine.jobs import Job, ProgressEvent, start_job
 from brewdesk.engine.readers import SourceSpec
 from brewdesk.engine.run import MIN_MEMORY_LIMIT, RunOptions, parse_memory_limit
 from brewdesk.engine.writers import DestSpec
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe
 from dask.utils import format_bytes
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices

@@ -23,9 +23,9 @@ from brewdesk.engine.locations import resolve
 from brewdesk.engine.readers import SourceSpec, open_handle
 from brewdesk.engine.report import safe_location
 from brewdesk.engine.writers import DestSpec, check_destination, parse_dest
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe
-from brewdesk.recipes.validate import validate
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe
+from brewdesk.recipes.model.validate import validate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,

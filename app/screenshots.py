@@ -22,8 +22,8 @@ from brewdesk.app.launch import _application
 from brewdesk.app.main_window import MainWindow
 from brewdesk.app.run_dialog import RunDialog
 from brewdesk.engine.readers import parse_source
-from brewdesk.recipes import registry
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model import registry
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 STEPS = [
     ("remove_missing", {"source_columns": ["dep_delay", "arr_delay"]}),

@@ -26,12 +26,12 @@ from brewdesk.engine.sampler import (
     SampleSpec,
     sample,
 )
-from brewdesk.recipes import history as h
-from brewdesk.recipes.errors import Problem
-from brewdesk.recipes.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.runner import with_rowid_index
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import schemas as validate_schemas
+from brewdesk.recipes.model import history as h
+from brewdesk.recipes.model.errors import Problem
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.runner import with_rowid_index
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import schemas as validate_schemas
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 from brewdesk.app.condition_editor import ConditionEditor
 from brewdesk.app.form_fields import UNSET, FieldEditor, humanize, make_editor
 from brewdesk.app.preview import CandidateResult, error_text, fill_from_sample
-from brewdesk.recipes.conditions import Condition
+from brewdesk.recipes.model.conditions import Condition
+from brewdesk.recipes.model.recipe import Step, new_step_id
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import step_schema
 from brewdesk.recipes.ops.base import Kind, Operation, StepProblem
-from brewdesk.recipes.recipe import Step, new_step_id
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import step_schema
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (

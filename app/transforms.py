@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from brewdesk.recipes import registry
+from brewdesk.recipes.model import registry
 from brewdesk.recipes.ops.base import Operation, column_fields
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QWidget

@@ -1,4 +1,4 @@
-"""The Qt undo stack over the pure :class:`~brewdesk.recipes.history.History` (DESIGN.md section 6).
+"""The Qt undo stack over the pure :class:`~brewdesk.recipes.model.history.History` (DESIGN.md section 6).
 
 Each recipe change is a :class:`RecipeCommand` pushed on a :class:`~PySide6.QtGui.QUndoStack`.
 The stack and the History move in lockstep: the first ``redo()`` (on push) calls
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from brewdesk.recipes.history import Command, History
-from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.model.history import Command, History
+from brewdesk.recipes.model.recipe import Recipe
 from PySide6.QtGui import QUndoCommand
 
 

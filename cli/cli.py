@@ -36,10 +36,10 @@ from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, Sample
 from brewdesk.engine.sampler import sample as take
 from brewdesk.engine.writers import parse_dest
 from brewdesk.engine.writers.base import mask_location
-from brewdesk.recipes.databrew import AWS_ONLY, dumps_databrew, read_databrew, read_recipe
-from brewdesk.recipes.errors import BrewdeskError, RecipeFormatError, RecipeValidationError
-from brewdesk.recipes.registry import by_databrew_name, get, operations
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.databrew import AWS_ONLY, dumps_databrew, read_databrew, read_recipe
+from brewdesk.recipes.model.errors import BrewdeskError, RecipeFormatError, RecipeValidationError
+from brewdesk.recipes.model.registry import by_databrew_name, get, operations
+from brewdesk.recipes.model.types import ROWID, Schema
 from rich.console import Console
 from rich.table import Table
 

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.feather as feather
 from brewdesk.engine.frames import conform
-from brewdesk.recipes.types import ROWID, Schema, arrow_to_pandas_dtype
+from brewdesk.recipes.model.types import ROWID, Schema, arrow_to_pandas_dtype
 
 
 def write_piece(df: pd.DataFrame, path: str) -> int:

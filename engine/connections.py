@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl
 
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.home import data_home
-from brewdesk.recipes.errors import did_you_mean
+from brewdesk.recipes.model.errors import did_you_mean
 
 PREFIX = "db:"
 KEYRING_SERVICE = "brewdesk"

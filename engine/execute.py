@@ -1,6 +1,6 @@
 """Execute a :class:`~brewdesk.engine.plan.Plan` with Dask (docs/architecture.md, "Execution").
 
-Every step runs through :func:`brewdesk.recipes.runner.apply_step`, the same pandas code as the
+Every step runs through :func:`brewdesk.recipes.model.runner.apply_step`, the same pandas code as the
 preview; this module only decides where and when: fused ``map_partitions`` for stages, one
 ``dask.compute`` per probe pass for statistics and carries, and the GLOBAL primitives.
 
@@ -22,9 +22,9 @@ from brewdesk.engine import faults, primitives, spill
 from brewdesk.engine.counts import RowCounts
 from brewdesk.engine.frames import ROWID_BLOCK, Compute, conform, indexed, meta_for, renumber
 from brewdesk.engine.plan import Plan, Stage
-from brewdesk.recipes import stats as stats_mod
+from brewdesk.recipes.model import stats as stats_mod
+from brewdesk.recipes.model.runner import apply_step
 from brewdesk.recipes.ops.base import GroupOp, Kind, Primitive, Stat
-from brewdesk.recipes.runner import apply_step
 
 __all__ = ["BACK", "ROWID_BLOCK", "Compute", "Executor", "RowCounts", "conform", "meta_for", "renumber"]
 

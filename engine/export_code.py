@@ -1,6 +1,6 @@
 """Code export: a recipe as a standalone pandas or Dask script (docs/architecture.md, "Code export").
 
-The pandas exporter is :mod:`brewdesk.recipes.codegen` (pure model code: it needs no Dask); the
+The pandas exporter is :mod:`brewdesk.recipes.export.codegen` (pure model code: it needs no Dask); the
 Dask exporter is :mod:`brewdesk.engine.export_dask` (it mirrors the engine's stages and
 primitives). The CLI's ``export-code`` and the app's "Export as Python script" call :func:`script`.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from brewdesk.engine import export_dask
-from brewdesk.recipes import codegen
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe
+from brewdesk.recipes.model.types import Schema
 
 ENGINES = ("pandas", "dask")
 """What an exported script runs on: plain pandas (in memory) or Dask (partitions, out of core)."""

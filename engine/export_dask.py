@@ -8,7 +8,7 @@ is copied into the script (each function once, with what it uses):
 - ROW steps: the step's pandas code on every partition (``_map``).
 - FIT_MAP steps: first the whole-dataset statistics the step requests (``stats()``), all in one
   ``dask.compute`` (exact median, quantiles, mode and distinct values from combined value counts,
-  as :mod:`brewdesk.recipes.stats` does), then the step's pandas code on every partition with
+  as :mod:`brewdesk.recipes.model.stats` does), then the step's pandas code on every partition with
   those values. The step's ``to_code`` must take its statistics from ``fitted``
   (:func:`brewdesk.recipes.ops._fit_common.fitted_lines`); the export refuses a step whose code
   would compute them from the one partition it is given.
@@ -34,9 +34,13 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from brewdesk.engine import script_runtime as rt
-from brewdesk.recipes.codegen import step_code, unbound_inputs
-from brewdesk.recipes.codegen_inputs import join_arguments
-from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.export.codegen import step_code, unbound_inputs
+from brewdesk.recipes.export.inputs import join_arguments
+from brewdesk.recipes.export.script_source import copied_source
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import schemas as fold
 from brewdesk.recipes.ops.base import (
     Carry,
     DedupeOp,
@@ -49,10 +53,6 @@ from brewdesk.recipes.ops.base import (
     SortOp,
     UnionOp,
 )
-from brewdesk.recipes.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.script_source import copied_source
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import schemas as fold
 
 HEADER = (
     "from __future__ import annotations\n\nimport re\n\nimport dask\nimport dask.dataframe as dd\n"

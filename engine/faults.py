@@ -26,8 +26,8 @@ from __future__ import annotations
 import os
 import time
 
-from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.recipe import Step
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.recipe import Step
 
 ENV = "BREWDESK_TEST_FAIL_STEP"
 DELAY_ENV = "BREWDESK_TEST_STEP_DELAY"

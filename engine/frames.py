@@ -14,9 +14,9 @@ from typing import Any
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.runner import with_rowid_index
-from brewdesk.recipes.types import ROWID, Schema, pandas_dtype
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.runner import with_rowid_index
+from brewdesk.recipes.model.types import ROWID, Schema, pandas_dtype
 
 Compute = Callable[..., tuple[Any, ...]]
 """How a pass runs: a function with ``dask.compute``'s signature."""

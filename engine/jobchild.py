@@ -31,8 +31,8 @@ from brewdesk.engine.report import safe_location
 from brewdesk.engine.run import RunOptions, run_recipe
 from brewdesk.engine.writers import parse_dest
 from brewdesk.engine.writers.base import DestSpec
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe
 from dask.callbacks import Callback
 
 PROGRESS_INTERVAL = 0.1

@@ -64,7 +64,7 @@ from brewdesk.engine.readers.sources import SourceSpec
 from brewdesk.engine.report import safe_location
 from brewdesk.engine.writers.base import DestSpec, resolve
 from brewdesk.engine.writers.staging import recover
-from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.model.errors import BrewdeskError
 
 STATUSES = ("running", "succeeded", "failed", "cancelled")
 CANCELLED_MESSAGE = "cancelled: the destination was left as it was"
@@ -430,7 +430,7 @@ def start_job(
     Parameters
     ----------
     recipe
-        A :class:`~brewdesk.recipes.recipe.Recipe` (sent to the child as its JSON text).
+        A :class:`~brewdesk.recipes.model.recipe.Recipe` (sent to the child as its JSON text).
     main, inputs, outputs
         As for :func:`~brewdesk.engine.run.run_recipe`. A named connection stays unresolved
         here (``db:NAME?table=T``, :mod:`.connections`): the child looks its URL and password

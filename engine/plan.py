@@ -23,6 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.stats import DATA_FREE_STATS
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import schemas, validate
 from brewdesk.recipes.ops.base import (
     Carry,
     DedupeOp,
@@ -32,10 +36,6 @@ from brewdesk.recipes.ops.base import (
     new_column_fields,
     referenced_columns,
 )
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.stats import DATA_FREE_STATS
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import schemas, validate
 
 
 @dataclass

@@ -50,8 +50,10 @@ from brewdesk.engine import spill
 from brewdesk.engine.counts import RowCounts
 from brewdesk.engine.frames import Compute, conform, indexed, meta_for, renumber
 from brewdesk.engine.plan import Stage
-from brewdesk.recipes import conditions as cond_mod
-from brewdesk.recipes.errors import BrewdeskError, StepError
+from brewdesk.recipes.model import conditions as cond_mod
+from brewdesk.recipes.model.errors import BrewdeskError, StepError
+from brewdesk.recipes.model.runner import apply_step
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import (
     LATER_COPIES,
     SESSION_IDS,
@@ -65,8 +67,6 @@ from brewdesk.recipes.ops.base import (
     SortOp,
     UnionOp,
 )
-from brewdesk.recipes.runner import apply_step
-from brewdesk.recipes.types import Schema
 
 
 def run(

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.types import ROWID, logical_type
+from brewdesk.recipes.model.types import ROWID, logical_type
 
 __all__ = ["ColumnProfile", "ColumnSummary", "Distribution", "profile", "summarize"]
 

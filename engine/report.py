@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brewdesk.engine.plan import Plan
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 
 def safe_location(location: str) -> str:

@@ -24,9 +24,9 @@ from brewdesk.engine.plan import Plan, plan, required_columns
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.report import RunReport, StepReport
 from brewdesk.engine.writers import DestSpec, check_destination, write
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import MAIN, Recipe
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import MAIN, Recipe
+from brewdesk.recipes.model.types import ROWID, Schema
 
 ProgressFactory = Callable[[str], contextlib.AbstractContextManager[Any]]
 

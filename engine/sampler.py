@@ -38,8 +38,8 @@ import pandas as pd
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_handle
 from brewdesk.engine.readers.base import SourceHandle, conform, row_keys
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.types import ROWID
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.types import ROWID
 
 __all__ = ["DEFAULT_SAMPLE_SIZE", "MAX_SAMPLE_SIZE", "SampleMethod", "SampleSpec", "sample"]
 

@@ -10,7 +10,7 @@ Rules for this module, so that a copied function runs in a script whose header i
 
 - a function uses only those modules, its arguments, and the other top-level names of this
   module (functions and constants, copied along with it) or the pandas helpers of
-  :mod:`brewdesk.recipes.codegen_inputs` it imports (copied the same way);
+  :mod:`brewdesk.recipes.export.inputs` it imports (copied the same way);
 - annotations are never evaluated (the script starts with ``from __future__ import
   annotations``), so they may name ``Callable`` and ``Any`` freely.
 """
@@ -24,7 +24,7 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.codegen_inputs import (
+from brewdesk.recipes.export.inputs import (
     _aligned,
     _join_concat,
     _join_right_only,

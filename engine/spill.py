@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.feather as feather
 from brewdesk.engine.checkpoint import write_piece
-from brewdesk.recipes.types import ROWID, arrow_to_pandas_dtype
+from brewdesk.recipes.model.types import ROWID, arrow_to_pandas_dtype
 
 BUCKETS = 64
 """Hash buckets of the out-of-core duplicate check (the top 6 bits of the first hash)."""

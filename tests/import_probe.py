@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         for info in pkgutil.walk_packages(package.__path__, f"{name}."):
             importlib.import_module(info.name)
     if args.operations:
-        registry = importlib.import_module("brewdesk.recipes.registry")
+        registry = importlib.import_module("brewdesk.recipes.model.registry")
         count = len(registry.operations())
         if count <= args.operations:
             sys.stderr.write(f"only {count} operations\n")

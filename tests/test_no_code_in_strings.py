@@ -1,6 +1,6 @@
 """No executable source code in string literals: code lives in real modules, where linters, type
 checks and coverage see it (exported scripts copy real functions' source, see
-:mod:`brewdesk.recipes.kernel_source`).
+:mod:`brewdesk.recipes.export.source`).
 
 A string literal holds code when it is a statement block Python parses that defines a function
 or class, imports, or assigns over more than one line. Docstrings are documentation and are not

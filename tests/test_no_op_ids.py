@@ -16,9 +16,10 @@ from pathlib import Path
 import brewdesk.engine
 import pytest
 from brewdesk.engine import primitives
-from brewdesk.recipes import codegen, codegen_inputs, script_source
+from brewdesk.recipes.export import codegen, script_source
+from brewdesk.recipes.export import inputs as codegen_inputs
+from brewdesk.recipes.model.registry import operations
 from brewdesk.recipes.ops.base import Kind, Operation, Primitive
-from brewdesk.recipes.registry import operations
 
 ENGINE = Path(brewdesk.engine.__file__).parent
 EXPORTERS = [Path(m.__file__) for m in (codegen, codegen_inputs, script_source)]

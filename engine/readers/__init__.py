@@ -41,7 +41,7 @@ from brewdesk.engine.readers.sources import (
     parse_source,
     with_defaults,
 )
-from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.model.errors import BrewdeskError
 
 __all__ = [
     "FORMATS",

@@ -1,7 +1,7 @@
 """Reader machinery shared by every format: handles, pieces, frame conversion, ``_rowid``.
 
 A format module turns a :class:`~brewdesk.engine.readers.sources.SourceSpec` into a
-:class:`SourceHandle`: the inferred :class:`~brewdesk.recipes.types.Schema` plus a list of
+:class:`SourceHandle`: the inferred :class:`~brewdesk.recipes.model.types.Schema` plus a list of
 picklable *pieces* (byte ranges, row groups, LIMIT/OFFSET windows ...), each read by
 :meth:`SourceHandle.read_piece` into a pandas frame with exactly the dtypes of
 :attr:`SourceHandle.meta`. Dask partitions and samples are both made of those frames, so
@@ -37,8 +37,8 @@ from brewdesk.engine.readers.infer import (
     values_to_arrow,
 )
 from brewdesk.engine.readers.sources import SourceSpec
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.types import ROWID, Schema, arrow_to_pandas_dtype, pandas_dtype
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.types import ROWID, Schema, arrow_to_pandas_dtype, pandas_dtype
 
 ROWID_DTYPE = np.dtype("int64")
 

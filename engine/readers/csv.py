@@ -49,7 +49,7 @@ from brewdesk.engine.readers.csvlayout import (
     utf8_stream,
 )
 from brewdesk.engine.readers.sources import SourceSpec
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.types import ROWID, Schema
 
 _STREAM_BLOCK = 2**20
 

@@ -29,8 +29,8 @@ from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, columns_to_frame, default_names, unique_names
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, local_path
-from brewdesk.recipes.errors import did_you_mean
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.errors import did_you_mean
+from brewdesk.recipes.model.types import ROWID, Schema
 
 INFER_ROWS = 1000
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 container: encrypted .xlsx or old .xls

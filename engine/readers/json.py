@@ -32,7 +32,7 @@ from brewdesk.engine.readers.base import (
 )
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, local_path, split_compression
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.types import ROWID, Schema
 
 INFER_BYTES = 2 * 2**20
 INFER_RECORDS = 10_000

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, arrow_to_frame, chunk_bounds, unique_names
 from brewdesk.engine.readers.sources import SourceSpec, local_path
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.types import ROWID, Schema
 
 
 def logical_from_arrow(t: pa.DataType) -> str:

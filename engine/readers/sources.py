@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from brewdesk.engine.errors import SourceError
-from brewdesk.recipes.errors import did_you_mean
+from brewdesk.recipes.model.errors import did_you_mean
 
 FORMATS: tuple[str, ...] = ("csv", "tsv", "parquet", "json", "jsonl", "excel", "sql")
 """Canonical format names accepted in :attr:`SourceSpec.format`."""

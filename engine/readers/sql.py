@@ -33,8 +33,8 @@ from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers.base import SourceHandle, chunk_bounds, columns_to_frame, unique_names
 from brewdesk.engine.readers.infer import ValueMismatch, infer_value_type
 from brewdesk.engine.readers.sources import SourceSpec, is_url, local_path, sql_url_parts
-from brewdesk.recipes.errors import did_you_mean
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.errors import did_you_mean
+from brewdesk.recipes.model.types import ROWID, Schema
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import types as sat
 

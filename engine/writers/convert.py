@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 from brewdesk.engine.errors import DestinationError
-from brewdesk.recipes.types import ROWID, canonical_series, logical_type, pandas_dtype
+from brewdesk.recipes.model.types import ROWID, canonical_series, logical_type, pandas_dtype
 
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 _HIVE_SAFE = " !$&'()+,-.;@_~"

@@ -28,8 +28,8 @@ import dask.local
 import dask.threaded
 import pandas as pd
 from brewdesk.engine.errors import DestinationError
-from brewdesk.recipes.errors import did_you_mean
-from brewdesk.recipes.types import ROWID, Schema, logical_type
+from brewdesk.recipes.model.errors import did_you_mean
+from brewdesk.recipes.model.types import ROWID, Schema, logical_type
 from dask.base import get_scheduler
 
 from . import excel, parquet, text

@@ -53,7 +53,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from brewdesk.engine.dbhints import connection_hint
 from brewdesk.engine.errors import DestinationError
-from brewdesk.recipes.errors import did_you_mean
+from brewdesk.recipes.model.errors import did_you_mean
 
 from .base import Target, check_parent
 from .convert import PartPlan, PartResult, conform

@@ -1,7 +1,7 @@
 """The pandas kernels: the functions that *are* the implementation of the row operations.
 
 A kernel is a plain function of pandas/numpy values. ``apply()`` calls it, ``to_code()`` returns
-statements calling it by name, and the exporter (:mod:`brewdesk.recipes.kernel_source`) copies
+statements calling it by name, and the exporter (:mod:`brewdesk.recipes.export.source`) copies
 the kernel's own source into the exported script, with the kernels it calls, each once (see
 docs/architecture.md, code export). So preview, engine and exported script run the same code.
 

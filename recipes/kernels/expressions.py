@@ -1,5 +1,5 @@
-"""Kernels of the expression language (:mod:`brewdesk.recipes.expressions`): what an expression's
-tree *does*, in pandas. The evaluator (:mod:`brewdesk.recipes.expressions_eval`) calls them and
+"""Kernels of the expression language (:mod:`brewdesk.recipes.expressions.parser`): what an expression's
+tree *does*, in pandas. The evaluator (:mod:`brewdesk.recipes.expressions.evaluate`) calls them and
 the exported code calls them with the same arguments. No user text ever becomes code: user
 strings reach these functions as data (a pattern, a literal), never as source.
 

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.kernels.numbers import _bd_arith
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._plumbing import (
     check_one_of,
     databrew_operands,
@@ -23,7 +24,6 @@ from brewdesk.recipes.ops._plumbing import (
     place_schema,
 )
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns, column, new_column
-from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
 
 

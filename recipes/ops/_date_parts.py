@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.kernels.dates import _bd_date_part
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._date_patterns import strftime_or_problem
 from brewdesk.recipes.ops._maps import MapOperation
 from brewdesk.recipes.ops._plumbing import (
@@ -23,7 +24,6 @@ from brewdesk.recipes.ops._plumbing import (
     first_column,
 )
 from brewdesk.recipes.ops.base import Params, column, new_column
-from brewdesk.recipes.types import Schema
 from pydantic import Field
 
 DATE_SOURCE_TYPES: tuple[str, ...] = ("datetime", "string", "category")

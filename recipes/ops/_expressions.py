@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
 import pandas as pd
-from brewdesk.recipes import expressions as ex
-from brewdesk.recipes import expressions_eval as ev
-from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.expressions import evaluate as ev
+from brewdesk.recipes.expressions import parser as ex
 from brewdesk.recipes.kernels import expressions as rt
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._fit_common import require_column
 from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
@@ -29,7 +30,6 @@ from brewdesk.recipes.ops.base import (
     check_columns,
     to_databrew_string,
 )
-from brewdesk.recipes.types import Schema
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MAX_AGGREGATES = 50

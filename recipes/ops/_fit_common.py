@@ -21,8 +21,9 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import StepError, did_you_mean
 from brewdesk.recipes.kernels.types import _bd_fill_stat
+from brewdesk.recipes.model.errors import StepError, did_you_mean
+from brewdesk.recipes.model.types import NUMERIC, Schema
 from brewdesk.recipes.ops.base import (
     Kind,
     Operation,
@@ -31,7 +32,6 @@ from brewdesk.recipes.ops.base import (
     column,
     insert_after,
 )
-from brewdesk.recipes.types import NUMERIC, Schema
 from pydantic import Field
 
 NUMERIC_TYPES: tuple[str, ...] = tuple(sorted(NUMERIC))
@@ -164,7 +164,7 @@ class StatFill(Operation):
 def stat_lines(var: str, st: Stat) -> list[str]:
     """Exported code binding ``var`` to statistic ``st`` computed on the whole ``df``.
 
-    Matches :mod:`brewdesk.recipes.stats`: missing values ignored, ``None`` for no value, exact
+    Matches :mod:`brewdesk.recipes.model.stats`: missing values ignored, ``None`` for no value, exact
     median and quantiles (pandas' linear interpolation), sample std, DataBrew's mode tie rules.
     """
     s = col_ref(st.column)

@@ -22,9 +22,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.kernels.flags import _bc_flag
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import LATER_COPIES, Kind, Operation, Primitive, check_columns
-from brewdesk.recipes.types import Schema
 
 
 class FlagDuplicates(Operation):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.model.types import STRING_DTYPE, Schema
 from brewdesk.recipes.ops._plumbing import (
     KernelCall,
     place,
@@ -20,7 +21,6 @@ from brewdesk.recipes.ops._plumbing import (
     place_schema,
 )
 from brewdesk.recipes.ops.base import Kind, Operation, Params, check_columns
-from brewdesk.recipes.types import STRING_DTYPE, Schema
 from pydantic import model_validator
 
 TEXT_TYPES: tuple[str, ...] = ("string", "category")

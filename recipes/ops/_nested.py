@@ -4,7 +4,7 @@ How Brewdesk holds nested values
 --------------------------------
 Arrays, maps and structs live in columns of the ``object`` logical type (pandas ``object``
 dtype), one plain Python value per cell, as the readers already hold nested JSON and Parquet
-values (:mod:`brewdesk.recipes.types`):
+values (:mod:`brewdesk.recipes.model.types`):
 
 =========  ======================================================================
 DataBrew   Python value in the cell
@@ -35,10 +35,10 @@ import gc
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from brewdesk.recipes.model.types import NUMERIC, Schema
 from brewdesk.recipes.ops.base import (
     StepProblem,
 )
-from brewdesk.recipes.types import NUMERIC, Schema
 
 VALUE_TYPES = ("object", "string", "int64", "float64", "boolean", "datetime")
 """Logical types an unnested value can be converted to (``object``: kept as it is)."""

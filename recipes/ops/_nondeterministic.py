@@ -35,7 +35,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._fit_common import literal
 from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
@@ -47,7 +48,6 @@ from brewdesk.recipes.ops.base import (
     check_columns,
     new_column,
 )
-from brewdesk.recipes.types import Schema
 from pydantic import Field
 
 CLOCK = Stat("clock", "")

@@ -44,14 +44,14 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.kernels.crypto import _bp_keep_unselected, _bp_key
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.types import STRING_DTYPE, Schema
 from brewdesk.recipes.ops._plumbing import databrew_error
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns, json_list
-from brewdesk.recipes.types import STRING_DTYPE, Schema
 
 CONDITION_MASK = "condition_mask"
-"""Key of the condition mask in ``fitted`` (``brewdesk.recipes.runner.CONDITION_MASK``)."""
+"""Key of the condition mask in ``fitted`` (``brewdesk.recipes.model.runner.CONDITION_MASK``)."""
 
 AES_KEY_BYTES = 32
 """AES-256: the encryption steps need 32-byte keys."""

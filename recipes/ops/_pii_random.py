@@ -23,7 +23,7 @@ the rows; after one, the engine's row ids depend on its partitions, so the value
 for the same input and partition layout only.
 
 :func:`_bp_random` is the implementation; ``to_code()`` exports its source (:func:`helper_code`);
-the exporter adds the kernels it calls (:mod:`brewdesk.recipes.kernel_source`).
+the exporter adds the kernels it calls (:mod:`brewdesk.recipes.export.source`).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 from brewdesk.recipes.kernels.random import _bd_splitmix
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns
-from brewdesk.recipes.types import Schema
 
 STREAM_RANDOM_BETWEEN = 0x52414E44
 STREAM_RANDOM_DATE = 0x44415445

@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import pandas as pd
-from brewdesk.recipes.errors import RecipeFormatError
+from brewdesk.recipes.model.errors import RecipeFormatError
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import StepProblem, insert_after
-from brewdesk.recipes.types import Schema
 
 
 # =========================================================================== placement

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.kernels.columns import _bd_move
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import Kind, Operation, check_columns
-from brewdesk.recipes.types import Schema
 
 
 class ReorderOperation(Operation):

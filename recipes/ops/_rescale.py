@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._fit_common import (
     OutlierParams,
     describe_strategy,
@@ -29,7 +30,6 @@ from brewdesk.recipes.ops._fit_common import (
     schema_put,
 )
 from brewdesk.recipes.ops.base import Kind, Operation, Stat, StepProblem, check_columns, new_column
-from brewdesk.recipes.types import Schema
 
 SkewFunction = Literal["ROOT", "LOG", "SQUARE"]
 

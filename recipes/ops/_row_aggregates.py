@@ -55,8 +55,9 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
 import pandas as pd
-from brewdesk.recipes.errors import StepError
 from brewdesk.recipes.kernels.row_aggregates import _br_aggregate, _br_count
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.types import Schema, logical_type
 from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -67,7 +68,6 @@ from brewdesk.recipes.ops.base import (
     columns,
     new_column,
 )
-from brewdesk.recipes.types import Schema, logical_type
 from pydantic import Field
 
 NUMBER_SOURCE_TYPES: tuple[str, ...] = ("int64", "float64", "string", "category")

@@ -16,9 +16,9 @@ from typing import Any
 
 import pandas as pd
 from brewdesk.recipes.kernels.text import _bt_put_parts
+from brewdesk.recipes.model.types import STRING_DTYPE, Schema
 from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
-from brewdesk.recipes.types import STRING_DTYPE, Schema
 from pydantic import Field
 
 

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 from brewdesk.recipes.kernels.text import _bc_compare
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._maps import TEXT_TYPES
 from brewdesk.recipes.ops._plumbing import (
     KernelCall,
@@ -38,7 +39,6 @@ from brewdesk.recipes.ops.base import (
     column,
     new_column,
 )
-from brewdesk.recipes.types import Schema
 from pydantic import Field, model_validator
 
 

@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.model.types import Schema, logical_type
 from brewdesk.recipes.ops._fit_common import (
     NUMERIC_TYPES,
     NeighbourCheck,
@@ -44,7 +45,6 @@ from brewdesk.recipes.ops.base import (
     new_column,
 )
 from brewdesk.recipes.ops.base import Window as WindowSpec
-from brewdesk.recipes.types import Schema, logical_type
 from pydantic import Field
 
 MAX_WINDOW = 100_000

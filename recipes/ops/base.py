@@ -21,8 +21,8 @@ from enum import StrEnum
 from typing import Any, ClassVar, NamedTuple, Protocol
 
 import pandas as pd
-from brewdesk.recipes.errors import did_you_mean
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.model.errors import did_you_mean
+from brewdesk.recipes.model.types import Schema
 from pydantic import BaseModel, ConfigDict, Field
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from brewdesk.app import autosave
 from brewdesk.engine.readers import SourceSpec
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 SECRET = "S3cr3t-autosave_7Qz"
 

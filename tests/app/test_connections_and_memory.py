@@ -27,7 +27,7 @@ from brewdesk.engine.connections import without_password  # noqa: E402
 from brewdesk.engine.jobs import JobHistory  # noqa: E402
 from brewdesk.engine.readers import SourceSpec, parse_source  # noqa: E402
 from brewdesk.engine.run import MIN_MEMORY_LIMIT  # noqa: E402
-from brewdesk.recipes.recipe import Recipe, Step  # noqa: E402
+from brewdesk.recipes.model.recipe import Recipe, Step  # noqa: E402
 from dask.utils import format_bytes  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 

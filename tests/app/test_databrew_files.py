@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from brewdesk.recipes.databrew import read_databrew
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.databrew import read_databrew
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 
 def test_open_databrew_recipe_and_export(window, tmp_path):

@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 from brewdesk.app import export_script
-from brewdesk.recipes.recipe import Step
+from brewdesk.recipes.model.recipe import Step
 
 CSV = "name,score,city\nann,3,paris\nbob,,rome\ncid,7,paris\ndan,1,\neve,,rome\nfay,4,oslo\n"
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 from brewdesk.app.form_fields import format_list, parse_list
 from brewdesk.app.step_form import FILL_KIND
-from brewdesk.recipes.conditions import Condition
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.registry import operations
+from brewdesk.recipes.model.conditions import Condition
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.registry import operations
 from PySide6.QtCore import Qt
 
 OPERATIONS = operations()

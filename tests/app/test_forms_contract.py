@@ -15,10 +15,10 @@ import pytest
 from brewdesk.app.main_window import MainWindow
 from brewdesk.app.preview import PreviewCache
 from brewdesk.app.step_form import StepForm
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.registry import operations
-from brewdesk.recipes.runner import with_rowid_index
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.registry import operations
+from brewdesk.recipes.model.runner import with_rowid_index
+from brewdesk.recipes.model.types import Schema
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from tests.recipes.test_contract import degenerate, example

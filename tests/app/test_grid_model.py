@@ -14,7 +14,7 @@ from brewdesk.app.grid import (
     TypeRole,
 )
 from brewdesk.engine.profile import summarize
-from brewdesk.recipes.diff import diff
+from brewdesk.recipes.model.diff import diff
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 

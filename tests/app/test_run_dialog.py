@@ -22,7 +22,7 @@ from brewdesk.app.run_dialog import RunDialog  # noqa: E402
 from brewdesk.app.run_outputs import OutputDraft, check_draft, with_suffix  # noqa: E402
 from brewdesk.engine.jobs import JobHistory, JobRecord  # noqa: E402
 from brewdesk.engine.readers import parse_source  # noqa: E402
-from brewdesk.recipes.recipe import Recipe  # noqa: E402
+from brewdesk.recipes.model.recipe import Recipe  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
 

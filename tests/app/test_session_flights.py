@@ -8,7 +8,7 @@ import json
 
 import pytest
 from brewdesk.app.form_fields import ColumnPicker, TableEditor
-from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.model.recipe import Recipe
 from PySide6.QtCore import Qt
 
 
@@ -177,7 +177,7 @@ def test_invalid_input_is_explained_beside_the_field(window, flights_path):
 @pytest.mark.parametrize("column,expected", [("carrier", "upper_case"), ("dep_delay", "fill_with_median")])
 def test_column_context_menu_offers_fitting_operations(window, flights_path, column, expected):
     from brewdesk.app import transforms
-    from brewdesk.recipes import registry
+    from brewdesk.recipes.model import registry
 
     window.opener.open_location(flights_path)
     wait(window)

@@ -10,7 +10,7 @@ import pandas as pd
 from brewdesk.app import autosave
 from brewdesk.app.workers import Worker
 from brewdesk.engine.readers import parse_source
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 
 def wait(window) -> None:

@@ -15,7 +15,7 @@ Generates ``taxi_<N>.csv`` (default 2,000,000 rows, about 92 MB per million) wit
     apart). Target: under 1 s. The page cache is warm (the file is read once first).
 (b) preview time of the taxi "clean" recipe steps
     On a FIRST_N sample of 5,000 and of 100,000 rows, for each step k, with
-    :func:`brewdesk.recipes.runner.run_pandas`: *incremental* = step k alone on the frame after
+    :func:`brewdesk.recipes.model.runner.run_pandas`: *incremental* = step k alone on the frame after
     step k-1 (what the app's per-prefix preview cache pays when a step is added or edited) and
     *prefix* = steps 1..k from the sample (an empty cache). Best of ``--repeat``; the table gives
     the median and the worst over the steps, and the per-step figures. Target: median under
@@ -77,8 +77,8 @@ def time_previews(path: Path, size: int, repeat: int) -> list[dict]:
     """Per-step incremental and prefix preview times (seconds, best of ``repeat``)."""
     from brewdesk.engine.readers import parse_source
     from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-    from brewdesk.recipes.recipe import Recipe
-    from brewdesk.recipes.runner import run_pandas
+    from brewdesk.recipes.model.recipe import Recipe
+    from brewdesk.recipes.model.runner import run_pandas
 
     recipe = Recipe.load(RECIPE)
     df = sample(parse_source(str(path)), SampleSpec(SampleMethod.FIRST_N, size))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from brewdesk.cli import main
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 
 @pytest.fixture

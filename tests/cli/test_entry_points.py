@@ -14,7 +14,7 @@ from pathlib import Path
 
 from brewdesk.cli import main
 from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleSpec
-from brewdesk.recipes.registry import operations
+from brewdesk.recipes.model.registry import operations
 
 
 def _python(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from brewdesk.cli import main
-from brewdesk.recipes.databrew import AWS_ONLY, DataBrewStepsError, import_databrew
+from brewdesk.recipes.model.databrew import AWS_ONLY, DataBrewStepsError, import_databrew
 
 CSV = "name,score,city\nann,3,paris\nbob,,rome\ncid,8,paris\ndan,1,\neve,,rome\nfay,4,oslo\n"
 RECIPE = {

@@ -8,7 +8,7 @@ then checks:
 * no staging is left (hidden files beside the output, anything in the run's ``$TMPDIR``,
   ``brewdesk_staging_*`` tables);
 * one clear error line (no traceback) naming the step or the output and the reason, and the
-  exit status of the error's class (:mod:`brewdesk.recipes.errors`: 4 a step failed, 6 a
+  exit status of the error's class (:mod:`brewdesk.recipes.model.errors`: 4 a step failed, 6 a
   destination problem);
 * the next run, with the fault gone, succeeds and writes the complete output.
 
@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 from tests.cli.test_kill_outputs import Dest, make_dest
 

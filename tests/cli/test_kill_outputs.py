@@ -39,7 +39,7 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 import pytest
 import sqlalchemy as sa
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 from tests.engine.conftest import postgres_server
 

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from brewdesk.engine import connections
 from brewdesk.engine.errors import SourceError
-from brewdesk.recipes.recipe import Step
+from brewdesk.recipes.model.recipe import Step
 from keyring.backend import KeyringBackend
 
 from tests.engine.conftest import PW_PASSWORD, PW_USER

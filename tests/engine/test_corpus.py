@@ -33,7 +33,7 @@ import pytest
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import SourceSpec, open_source
 from brewdesk.engine.sampler import SampleSpec, sample
-from brewdesk.recipes.types import ROWID
+from brewdesk.recipes.model.types import ROWID
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 TIMEOUT = 20.0

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.dataset as pads
 import pytest
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 ROWS = 40_000
 PARTITIONS = 8

@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import plan
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import ROWID, Schema, canonical_frame
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import ROWID, Schema, canonical_frame
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -26,7 +26,7 @@ from brewdesk.engine.jobs import (
 from brewdesk.engine.readers import parse_source
 from brewdesk.engine.run import RunOptions
 from brewdesk.engine.writers import parse_dest
-from brewdesk.recipes.recipe import Recipe
+from brewdesk.recipes.model.recipe import Recipe
 
 TIMEOUT = 180
 

@@ -19,9 +19,9 @@ import pyarrow.parquet as pq
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import plan
 from brewdesk.engine.writers import parse_dest, write
-from brewdesk.recipes.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import ROWID, Schema
 
 from tests.golden.cases import frame
 

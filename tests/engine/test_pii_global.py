@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import plan, required_columns
-from brewdesk.recipes.databrew import export_databrew, import_databrew
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import ROWID, Schema
+from brewdesk.recipes.model.databrew import export_databrew, import_databrew
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import ROWID, Schema
 
 N = 3000
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from brewdesk.engine.plan import plan
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.types import Schema
 
 SCHEMA = Schema({"a": "float64", "b": "float64", "s": "string"})
 

@@ -24,8 +24,8 @@ from brewdesk.engine.errors import DestinationError, SourceError
 from brewdesk.engine.readers import open_source, parse_source
 from brewdesk.engine.writers import check_destination, parse_dest, write
 from brewdesk.engine.writers import sql as sql_mod
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.types import ROWID, STRING_DTYPE
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.types import ROWID, STRING_DTYPE
 
 from tests.engine.conftest import PW_PASSWORD, PW_USER, PostgresServer
 from tests.engine.test_writers_sql import (

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from brewdesk.engine.errors import DestinationError
 from brewdesk.engine.writers import parse_dest, write
 from brewdesk.engine.writers import sql as sql_mod
-from brewdesk.recipes.types import STRING_DTYPE
+from brewdesk.recipes.model.types import STRING_DTYPE
 
 from tests.engine.conftest import PG_BIN, SUPERUSER, PostgresServer, _run
 from tests.engine.test_postgres import engine_for, kv, pg_url, snapshot

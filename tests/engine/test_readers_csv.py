@@ -14,7 +14,7 @@ import pytest
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source, parse_source
 from brewdesk.engine.readers.csv import block_bounds
-from brewdesk.recipes.types import ROWID, STRING_DTYPE
+from brewdesk.recipes.model.types import ROWID, STRING_DTYPE
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -17,7 +17,7 @@ import pytest
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source, parse_source
 from brewdesk.engine.readers.sources import infer_format
-from brewdesk.recipes.types import ROWID
+from brewdesk.recipes.model.types import ROWID
 
 
 def check_consistent(ds: LazyDataset) -> pd.DataFrame:

@@ -26,7 +26,7 @@ import pytest
 from brewdesk.engine import locations
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import open_source, parse_source
-from brewdesk.recipes.types import ROWID
+from brewdesk.recipes.model.types import ROWID
 
 
 def read(location: str, *, partitions: int | None = None) -> tuple[pd.DataFrame, dict[str, str]]:

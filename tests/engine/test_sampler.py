@@ -18,7 +18,7 @@ from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.readers.base import SourceHandle
 from brewdesk.engine.readers.csv import CsvHandle
 from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
-from brewdesk.recipes.types import ROWID
+from brewdesk.recipes.model.types import ROWID
 
 FIRST, LAST, RANDOM = SampleMethod.FIRST_N, SampleMethod.LAST_N, SampleMethod.RANDOM
 

@@ -1,5 +1,5 @@
 """The Dask runtime of exported scripts, called directly (engine/script_runtime.py), and the copy
-of its source into scripts (recipes/script_source.py)."""
+of its source into scripts (recipes/export/script_source.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from brewdesk.engine import script_runtime as rt
-from brewdesk.recipes import codegen_inputs
-from brewdesk.recipes.script_source import copied_source
+from brewdesk.recipes.export import inputs as codegen_inputs
+from brewdesk.recipes.export.script_source import copied_source
 
 
 @pytest.fixture(autouse=True)

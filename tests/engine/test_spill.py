@@ -15,8 +15,8 @@ import pytest
 from brewdesk.cli import main
 from brewdesk.engine import primitives, spill
 from brewdesk.engine.run import MIN_MEMORY_LIMIT, Budget, parse_memory_limit
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 
 def _sync(*a):

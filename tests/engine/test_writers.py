@@ -31,7 +31,7 @@ from brewdesk.engine.writers import (
 from brewdesk.engine.writers import excel as excel_mod
 from brewdesk.engine.writers import parquet as parquet_mod
 from brewdesk.engine.writers import staging as staging_mod
-from brewdesk.recipes.types import ROWID, STRING_DTYPE, Schema
+from brewdesk.recipes.model.types import ROWID, STRING_DTYPE, Schema
 
 # ---------------------------------------------------------------------------------------------
 # helpers

@@ -13,7 +13,7 @@ import os
 import pandas as pd
 import pyarrow.dataset as pads
 from brewdesk.cli import main
-from brewdesk.recipes.recipe import Recipe, Step
+from brewdesk.recipes.model.recipe import Recipe, Step
 
 HOSTILE = ["../../escape", "..", ".", "/etc/passwd", "a/b/c", "~root", "..\\..\\win", "x\x00y", "é/ü", "z" * 200, ""]
 

@@ -15,7 +15,7 @@ import pytest
 from brewdesk.engine.errors import DestinationError
 from brewdesk.engine.writers import check_destination, parse_dest, write
 from brewdesk.engine.writers import sql as sql_mod
-from brewdesk.recipes.types import ROWID, STRING_DTYPE
+from brewdesk.recipes.model.types import ROWID, STRING_DTYPE
 from sqlalchemy import (
     CheckConstraint,
     Column,

@@ -17,9 +17,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from brewdesk.engine import export_code
-from brewdesk.recipes.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema, canonical_frame
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import Schema, canonical_frame
 
 ROWS = 2400
 

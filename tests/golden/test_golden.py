@@ -28,12 +28,12 @@ import pandas as pd
 import pytest
 from brewdesk.engine.execute import Executor
 from brewdesk.engine.plan import plan
-from brewdesk.recipes import codegen
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.registry import get, operations
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import ROWID, Schema, canonical_frame, canonical_series
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.registry import get, operations
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import ROWID, Schema, canonical_frame, canonical_series
 
 from tests.golden.cases import GoldenCase, all_cases
 from tests.recipes.partitions import PIECEWISE_KINDS, gaps, run_pieces

@@ -31,9 +31,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from brewdesk.engine import export_code
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import STRING_DTYPE, Schema, canonical_frame
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import STRING_DTYPE, Schema, canonical_frame
 
 from .test_golden import CASES, _compare, _recipe
 

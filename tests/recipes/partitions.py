@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes import stats as stats_mod
+from brewdesk.recipes.model import stats as stats_mod
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.runner import apply_step, with_rowid_index
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops.base import Kind
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.runner import apply_step, with_rowid_index
-from brewdesk.recipes.types import Schema
 
 PIECEWISE_KINDS = (Kind.FIT_MAP, Kind.NEIGHBOUR)
 """The kinds whose partition protocol :func:`run_pieces` simulates."""

@@ -1,12 +1,12 @@
-"""DataBrew's 15 condition types on typed columns (choices documented in recipes/conditions.py)."""
+"""DataBrew's 15 condition types on typed columns (choices documented in recipes/model/conditions.py)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from brewdesk.recipes.conditions import CONDITIONS, Condition, evaluate, mask
-from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.types import canonical_frame
+from brewdesk.recipes.model.conditions import CONDITIONS, Condition, evaluate, mask
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.types import canonical_frame
 
 DF = canonical_frame(
     pd.DataFrame(

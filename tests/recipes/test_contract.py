@@ -32,14 +32,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes import codegen
-from brewdesk.recipes.errors import BrewdeskError
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.registry import operations
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import ROWID, Schema
+from brewdesk.recipes.model.validate import validate
 from brewdesk.recipes.ops.base import Kind, Operation, referenced_columns, rename_in_params
-from brewdesk.recipes.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.registry import operations
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import ROWID, Schema
-from brewdesk.recipes.validate import validate
 
 from tests.golden.cases import GoldenCase, all_cases
 from tests.recipes.partitions import PIECEWISE_KINDS, pieces_at, run_pieces

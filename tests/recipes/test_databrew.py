@@ -11,8 +11,8 @@ from typing import Any
 import pandas as pd
 import pytest
 from brewdesk.cli import main
-from brewdesk.recipes import databrew
-from brewdesk.recipes.databrew import (
+from brewdesk.recipes.model import databrew
+from brewdesk.recipes.model.databrew import (
     DataBrewStepsError,
     export_databrew,
     import_databrew,
@@ -20,10 +20,10 @@ from brewdesk.recipes.databrew import (
     read_databrew,
     read_recipe,
 )
-from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.registry import operations
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.model.errors import RecipeFormatError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.registry import operations
+from brewdesk.recipes.model.runner import run_pandas
 
 from tests.golden.cases import frame
 
@@ -371,7 +371,7 @@ def test_known_broken_names_only_databrew_operations() -> None:
 
 
 def test_every_databrew_name_imports_to_its_operation() -> None:
-    from brewdesk.recipes.registry import by_databrew_name
+    from brewdesk.recipes.model.registry import by_databrew_name
 
     names = by_databrew_name()
     assert names["NORMALIZATION"].id == names["SCALE"].id == "scale"
@@ -440,8 +440,8 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_refused_parameter_is_listed_with_the_other_bad_steps():
-    from brewdesk.recipes.databrew import import_databrew
-    from brewdesk.recipes.errors import RecipeFormatError
+    from brewdesk.recipes.model.databrew import import_databrew
+    from brewdesk.recipes.model.errors import RecipeFormatError
 
     steps = [
         {"Action": {"Operation": "MASK_CUSTOM", "Parameters": {

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from brewdesk.recipes.databrew import import_databrew
-from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.recipe import Recipe
-from brewdesk.recipes.registry import by_databrew_name
+from brewdesk.recipes.model.databrew import import_databrew
+from brewdesk.recipes.model.errors import RecipeFormatError
+from brewdesk.recipes.model.recipe import Recipe
+from brewdesk.recipes.model.registry import by_databrew_name
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

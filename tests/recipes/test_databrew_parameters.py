@@ -9,9 +9,9 @@ export never produces (aliases, single-column forms, ``$1`` groups, nested date 
 from __future__ import annotations
 
 import pytest
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.registry import by_databrew_name, get
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.registry import by_databrew_name, get
 
 
 def test_databrew_imports() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.diff import diff
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.model.diff import diff
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.runner import run_pandas
 
 
 def frame() -> pd.DataFrame:

@@ -8,15 +8,15 @@ import json
 
 import pandas as pd
 import pytest
-from brewdesk.recipes import codegen
-from brewdesk.recipes import expressions as ex
-from brewdesk.recipes import expressions_eval as ev
-from brewdesk.recipes.databrew import import_databrew
-from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.kernel_source import kernel_code
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.export.source import kernel_code
+from brewdesk.recipes.expressions import evaluate as ev
+from brewdesk.recipes.expressions import parser as ex
 from brewdesk.recipes.kernels import expressions as rt
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.model.databrew import import_databrew
+from brewdesk.recipes.model.errors import RecipeFormatError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
 
 from tests.golden.cases import frame
 

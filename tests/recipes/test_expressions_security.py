@@ -18,10 +18,10 @@ from contextlib import contextmanager
 
 import pandas as pd
 import pytest
-from brewdesk.recipes import expressions as ex
-from brewdesk.recipes import expressions_eval as ev
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Step
+from brewdesk.recipes.expressions import evaluate as ev
+from brewdesk.recipes.expressions import parser as ex
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Step
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

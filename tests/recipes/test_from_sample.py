@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from brewdesk.recipes.errors import StepError
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.registry import operations
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import step_schema
 from brewdesk.recipes.ops.base import Operation
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.registry import operations
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import step_schema
 
 OPS = operations()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from brewdesk.recipes.history import (
+from brewdesk.recipes.model.history import (
     AddStep,
     EditStep,
     History,
@@ -12,7 +12,7 @@ from brewdesk.recipes.history import (
     SetNote,
     ToggleStep,
 )
-from brewdesk.recipes.recipe import Step
+from brewdesk.recipes.model.recipe import Step
 
 
 def test_commands_undo_and_redo():

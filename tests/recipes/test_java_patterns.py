@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from brewdesk.recipes.ops._common_dates import java_to_strftime
+from brewdesk.recipes.ops._date_patterns import java_to_strftime
 
 
 def test_java_patterns() -> None:

@@ -1,5 +1,5 @@
 """The kernels (:mod:`brewdesk.recipes.kernels`) and how exported code gets their source
-(:mod:`brewdesk.recipes.kernel_source`): every kernel stands alone in a script, the exporter
+(:mod:`brewdesk.recipes.export.source`): every kernel stands alone in a script, the exporter
 copies each kernel a piece of code calls once, after the kernels it calls, and a whole script
 with several steps calling the same kernels defines each once and gives what ``apply()`` gives."""
 
@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes import codegen
-from brewdesk.recipes.kernel_source import HEADER_MODULES, called, kernel_code, kernels, ordered
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.export.source import HEADER_MODULES, called, kernel_code, kernels, ordered
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
 
 KERNELS = kernels()
 

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.runner import run_pandas
 
 NUM = "größe ü 列"
 TEXT = "名前 🍺"

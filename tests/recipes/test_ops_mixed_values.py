@@ -17,12 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from brewdesk.recipes import codegen
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import validate
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import validate
 
 from tests.golden.cases import frame
 from tests.recipes.mixed_frames import FRAMES, OBJ, B, C, D, F, N, S, T

@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from brewdesk.engine.plan import plan
-from brewdesk.recipes import databrew, stats
-from brewdesk.recipes.errors import RecipeFormatError
+from brewdesk.recipes.model import databrew, stats
+from brewdesk.recipes.model.errors import RecipeFormatError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops import _nondeterministic as fc
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema
 
 from tests.golden.cases import GoldenCase, frame
 from tests.golden.test_golden import WAYS, _engine, _run

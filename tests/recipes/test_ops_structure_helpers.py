@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from brewdesk.recipes.errors import StepError
-from brewdesk.recipes.ops import pivot, transpose, unnest_struct, unnest_struct_n
+from brewdesk.recipes.model.errors import StepError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
 from brewdesk.recipes.ops._nested import struct_paths, value_type
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.ops.data_structure import pivot, transpose, unnest_struct, unnest_struct_n
 
 from tests.golden.cases import frame
 

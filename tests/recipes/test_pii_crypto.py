@@ -13,12 +13,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from brewdesk.cli import main
-from brewdesk.recipes import codegen
-from brewdesk.recipes.databrew import export_databrew, import_databrew
-from brewdesk.recipes.errors import BrewdeskError, RecipeFormatError
+from brewdesk.recipes.export import codegen
+from brewdesk.recipes.model.databrew import export_databrew, import_databrew
+from brewdesk.recipes.model.errors import BrewdeskError, RecipeFormatError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
 from brewdesk.recipes.ops import _pii_keys
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
 
 KEY = bytes(range(7, 39))
 KEY_B64 = base64.b64encode(KEY).decode()

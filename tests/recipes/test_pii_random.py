@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.databrew import export_databrew, import_databrew
+from brewdesk.recipes.model.databrew import export_databrew, import_databrew
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
 from brewdesk.recipes.ops._pii_random import _bp_below, _bp_random, _bp_uniform
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
 
 N = 20_000
 

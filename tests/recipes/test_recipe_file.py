@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from brewdesk.recipes.errors import RecipeFormatError, UnknownOperationError
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.types import Schema
+from brewdesk.recipes.model.errors import RecipeFormatError, UnknownOperationError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.types import Schema
 
 
 def _doc(*steps, **extra):

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from brewdesk.recipes.errors import RecipeFormatError
-from brewdesk.recipes.recipe import FORMAT_VERSION, MAX_RECIPE_BYTES, Recipe
+from brewdesk.recipes.model.errors import RecipeFormatError
+from brewdesk.recipes.model.recipe import FORMAT_VERSION, MAX_RECIPE_BYTES, Recipe
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

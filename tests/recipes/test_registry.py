@@ -6,8 +6,8 @@ import inspect
 import sys
 
 import pytest
+from brewdesk.recipes.model.registry import by_databrew_name, operations
 from brewdesk.recipes.ops.base import Kind, Operation
-from brewdesk.recipes.registry import by_databrew_name, operations
 from pydantic import BaseModel
 
 OPS = sorted(operations().values(), key=lambda o: o.id)

@@ -12,11 +12,11 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from brewdesk.recipes.errors import BrewdeskError
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.runner import run_pandas
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import validate
+from brewdesk.recipes.model.errors import BrewdeskError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.runner import run_pandas
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import validate
 
 from tests.recipes.mixed_frames import FRAMES, N, T
 
@@ -33,7 +33,7 @@ def test_text_digits_column_splits() -> None:
 
 
 def test_remove_combined_imports_the_misspelled_keys_of_the_parameter_list() -> None:
-    from brewdesk.recipes.registry import get
+    from brewdesk.recipes.model.registry import get
 
     op = get("remove_combined")
     params = op.from_databrew(
@@ -53,7 +53,7 @@ def test_remove_combined_imports_the_misspelled_keys_of_the_parameter_list() -> 
 
 
 def test_tokenization_imports_the_documented_example() -> None:
-    from brewdesk.recipes.databrew import import_databrew
+    from brewdesk.recipes.model.databrew import import_databrew
 
     text = json.dumps([{"Action": {"Operation": "TOKENIZATION", "Parameters": {
         "customStopWords": "[]", "delimiter": "- ", "expandContractions": "ENABLED", "sourceColumn": "dimensions",
@@ -116,7 +116,7 @@ def test_detected_only_types() -> None:
 
 
 def test_advanced_flag_imports_the_page_example_filter_values() -> None:
-    from brewdesk.recipes.registry import get
+    from brewdesk.recipes.model.registry import get
 
     params = get("advanced_datatype_flag").from_databrew(
         "ADVANCED_DATATYPE_FLAG",
@@ -126,7 +126,7 @@ def test_advanced_flag_imports_the_page_example_filter_values() -> None:
 
 
 def test_extract_details_imports_the_page_example() -> None:
-    from brewdesk.recipes.registry import get
+    from brewdesk.recipes.model.registry import get
 
     params = get("extract_advanced_datatype_details").from_databrew(
         "EXTRACT_ADVANCED_DATATYPE_DETAILS",
@@ -137,7 +137,7 @@ def test_extract_details_imports_the_page_example() -> None:
 
 
 def test_number_format_imports_null_settings_as_absent() -> None:
-    from brewdesk.recipes.registry import get
+    from brewdesk.recipes.model.registry import get
 
     op = get("number_format")
     params = op.Params(**op.from_databrew("NUMBER_FORMAT", {
@@ -185,7 +185,7 @@ def test_number_format_imports_null_settings_as_absent() -> None:
     ids=lambda v: v if isinstance(v, str) else None,
 )
 def test_documented_examples_import(operation: str, parameters: dict[str, str], expected: dict[str, Any]) -> None:
-    from brewdesk.recipes.databrew import import_databrew
+    from brewdesk.recipes.model.databrew import import_databrew
 
     step = import_databrew(json.dumps([{"Action": {"Operation": operation, "Parameters": parameters}}])).steps[0]
     assert step.params.model_dump() == expected

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from brewdesk.recipes.errors import RecipeValidationError
-from brewdesk.recipes.recipe import Recipe, Step
-from brewdesk.recipes.types import Schema
-from brewdesk.recipes.validate import validate
+from brewdesk.recipes.model.errors import RecipeValidationError
+from brewdesk.recipes.model.recipe import Recipe, Step
+from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.validate import validate
 
 SCHEMA = Schema({"dep_time": "int64", "carrier": "string", "delay": "float64"})
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from brewdesk.recipes.recipe import Step
-from brewdesk.recipes.runner import run_pandas
+from brewdesk.recipes.model.recipe import Step
+from brewdesk.recipes.model.runner import run_pandas
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.types import canonical_frame, pandas_dtype
+from brewdesk.recipes.model.types import canonical_frame, pandas_dtype
 
 
 def frame(columns: dict[str, tuple[str, list[Any]]]) -> pd.DataFrame:
