@@ -1,4 +1,4 @@
-"""The Qt undo stack over the pure :class:`~brewdesk.recipes.model.history.History` (DESIGN.md section 6).
+"""The Qt undo stack over the pure :class:`~brewdesk.recipes.model.history.History` (docs/architecture.md section 6).
 
 Each recipe change is a :class:`RecipeCommand` pushed on a :class:`~PySide6.QtGui.QUndoStack`.
 The stack and the History move in lockstep: the first ``redo()`` (on push) calls

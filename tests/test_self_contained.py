@@ -82,10 +82,6 @@ def test_no_tracked_file_names_an_absolute_path_of_this_machine():
     assert not hits, "absolute paths outside the repository:\n" + "\n".join(hits)
 
 
-# MERGE: the code still cites the outside design document until the citations are rewritten to
-# "docs/architecture.md section N"; delete this marker then (strict: the test fails as soon as
-# the citations are gone and the marker is still here).
-@pytest.mark.xfail(strict=True, reason="code still cites the outside design document (issue 9)")
 def test_no_tracked_file_cites_the_outside_design_document():
     hits = _hits(OUTSIDE_DESIGN_DOC)
     assert not hits, "citations of a document the repository does not hold:\n" + "\n".join(hits)

@@ -1,4 +1,4 @@
-"""Writers: Dask frames to files and database tables, safely (DESIGN.md section 7).
+"""Writers: Dask frames to files and database tables, safely (docs/architecture.md section 7).
 
 Public API::
 

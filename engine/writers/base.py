@@ -3,7 +3,7 @@
 A destination is a local path (a file, or a folder for partitioned or multi-file output) or a
 SQLAlchemy URL naming a table. :func:`parse_dest` turns the user's text into a fully explicit
 :class:`DestSpec`; :func:`resolve` (internal) turns any spec into a :class:`Target` the writers
-use; :func:`check_destination` is the cheap pre-flight run before any work (DESIGN.md section 7).
+use; :func:`check_destination` is the cheap pre-flight run before any work (docs/architecture.md section 7).
 
 Format inference
 ----------------

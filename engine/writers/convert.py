@@ -1,6 +1,6 @@
 """Per-partition conversion shared by the writers: the plan, dtype conformance, value formats.
 
-Every partition is first *conformed* to the planned logical types (DESIGN.md section 2: the
+Every partition is first *conformed* to the planned logical types (docs/architecture.md section 2: the
 frame's meta, or the schema the planner passes), so that every part file of one output has
 the same types, whatever a partition happens to hold. Then each format renders values:
 

@@ -281,7 +281,7 @@ def _write_files(frame: Any, target: Target, columns: tuple[str, ...], logical: 
 
 def write(frame: Any, dest: DestSpec, *, compute: Callable[..., tuple] = dask.compute,
           schema: Schema | None = None) -> OutputReport:
-    """Write a frame to a destination safely (DESIGN.md section 7).
+    """Write a frame to a destination safely (docs/architecture.md section 7).
 
     Parameters
     ----------

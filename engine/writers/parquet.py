@@ -2,7 +2,7 @@
 
 Each partition is converted to Arrow with the *planned* types (:func:`convert.arrow_type`),
 written with pyarrow, and its footer read back: the row count and every column's Arrow type
-must be what was planned, else :class:`DestinationError` (DESIGN.md section 2: Dask can lose
+must be what was planned, else :class:`DestinationError` (docs/architecture.md section 2: Dask can lose
 an ``astype`` in the meta, which would otherwise silently give a ``double`` column).
 """
 

@@ -1,7 +1,7 @@
 """SQL tables through SQLAlchemy 2 Core, in one transaction, via a staging table.
 
 ``DataFrame.to_sql`` commits chunk by chunk and, with ``if_exists="replace"``, drops the old
-table first (DESIGN.md section 7). Here instead:
+table first (docs/architecture.md section 7). Here instead:
 
 1. the partitions are computed in parallel (one ``compute`` call) into Parquet files in a
    temporary staging folder (``$TMPDIR/.brewdesk-sql.brewdesk-staging-<tag>``; workers must

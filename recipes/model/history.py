@@ -1,4 +1,4 @@
-"""Undo and redo over immutable recipe states (DESIGN.md section 6).
+"""Undo and redo over immutable recipe states (docs/architecture.md section 6).
 
 A :class:`Command` is a labelled, pure transformation of a :class:`~brewdesk.recipes.model.recipe.Recipe`
 (AddStep, EditStep, RemoveStep, MoveStep, ToggleStep, SetNote, RenameColumns). :class:`History`

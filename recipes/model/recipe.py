@@ -1,4 +1,4 @@
-"""Immutable :class:`Step` and :class:`Recipe`, and the native recipe file (DESIGN.md section 5).
+"""Immutable :class:`Step` and :class:`Recipe`, and the native recipe file (docs/architecture.md section 5).
 
 .. code-block:: json
 

@@ -1,7 +1,7 @@
 """Whole-dataset statistics from per-partition partials, in pandas only.
 
 A statistic (:class:`~brewdesk.recipes.ops.base.Stat`) is computed in two steps so that one
-implementation serves both the preview and the engine (DESIGN.md section 4):
+implementation serves both the preview and the engine (docs/architecture.md section 4):
 
 ``partial(stat, frame)``
     a small summary of one frame (the sample, or one Dask partition);

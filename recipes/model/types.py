@@ -1,7 +1,7 @@
 """Column types: the logical dtypes of a :class:`Schema` and their pandas dtypes.
 
 Brewdesk holds every column in one of a few pandas dtypes, fixed by the readers and kept by every
-operation, so that the sample and every Dask partition agree (DESIGN.md section 2):
+operation, so that the sample and every Dask partition agree (docs/architecture.md section 2):
 
 ============  ==========================================  =====================
 logical       pandas dtype                                Arrow type

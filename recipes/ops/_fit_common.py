@@ -10,7 +10,7 @@ Not an operation (the registry skips modules starting with ``_``). It holds:
 - :func:`literal`, which writes fitted values into exported code.
 
 Every statistic is requested through ``stats()`` and read from ``fitted``; nothing here computes a
-whole-dataset value from the frame it is given (DESIGN.md section 4).
+whole-dataset value from the frame it is given (docs/architecture.md section 4).
 """
 
 from __future__ import annotations

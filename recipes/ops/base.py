@@ -1,6 +1,6 @@
 """The operation declaration: one subclass of :class:`Operation` per module in ``recipes/ops``.
 
-A declaration gives everything Brewdesk needs about an operation (DESIGN.md section 3): its
+A declaration gives everything Brewdesk needs about an operation (docs/architecture.md section 3): its
 stable ``id`` and ``version``, its pydantic ``Params`` (the file format, validation and the GUI
 form), its engine ``kind``, its schema effect ``columns()``, the whole-dataset statistics it
 needs ``stats()``, its one pandas implementation ``apply()``, its ``describe()`` sentence, its
@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Kind(StrEnum):
-    """How the engine must run an operation (DESIGN.md section 4)."""
+    """How the engine must run an operation (docs/architecture.md section 4)."""
 
     ROW = "ROW"
     """Row by row: fused with neighbouring ROW steps into one ``map_partitions``."""
@@ -432,7 +432,7 @@ class StepProblem(Exception):
 
 
 class Stat:
-    """A whole-dataset statistic an operation requests (DESIGN.md section 4).
+    """A whole-dataset statistic an operation requests (docs/architecture.md section 4).
 
     The statistic is computed from per-partition partials, so the same pandas code serves the
     preview (one partial over the sample) and the engine (one partial per partition, combined).

@@ -1,6 +1,6 @@
 """Property tests: the engine on random frames and random partitionings equals pandas.
 
-Covers the whole-dataset operations (DESIGN.md section 4): median fill, dedupe, sort, group by
+Covers the whole-dataset operations (docs/architecture.md section 4): median fill, dedupe, sort, group by
 and fill with last valid value, alone and chained.
 """
 

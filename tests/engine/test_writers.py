@@ -376,7 +376,7 @@ def test_schema_mismatch_in_a_partition_is_an_error(tmp_path):
 
 
 def test_planned_schema_wins_over_a_reset_meta(tmp_path):
-    """DESIGN.md section 2: Dask may reset an astype in the meta; the plan is what we write."""
+    """docs/architecture.md section 2: Dask may reset an astype in the meta; the plan is what we write."""
     pdf = pd.DataFrame({"n": pd.array([1, 2, 3], dtype="Int64"), "s": pd.array(["a", "b", "c"], dtype=STRING_DTYPE)})
     ddf = frame(pdf, 2).astype({"n": "float64"})  # meta (and data) now float64
     out = tmp_path / "n.parquet"

@@ -1,4 +1,4 @@
-"""Property tests: any partitioning gives the whole-frame result (DESIGN.md section 4).
+"""Property tests: any partitioning gives the whole-frame result (docs/architecture.md section 4).
 
 Random frames (with missing values, leading runs, all-missing stretches) are cut at random
 positions (repeated cuts make empty partitions); the engine's way (FIT_MAP statistics combined

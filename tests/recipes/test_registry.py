@@ -1,4 +1,4 @@
-"""Registry completeness (DESIGN.md section 8): every operation is fully declared."""
+"""Registry completeness (docs/architecture.md section 8): every operation is fully declared."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ Semantics
 The columns a step creates are its ``categories``
 -----------------------------------------------------
 The output schema depends on the data's distinct values, but a schema must be known without
-data (DESIGN.md section 3). So the step stores them: ``categories`` lists the values, and the
+data (docs/architecture.md section 3). So the step stores them: ``categories`` lists the values, and the
 app's step form fills it from the sample as it is before the step (``from_sample``, the
 "Fill from sample" button; automatically once the source column is picked and the categories
 are empty). A step without categories (for example one

@@ -26,7 +26,7 @@ Semantics
 
 The pivot values are stored in the step
 ---------------------------------------
-The output columns depend on the data, but a schema must be known without data (DESIGN.md
+The output columns depend on the data, but a schema must be known without data (docs/architecture.md
 section 3), so ``pivot_values`` (at most 10, DataBrew's limit) lists them, as ONE_HOT_ENCODING's
 ``categories`` do; a step without them (DataBrew's own PIVOT has none) is a validation problem
 naming the fix. Over the whole dataset, a value of ``source_column`` that is not listed is an

@@ -18,7 +18,7 @@ Semantics
 The fields are stored in the step
 ---------------------------------
 A struct column's schema is only ``object``, yet the new columns must be known without data
-(DESIGN.md section 3). So ``fields`` lists each field's name and type (``object`` keeps the
+(docs/architecture.md section 3). So ``fields`` lists each field's name and type (``object`` keeps the
 values as they are; ``string``, ``int64``, ``float64``, ``boolean``, ``datetime`` convert them
 as CHANGE_DATA_TYPE does), as ONE_HOT_ENCODING stores its categories; a step without fields
 (DataBrew's own UNNEST_STRUCT has none) is a validation problem naming the fix. A struct
