@@ -2,8 +2,11 @@
 
 The script needs only Dask and pandas (and numpy). It runs each enabled step the way the
 engine does (docs/architecture.md, "Code export"), with each step's own exported pandas code
-(``to_code()``) and the runtime functions of :mod:`brewdesk.engine.script_runtime`, whose source
-is copied into the script (each function once, with what it uses):
+(``to_code()``, which calls kernels) and the runtime functions of
+:mod:`brewdesk.engine.script_runtime`. The kernels every step calls and the runtime functions the
+steps use are defined once, at the script's top, from their own source
+(:mod:`brewdesk.recipes.export.source`, which gets the runtime functions handed in, as recipes/
+never imports Dask); the step functions hold only the steps' statements:
 
 - ROW steps: the step's pandas code on every partition (``_map``).
 - FIT_MAP steps: first the whole-dataset statistics the step requests (``stats()``), all in one
