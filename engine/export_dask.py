@@ -2,8 +2,11 @@
 
 The script needs only Dask and pandas (and numpy). It runs each enabled step the way the
 engine does (docs/architecture.md, "Code export"), with each step's own exported pandas code
-(``to_code()``) and the runtime functions of :mod:`brewdesk.engine.script_runtime`, whose source
-is copied into the script (each function once, with what it uses):
+(``to_code()``, which calls kernels) and the runtime functions of
+:mod:`brewdesk.engine.script_runtime`. The kernels every step calls and the runtime functions the
+steps use are defined once, at the script's top, from their own source
+(:mod:`brewdesk.recipes.export.source`, which gets the runtime functions handed in, as recipes/
+never imports Dask); the step functions hold only the steps' statements:
 
 - ROW steps: the step's pandas code on every partition (``_map``).
 - FIT_MAP steps: first the whole-dataset statistics the step requests (``stats()``), all in one
@@ -34,9 +37,17 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from brewdesk.engine import script_runtime as rt
-from brewdesk.recipes.export.codegen import step_code, unbound_inputs
+from brewdesk.recipes.export.codegen import step_statements, unbound_inputs
 from brewdesk.recipes.export.inputs import join_arguments
-from brewdesk.recipes.export.script_source import copied_source
+from brewdesk.recipes.export.source import (
+    calls,
+    definitions,
+    header,
+    imports,
+    needed,
+    ordered,
+    with_kernels,
+)
 from brewdesk.recipes.model.errors import BrewdeskError
 from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
 from brewdesk.recipes.model.types import Schema
@@ -54,11 +65,15 @@ from brewdesk.recipes.ops.base import (
     UnionOp,
 )
 
-HEADER = (
-    "from __future__ import annotations\n\nimport re\n\nimport dask\nimport dask.dataframe as dd\n"
-    "import numpy as np\nimport pandas as pd\n"
-)
-"""The script's imports (the runtime's annotations are never evaluated)."""
+HEADER_MODULES: dict[str, str] = {
+    "re": "re",
+    "dask": "dask",
+    "dd": "dask.dataframe",
+    "np": "numpy",
+    "pd": "pandas",
+}
+"""Names the exported Dask scripts' header binds; it also starts with ``from __future__ import
+annotations``, so the runtime's annotations are never evaluated."""
 
 _INLINE_STAT = re.compile(
     r"\.(median|mean|std|var|sum|min|max|count|quantile|unique|value_counts|mode|nunique)\("
@@ -144,20 +159,24 @@ def script(
         )
     reads = [f"ddf = {_reader(source)}"]
     reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
-    if _ROW_POSITION.search("\n".join(blocks)):
+    kernels = needed(*blocks)
+    if _ROW_POSITION.search("\n".join([*blocks, *(k.source for k in kernels)])):
         used.append(rt._positioned)
         reads.append("# a step reads the row positions (df.index): number the rows across partitions")
         reads.append("ddf = _positioned(ddf)")
-    helpers = copied_source(dict.fromkeys(used))
+    # each kernel the steps call and each runtime function they use, defined once at the top
+    found = ordered([*calls(*blocks), *used])
+    helpers = definitions(found)
     doc = (
         f'"""Exported from the Brewdesk recipe {recipe.name!r} for Dask.\n\n'
         "Runs out of core on partitions, as Brewdesk's engine does: statistics over the whole\n"
         'dataset first, rows carried across partitions in source order."""\n\n'
     )
+    head = header(imports(found, modules=HEADER_MODULES), modules=HEADER_MODULES, future=["annotations"])
     return (
         doc
-        + HEADER
-        + (f"\n\n{helpers}\n" if helpers else "")
+        + head
+        + (f"\n\n{helpers}" if helpers else "")
         + "\n\ninputs = {}\n"
         + "\n".join(reads)
         + "\n\n"
@@ -195,7 +214,7 @@ def _split_defs(code: str) -> tuple[str, str]:
 
 
 def _code(step: Step) -> str:
-    code = step_code(step)
+    code = step_statements(step)
     if code is None:
         raise _Refused("the operation has no Python export yet")
     return code
@@ -227,16 +246,16 @@ def _fit_map(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runti
     stats = op.stats(step.params, schema)
     refs = {k: _Ref(f"_fitted_{n}[{k!r}]") for k in stats}
     try:
-        code = step_code(step, refs)
+        code = step_statements(step, refs)
     except (TypeError, ValueError, AttributeError, KeyError):
         code = None
-    plain = step_code(step)
+    plain = step_statements(step)
     if code is None or plain is None:
         raise _Refused("its exported code cannot take whole-dataset statistics")
     unread = [k for k in stats if refs[k].expr not in code]
-    # every statistic read from the whole-dataset values, or none needed at all (the code
-    # reduces nothing: e.g. one-hot encoding with its categories given)
-    if unread and (code != plain or _INLINE_STAT.search(code)):
+    # every statistic read from the whole-dataset values, or none needed at all (the code and
+    # the kernels it calls reduce nothing: e.g. one-hot encoding with its categories given)
+    if unread and (code != plain or _INLINE_STAT.search(with_kernels(code))):
         raise _Refused(
             "its exported code computes its statistics from the rows it is given (one partition in Dask)"
         )
@@ -268,11 +287,10 @@ def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
     block = _function(fn, code, hoist=w.carry is Carry.LAST_VALID)
     if w.carry is Carry.LAST_VALID:
         assert w.valid is not None
-        # the step's own rule of a valid value: its source unless the step's code defines it
-        rule = "" if f"def {w.valid.__name__}(" in block else copied_source([w.valid]) + "\n\n\n"
+        # the step's own rule of a valid value: copied at the top unless the step's code defines it
+        rule = [] if f"def {w.valid.__name__}(" in block else [w.valid]
         args = "".join(f", {a!r}" for a in w.valid_args)
         keep = f", keep=_valid_rows({w.column!r}, {w.valid.__name__}{args})"
-        block = rule + block
         before, after = 1, 0
     else:
         before, after = w.before, w.after
@@ -281,7 +299,7 @@ def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
         "# each partition runs between the rows it needs from the partitions above and below it",
         f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep}))",
     ]
-    runtime = [rt._contexts, rt._map_around] + ([rt._valid_rows] if keep else [])
+    runtime = [rt._contexts, rt._map_around] + ([rt._valid_rows, *rule] if keep else [])
     return "\n".join(lines), runtime
 
 

@@ -1,16 +1,16 @@
 """The Dask runtime of exported scripts (``brewdesk export-code --engine dask``).
 
-Real, linted and tested functions; :mod:`brewdesk.engine.export_dask` copies the source of the
-ones a script needs (each once, with the functions and constants they use, in this module's
-order) into the script, so the script stays standalone and readable (docs/architecture.md,
-"Code export").
+Real, linted and tested functions; :mod:`brewdesk.engine.export_dask` hands the ones a script
+needs to :func:`brewdesk.recipes.export.source.ordered`, which copies their source into the
+script (each once, with the functions and constants they use, every definition after those it
+uses), so the script stays standalone and readable (docs/architecture.md, "Code export").
 
 Rules for this module, so that a copied function runs in a script whose header imports only
 ``dask``, ``dask.dataframe as dd``, ``numpy as np``, ``pandas as pd`` and ``re``:
 
 - a function uses only those modules, its arguments, and the other top-level names of this
-  module (functions and constants, copied along with it) or the pandas helpers of
-  :mod:`brewdesk.recipes.export.inputs` it imports (copied the same way);
+  module (functions and constants, copied along with it) or the kernels of
+  :mod:`brewdesk.recipes.kernels` it imports (copied the same way, once with the steps' kernels);
 - annotations are never evaluated (the script starts with ``from __future__ import
   annotations``), so they may name ``Callable`` and ``Any`` freely.
 """
@@ -24,12 +24,12 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.export.inputs import (
-    _aligned,
-    _join_concat,
-    _join_right_only,
-    _join_rows,
-    _union_dtypes,
+from brewdesk.recipes.kernels.datasets import (
+    _bi_aligned,
+    _bi_join_concat,
+    _bi_join_right_only,
+    _bi_join_rows,
+    _bi_union_dtypes,
 )
 
 PartitionFn = Callable[[pd.DataFrame], pd.DataFrame]
@@ -346,14 +346,14 @@ def _pivoted(ddf: dd.DataFrame, pivoted: list[str], fn: PartitionFn) -> dd.DataF
 # --------------------------------------------------------------------------- secondary inputs
 def _broadcast_join(ddf: dd.DataFrame, right: pd.DataFrame, *args: Any) -> dd.DataFrame:
     """Join every partition with ``right`` held in memory (a broadcast join, as the engine's),
-    then append the rows of ``right`` that no partition matched (``args``: see ``_join_rows``)."""
-    parts = [dask.delayed(_join_rows)(p, right, *args) for p in ddf.to_delayed()]
-    meta = _join_rows(ddf._meta, right.iloc[:0], *args)[0]
+    then append the rows of ``right`` that no partition matched (``args``: see ``_bi_join_rows``)."""
+    parts = [dask.delayed(_bi_join_rows)(p, right, *args) for p in ddf.to_delayed()]
+    meta = _bi_join_rows(ddf._meta, right.iloc[:0], *args)[0]
     pieces = [dask.delayed(lambda t: t[0])(x) for x in parts]
 
     def unmatched(columns: list[str], *matched: Any) -> pd.DataFrame:
         found = np.unique(np.concatenate([np.zeros(0, "int64"), *matched]))
-        return _join_concat(meta, _join_right_only(columns, right, *args, found))
+        return _bi_join_concat(meta, _bi_join_right_only(columns, right, *args, found))
 
     pieces.append(dask.delayed(unmatched)(list(ddf.columns), *[dask.delayed(lambda t: t[1])(x) for x in parts]))
     return dd.from_delayed(pieces, meta=meta, verify_meta=False)
@@ -362,8 +362,8 @@ def _broadcast_join(ddf: dd.DataFrame, right: pd.DataFrame, *args: Any) -> dd.Da
 def _union_all(ddf: dd.DataFrame, others: list[dd.DataFrame]) -> dd.DataFrame:
     """This dataset's partitions first, then each other input's, columns matched by name."""
     frames = [ddf, *others]
-    dtypes = _union_dtypes([f._meta for f in frames])
+    dtypes = _bi_union_dtypes([f._meta for f in frames])
     return dd.concat(
-        [f.map_partitions(_aligned, dtypes, meta=_aligned(f._meta, dtypes)) for f in frames],
+        [f.map_partitions(_bi_aligned, dtypes, meta=_bi_aligned(f._meta, dtypes)) for f in frames],
         interleave_partitions=False,
     )

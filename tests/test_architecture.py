@@ -48,21 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ALLOWED_CYCLES: dict[frozenset[str], str] = {}
 """Import cycles still present on purpose, with who removes them. Empty it; never add to it."""
 
-ALLOWED_FUNCTION_IMPORTS: dict[str, str] = {
-    "recipes/expressions/evaluate.py": "helper D (kernels in real modules)",
-    "recipes/expressions_runtime.py": "helper D (kernels in real modules)",
-    "recipes/ops/_advanced_types.py": "helper D (kernels in real modules)",
-    "recipes/ops/_common.py": "helper D (kernels in real modules)",
-    "recipes/ops/_common_text.py": "helper D (kernels in real modules)",
-    "recipes/ops/_common_types.py": "helper D (kernels in real modules)",
-    "recipes/ops/_functions_common.py": "helper D (kernels in real modules)",
-    "recipes/ops/_nested.py": "helper D (kernels in real modules)",
-    "recipes/ops/_pii_crypto.py": "helper D (kernels in real modules)",
-    "recipes/ops/_pii_keys.py": "helper D (kernels in real modules)",
-    "recipes/ops/_text_common.py": "helper D (kernels in real modules)",
-    "recipes/ops/column_formatting/format_phone_number.py": "helper D (kernels in real modules)",
-    "recipes/ops/data_structure/union.py": "helper D (kernels in real modules)",
-}
+ALLOWED_FUNCTION_IMPORTS: dict[str, str] = {}
 """Files whose function-level imports are still being removed by another helper of issue 9
 (removed by the coordinator after merging). Empty it; never add to it."""
 

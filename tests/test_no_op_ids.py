@@ -16,13 +16,13 @@ from pathlib import Path
 import brewdesk.engine
 import pytest
 from brewdesk.engine import primitives
-from brewdesk.recipes.export import codegen, script_source
+from brewdesk.recipes.export import codegen, source
 from brewdesk.recipes.export import inputs as codegen_inputs
 from brewdesk.recipes.model.registry import operations
 from brewdesk.recipes.ops.base import Kind, Operation, Primitive
 
 ENGINE = Path(brewdesk.engine.__file__).parent
-EXPORTERS = [Path(m.__file__) for m in (codegen, codegen_inputs, script_source)]
+EXPORTERS = [Path(m.__file__) for m in (codegen, codegen_inputs, source)]
 
 
 def _ops() -> list[Operation]:

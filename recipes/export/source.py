@@ -1,11 +1,22 @@
-"""The kernels an exported piece of code calls, as source text (for the code exporters).
+"""Real functions' source copied into exported scripts (docs/architecture.md, code export).
 
-``to_code()`` returns statements that call kernels (:mod:`brewdesk.recipes.kernels`) by name; it
-does not define them. That call is the declaration: :func:`kernel_code` finds the kernels a
-piece of code calls (names it reads but does not define), adds the kernels those call, and
-returns their own source (:func:`inspect.getsource`), each once, every kernel after the kernels
-it calls, with the ``import`` lines of the standard modules they use beyond the script's header.
-The exported script stays standalone and readable (see docs/architecture.md, code export).
+Exported scripts are standalone: every helper they call is written into them, once, from its own
+source (:func:`inspect.getsource`). The helpers are real functions of Brewdesk's modules (linted,
+tested, covered):
+
+- the kernels (:mod:`brewdesk.recipes.kernels`): ``to_code()`` returns statements calling them by
+  name without defining them. That call is the declaration: :func:`called` finds the kernels a
+  piece of code calls (names it reads but does not define);
+- whatever else an exporter hands in: the Dask runtime functions
+  (:mod:`brewdesk.engine.script_runtime`, handed in by :mod:`brewdesk.engine.export_dask`, as
+  this package never imports Dask), a NEIGHBOUR step's ``Window.valid`` function.
+
+One dependency walker (:func:`ordered`) serves them all: it follows every Brewdesk function and
+module constant a definition reads, and gives each once, every definition after those it uses.
+:func:`imports` gives the ``import`` lines of the modules they read beyond the script's header
+(:func:`header`). Annotations are not followed: the kernels' are evaluated only in scripts
+whose header binds what they name (``pd``, ``np``), the Dask runtime's never (its script starts
+with ``from __future__ import annotations``).
 """
 
 from __future__ import annotations
@@ -16,8 +27,9 @@ import inspect
 import pkgutil
 import sys
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
+from typing import NamedTuple
 
 from brewdesk.recipes import kernels as kernels_package
 
@@ -25,18 +37,37 @@ HEADER_MODULES: dict[str, str] = {"re": "re", "np": "numpy", "pd": "pandas"}
 """Names the exported pandas scripts' header binds (``import re``, ``numpy as np``, ``pandas as pd``)."""
 
 
+class Definition(NamedTuple):
+    """A top-level function or constant of a Brewdesk module, as copied into a script."""
+
+    module: str
+    """The module defining it."""
+    name: str
+    """The name it binds."""
+    source: str
+    """Its own source text (a ``def`` block or an assignment)."""
+    modules: tuple[tuple[str, str], ...]
+    """``(name, module)`` of each module it reads as a global (``("base64", "base64")``)."""
+
+
 def import_line(name: str, module: str) -> str:
     """The statement binding ``name`` to ``module`` (``import re``, ``import numpy as np``)."""
     return f"import {module}" if name == module else f"import {module} as {name}"
 
 
-def header(extra: Iterable[str] = ()) -> str:
-    """The exported pandas script's imports: those of :data:`HEADER_MODULES` and the ``extra``
-    import lines (:func:`imports`), the standard library's first, a blank line, then the others."""
-    lines = [import_line(name, module) for name, module in HEADER_MODULES.items()]
-    groups: tuple[list[str], list[str]] = ([], [])
+def header(
+    extra: Iterable[str] = (),
+    *,
+    modules: Mapping[str, str] = HEADER_MODULES,
+    future: Iterable[str] = (),
+) -> str:
+    """A script's imports: the ``from __future__`` imports of ``future`` (their own group), those
+    binding ``modules`` (name -> module) and the ``extra`` import lines (:func:`imports`); the
+    standard library's first, a blank line, then the others."""
+    lines = [import_line(name, module) for name, module in modules.items()]
+    groups: tuple[list[str], list[str], list[str]] = ([f"from __future__ import {f}" for f in future], [], [])
     for line in dict.fromkeys([*lines, *extra]):
-        groups[line.split()[1].split(".")[0] not in sys.stdlib_module_names].append(line)
+        groups[1 + (line.split()[1].split(".")[0] not in sys.stdlib_module_names)].append(line)
     return "\n\n".join("\n".join(sorted(g)) for g in groups if g) + "\n"
 
 
@@ -60,54 +91,6 @@ def kernels() -> dict[str, Callable[..., object]]:
     return found
 
 
-def _names(code: types.CodeType) -> list[str]:
-    """Global names ``code`` (and the functions and comprehensions inside it) reads, in order."""
-    out = list(code.co_names)
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            out += _names(const)
-    return out
-
-
-def dependencies(function: Callable[..., object]) -> list[Callable[..., object]]:
-    """The kernels ``function`` calls directly (globals that are kernels), in order of first use."""
-    known = kernels()
-    out: list[Callable[..., object]] = []
-    for name in dict.fromkeys(_names(function.__code__)):  # type: ignore[attr-defined]
-        value = function.__globals__.get(name)  # type: ignore[attr-defined]
-        if value is not None and known.get(name) is value and value is not function:
-            out.append(value)
-    return out
-
-
-def ordered(functions: Iterable[Callable[..., object]]) -> list[Callable[..., object]]:
-    """``functions`` and the kernels they call, transitively, each once, every function after
-    the kernels it calls (a depth-first order from the given functions, in their order)."""
-    out: dict[Callable[..., object], None] = {}
-
-    def visit(f: Callable[..., object], path: tuple[Callable[..., object], ...]) -> None:
-        if f in out or f in path:
-            return
-        for dep in dependencies(f):
-            visit(dep, (*path, f))
-        out[f] = None
-
-    for f in functions:
-        visit(f, ())
-    return list(out)
-
-
-def imports(functions: Iterable[Callable[..., object]]) -> list[str]:
-    """``import`` lines of the modules the functions read as globals, beyond the script header."""
-    lines: dict[str, None] = {}
-    for f in functions:
-        for name in _names(f.__code__):  # type: ignore[attr-defined]
-            value = f.__globals__.get(name)  # type: ignore[attr-defined]
-            if isinstance(value, types.ModuleType) and name not in HEADER_MODULES:
-                lines[import_line(name, value.__name__)] = None
-    return sorted(lines)
-
-
 def called(code: str) -> list[str]:
     """Names of the kernels ``code`` calls and does not define itself, in order of first use."""
     tree = ast.parse(code)
@@ -117,30 +100,111 @@ def called(code: str) -> list[str]:
     return [n for n in dict.fromkeys(used) if n not in defined]
 
 
-def needed(*codes: str) -> list[Callable[..., object]]:
-    """Every kernel the given pieces of code call, transitively, each once, in :func:`ordered`
-    order."""
+def calls(*codes: str) -> list[Callable[..., object]]:
+    """The kernels the given pieces of code call directly, each once, in order of first use."""
     known = kernels()
-    return ordered(known[n] for code in codes for n in called(code))
+    return list(dict.fromkeys(known[n] for code in codes for n in called(code)))
 
 
-def definitions(functions: Iterable[Callable[..., object]]) -> str:
-    """The functions' own source, separated by two blank lines."""
-    return "\n\n".join(inspect.getsource(f) for f in functions)
+def ordered(functions: Iterable[Callable[..., object]]) -> list[Definition]:
+    """``functions`` and every Brewdesk function and module constant they read, transitively,
+    each once, every definition after those it reads (depth first from the given functions, in
+    their order; a cycle is cut where it closes).
+
+    Parameters
+    ----------
+    functions
+        Top-level functions of Brewdesk modules.
+    """
+    done: dict[tuple[str, str], Definition | None] = {}
+
+    def visit(module: str, name: str) -> None:
+        key = (module, name)
+        if key in done:
+            return
+        done[key] = None  # visited once, even in a cycle
+        source, names = _read(module, name)
+        namespace = vars(sys.modules[module])
+        read: list[tuple[str, str]] = []
+        for used in names:
+            value = namespace.get(used)
+            if isinstance(value, types.FunctionType) and value.__module__.startswith("brewdesk."):
+                visit(value.__module__, value.__name__)
+            elif isinstance(value, types.ModuleType):
+                read.append((used, value.__name__))
+            elif used in _constants(module):
+                visit(module, used)
+        del done[key]
+        done[key] = Definition(module, name, source, tuple(read))
+
+    for f in functions:
+        visit(f.__module__, f.__name__)
+    return [d for d in done.values() if d is not None]
+
+
+def needed(*codes: str) -> list[Definition]:
+    """Every kernel the given pieces of code call, with what they read, in :func:`ordered` order."""
+    return ordered(calls(*codes))
+
+
+def imports(definitions: Iterable[Definition], *, modules: Mapping[str, str] = HEADER_MODULES) -> list[str]:
+    """``import`` lines of the modules the definitions read, beyond those of the header (``modules``)."""
+    lines = {import_line(name, module): None for d in definitions for name, module in d.modules if name not in modules}
+    return sorted(lines)
+
+
+def definitions(found: Iterable[Definition]) -> str:
+    """The definitions' source, separated by two blank lines, ending with a line break (empty
+    when there are none)."""
+    text = "\n\n\n".join(d.source.rstrip("\n") for d in found)
+    return text + "\n" if text else ""
 
 
 def kernel_code(*codes: str) -> str:
     """Definitions of every kernel the given pieces of code call (transitively), each once,
     preceded by the ``import`` lines they need; empty when they call none. Ends with a blank
     line, so the code can follow it."""
-    functions = needed(*codes)
-    if not functions:
+    found = needed(*codes)
+    if not found:
         return ""
-    head = "\n".join(imports(functions))
-    return (f"{head}\n\n\n" if head else "") + definitions(functions) + "\n\n"
+    head = "\n".join(imports(found))
+    return (f"{head}\n\n\n" if head else "") + definitions(found) + "\n\n"
 
 
 def with_kernels(code: str) -> str:
     """``code`` preceded by the definitions of the kernels it calls: standalone statements over
     ``df`` that need only the script header's ``re``, ``np`` and ``pd``."""
     return kernel_code(code) + code
+
+
+def _read(module: str, name: str) -> tuple[str, list[str]]:
+    """Source of the definition ``name`` of ``module`` and the global names it reads, in order."""
+    value = vars(sys.modules[module]).get(name)
+    if isinstance(value, types.FunctionType) and value.__module__ == module and value.__name__ == name:
+        return inspect.getsource(value), list(dict.fromkeys(_names(value.__code__)))
+    return _constants(module)[name]
+
+
+def _names(code: types.CodeType) -> list[str]:
+    """Global names ``code`` (and the functions and comprehensions inside it) reads, in order."""
+    out = list(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            out += _names(const)
+    return out
+
+
+@cache
+def _constants(module: str) -> dict[str, tuple[str, list[str]]]:
+    """Module constants of ``module`` (top-level assignments): ``{name: (source, names read)}``,
+    annotations left out."""
+    source = inspect.getsource(sys.modules[module])
+    out: dict[str, tuple[str, list[str]]] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            read = [n.id for n in ast.walk(node.value) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    out[t.id] = (ast.get_source_segment(source, node) or "", list(dict.fromkeys(read)))
+    return out

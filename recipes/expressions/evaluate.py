@@ -44,6 +44,7 @@ from brewdesk.recipes.expressions.parser import (
 from brewdesk.recipes.kernels import expressions as rt
 from brewdesk.recipes.model.errors import did_you_mean
 from brewdesk.recipes.model.types import Schema, pandas_dtype
+from brewdesk.recipes.ops._fit_common import literal
 from brewdesk.recipes.ops.base import Stat
 
 NUMERIC = ("int64", "float64")
@@ -205,6 +206,7 @@ def check_pattern(pattern: str, text: str, pos: int) -> None:
     """A ``matches`` pattern must be short and compile under RE2 (linear-time matching)."""
     if len(pattern) > MAX_PATTERN:
         raise ExpressionError(f"regular expression has {len(pattern)} characters; the limit is {MAX_PATTERN}", text, pos)
+    # optional heavy dependency: pyarrow (its RE2 engine), loaded only to check a pattern
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -304,8 +306,6 @@ def condition_code(node: Node) -> str:
 def aggregates_code(specs: list[AggregateSpec], fitted: Mapping[str, Any]) -> list[str]:
     """Exported code binding ``_aggs`` = ``{name: (value, kind)}``: fitted values as literals
     when the engine has them, else computed with pandas on the whole ``df``."""
-    from brewdesk.recipes.ops._fit_common import literal
-
     lines = ["_aggs = {}"]
     for spec in specs:
         ref = f"df[{spec.column!r}]"

@@ -6,6 +6,7 @@ See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 import numpy as np
@@ -17,8 +18,6 @@ def _ba_classify(s, kind, pattern=None, wanted=()):
     values of the type (a boolean numpy array); ``detail`` each value's ``pattern`` detail as text
     (``None`` where unknown; the trimmed value itself without a pattern); ``hit`` the values of
     the type whose detail is one of ``wanted`` (any case; all values of the type when empty)."""
-    import ipaddress
-
     # each distinct value is tested once, then the answers are spread back over the rows
     rows, uniques = pd.factorize(s.astype("string[pyarrow]").str.strip(), use_na_sentinel=True)
     values = [str(v) for v in uniques]
@@ -97,6 +96,7 @@ def _ba_classify(s, kind, pattern=None, wanted=()):
             elif pattern == "COUNTRY":
                 detail[i] = "United States"
     elif kind == "Phone":
+        # optional heavy dependency: phonenumbers, loaded only for phone numbers
         import phonenumbers
         from phonenumbers import geocoder, timezone
 
@@ -182,6 +182,7 @@ def _ba_classify(s, kind, pattern=None, wanted=()):
                 except ValueError:
                     pass
     elif kind == "Country":
+        # optional heavy dependency: phonenumbers' country names, loaded only for countries
         from phonenumbers.geodata.locale import LOCALE_DATA
 
         names = set()

@@ -6,6 +6,10 @@ See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
+import hmac
 import os
 import re
 
@@ -26,6 +30,7 @@ def _bp_key_location(name, version=None):
         folder = os.path.join(os.environ["BREWDESK_HOME"], "keys")
     if not folder:
         try:
+            # optional dependency: platformdirs, only when no key folder is configured
             import platformdirs
         except ImportError:
             return "BREWDESK_KEY_" + ident, None
@@ -39,9 +44,6 @@ def _bp_key(name, version=None, size=None, purpose="this step"):
     Raises ValueError naming where the key was looked for (never its value) when it is missing,
     not base64, or not ``size`` bytes long.
     """
-    import base64
-    import binascii
-
     env, path = _bp_key_location(name, version)
     text, where = os.environ.get(env), f"environment variable {env}"
     if text is None and path is not None and os.path.isfile(path):
@@ -69,10 +71,6 @@ def _bp_key(name, version=None, size=None, purpose="this step"):
 
 def _bp_hash(s, algorithm, key):
     """``base64(digest)`` of each value's UTF-8 text; HMAC_* algorithms use ``key``."""
-    import base64
-    import hashlib
-    import hmac
-
     name = algorithm.removeprefix("HMAC_").lower()
     keyed = hmac.new(key, digestmod=name) if key is not None else None
     text = _bd_convert(s, "string")
@@ -95,9 +93,7 @@ def _bp_encrypt(s, key, deterministic):
     """Encrypt each value's UTF-8 text: AES-GCM-SIV with a zero nonce (deterministic) giving
     ``base64(ciphertext || tag)``, or AES-GCM with a random nonce giving
     ``base64(nonce || ciphertext || tag)``."""
-    import base64
-    import os
-
+    # optional heavy dependency: cryptography, loaded only when encrypting
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
 
     aead = AESGCMSIV(key) if deterministic else AESGCM(key)
@@ -116,9 +112,7 @@ def _bp_encrypt(s, key, deterministic):
 def _bp_decrypt(s, key, deterministic):
     """Invert :func:`_bp_encrypt`; raises ValueError naming the first row that does not decrypt
     (wrong key, or not such a ciphertext), without showing its value."""
-    import base64
-    import binascii
-
+    # optional heavy dependency: cryptography, loaded only when decrypting
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
 

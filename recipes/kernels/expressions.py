@@ -140,6 +140,7 @@ def _bx_text_test(a, ak, how, pattern, index):
     elif how == "contains":
         r = text.str.contains(pattern, regex=False)
     else:
+        # optional heavy dependency: pyarrow, loaded only when this kernel runs
         import pyarrow as pa
         import pyarrow.compute as pc
 

@@ -6,6 +6,7 @@ See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import numpy as np
@@ -32,6 +33,7 @@ def _bn_values(s):
 def _bn_nest(parts, names, kind):
     """One nested value per row from equally long Series: an array (``kind="array"``), or a
     dict keyed by ``names`` (``"map"``/``"struct"``). Missing values stay as ``None`` inside."""
+    # optional heavy dependency: pyarrow, loaded only when this kernel runs
     import pyarrow as pa
 
     index = parts[0].index
@@ -105,8 +107,6 @@ def _bn_typed(s, to):
     """Python values (an object Series) as a column of logical type ``to``: ``object`` keeps
     them; ``string`` writes text (``true``/``false``, ISO datetimes, nested values as JSON);
     other types parse that text as CHANGE_DATA_TYPE does (unconvertible values -> missing)."""
-    import datetime
-
     if to == "object":
         return s.astype(object)
     kinds = {type(v) for v in s.tolist() if not (v is None or v is pd.NA or (isinstance(v, float) and v != v))}

@@ -15,6 +15,7 @@ import pandas as pd
 def _bd_capital(s):
     """Capital case like Spark's ``initcap``: lower-case, then upper-case the first letter of
     each word; words are separated by spaces (``' '``)."""
+    # optional heavy dependency: pyarrow, loaded only when this kernel runs
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -29,6 +30,7 @@ def _bd_capital(s):
 def _bd_sentence(s):
     """Sentence case: lower-case the value, then upper-case its first letter (after any leading
     spaces, digits or punctuation)."""
+    # optional heavy dependency: pyarrow, loaded only when this kernel runs
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -42,6 +44,7 @@ def _bd_sentence(s):
 def _bd_split(s, pattern, limit):
     """Split text at a literal ``pattern`` at most ``limit`` times from the left; return the
     ``limit + 1`` pieces as string Series (missing where a value has fewer pieces)."""
+    # optional heavy dependency: pyarrow, loaded only when this kernel runs
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -184,6 +187,7 @@ def _bt_format_phone(s, fmt, region=None, regions=None):
     or the region code in the same row of the Series ``regions``) and written in ``fmt`` (E164,
     INTERNATIONAL, NATIONAL or RFC3966); a value that does not parse to a valid number is left as
     it is; missing stays missing."""
+    # optional heavy dependency: phonenumbers, loaded only for phone numbers
     import phonenumbers
 
     style = getattr(phonenumbers.PhoneNumberFormat, fmt)
@@ -234,6 +238,7 @@ def _bt_tokenize(s, delimiter=" ", expand=False, stemming=None, stop_words=None)
 
     stemmer = None
     if stemming is not None:
+        # optional heavy dependency: nltk, loaded only for stemming
         from nltk.stem import LancasterStemmer, PorterStemmer
 
         stemmer = PorterStemmer() if stemming == "PORTER" else LancasterStemmer()

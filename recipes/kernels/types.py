@@ -33,6 +33,7 @@ def _bd_convert(s, to, fmt=None):
             flags = s.fillna(False).to_numpy(dtype=bool)
             out = pd.Series(np.where(flags, "true", "false"), index=idx, dtype="string[pyarrow]")
         elif is_dt:
+            # optional heavy dependency: pyarrow, loaded only when this kernel runs
             import pyarrow as pa
             import pyarrow.compute as pc
 

@@ -6,6 +6,7 @@ See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 from __future__ import annotations
 
 import json
+from urllib import parse as urllib_parse
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 def _bf_ip_to_int(s):
     """Dotted IPv4 text (``192.168.1.1``, surrounding spaces allowed) to its 32-bit number
     (Int64); anything else (IPv6, fewer or more parts, a part above 255) gives missing."""
+    # optional heavy dependency: pyarrow, loaded only when this kernel runs
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -54,8 +56,6 @@ def _bf_url_params(s):
     space, blank values kept. The query is what follows the first ``?`` up to any ``#``; text
     without ``?`` is read as a bare query when it has ``=`` and no ``://``. No parameters give
     ``{}``; missing stays missing."""
-    from urllib.parse import parse_qs
-
     def one(u):
         if "?" in u:
             q = u.split("?", 1)[1]
@@ -64,7 +64,7 @@ def _bf_url_params(s):
         else:
             q = ""
         q = q.split("#", 1)[0]
-        return json.dumps(parse_qs(q, keep_blank_values=True), ensure_ascii=False)
+        return json.dumps(urllib_parse.parse_qs(q, keep_blank_values=True), ensure_ascii=False)
 
     text = s.astype("string[pyarrow]")
     codes, uniques = pd.factorize(text, use_na_sentinel=True)

@@ -31,6 +31,7 @@ operations decide without data: types, layouts and names.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -120,8 +121,6 @@ def no_gc() -> Iterator[None]:
 def value_type(values: Sequence[Any]) -> str:
     """The logical type that holds these Python values (missing ignored): ``int64``,
     ``float64`` (numbers with decimals), ``boolean``, ``string``, ``datetime``, else ``object``."""
-    import datetime
-
     kinds = set()
     for v in values:
         if v is None or (isinstance(v, float) and v != v):

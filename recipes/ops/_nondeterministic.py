@@ -32,6 +32,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -88,8 +89,6 @@ _ZONE = re.compile(r"^[A-Za-z0-9_+\-/]+$")
 
 def check_time_zone(name: str) -> str | None:
     """A problem with an IANA time zone name, or ``None`` when it is known."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     if not _ZONE.match(name):
         return f"unknown time zone {name!r}"
     try:

@@ -29,6 +29,7 @@ contains it, not the key. The lookup is plain Python
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import secrets
 import sys
@@ -56,8 +57,6 @@ def new_key(name: str, *, version: str | None = None, size: int = 32, force: boo
     target.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as f:
-        import base64
-
         f.write(base64.b64encode(secrets.token_bytes(size)).decode("ascii") + "\n")
     return target
 

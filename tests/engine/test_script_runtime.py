@@ -1,5 +1,5 @@
 """The Dask runtime of exported scripts, called directly (engine/script_runtime.py), and the copy
-of its source into scripts (recipes/export/script_source.py)."""
+of its source into scripts (recipes/export/source.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from brewdesk.engine import script_runtime as rt
-from brewdesk.recipes.export import inputs as codegen_inputs
-from brewdesk.recipes.export.script_source import copied_source
+from brewdesk.recipes.export.source import definitions, ordered
+from brewdesk.recipes.kernels import datasets
 
 
 @pytest.fixture(autouse=True)
@@ -110,8 +110,8 @@ def test_broadcast_join_appends_the_unmatched_right_rows_last():
     right = pd.DataFrame({"id": pd.array([4, 9, 2], dtype="Int64"), "y": ["four", "nine", "two"]})
     args = ([("id", "id")], "OUTER_JOIN", None, None)
     got = rt._broadcast_join(_parts(left, 3), right, *args).compute().reset_index(drop=True)
-    joined, matched = codegen_inputs._join_rows(left, right, *args)
-    want = codegen_inputs._join_concat(joined, codegen_inputs._join_right_only(["id", "x"], right, *args, matched))
+    joined, matched = datasets._bi_join_rows(left, right, *args)
+    want = datasets._bi_join_concat(joined, datasets._bi_join_right_only(["id", "x"], right, *args, matched))
     pd.testing.assert_frame_equal(got, want, check_dtype=False)  # Dask reads text as string dtype
     assert got["y"].tolist()[-1] == "nine"
 
@@ -126,7 +126,7 @@ def test_union_matches_columns_by_name():
 
 
 def test_copied_source_brings_what_a_function_uses_once_and_first():
-    text = copied_source([rt._statistics, rt._map, rt._statistics])
+    text = definitions(ordered([rt._statistics, rt._map, rt._statistics]))
     for name in ("_finish", "_quantile", "_mode", "_like", "_meta"):
         assert text.count(f"def {name}(") == 1
     assert text.count("\nORDER_STATISTICS = ") + text.startswith("ORDER_STATISTICS = ") == 1
@@ -135,10 +135,11 @@ def test_copied_source_brings_what_a_function_uses_once_and_first():
 
 
 def test_copied_runtime_runs_standalone():
-    text = copied_source([rt._broadcast_join, rt._union_all, rt._sorted])
+    text = definitions(ordered([rt._broadcast_join, rt._union_all, rt._sorted]))
     scope = {"__name__": "script", "dask": dask, "dd": dd, "np": np, "pd": pd}
     exec(compile("from __future__ import annotations\n" + text, "<script>", "exec"), scope)  # noqa: S102
-    assert scope["_join_rows"].__module__ == "script"  # the recipes' join helpers came along
+    assert scope["_bi_join_rows"].__module__ == "script"  # the join kernels came along
+    assert text.count("def _bi_join_layout(") == 1  # used by two of them, defined once
     df = _frame()
     got = scope["_sorted"](_parts(df), ["v"], ascending=[True], nulls_first=[False]).compute()
     assert got["v"].dropna().is_monotonic_increasing

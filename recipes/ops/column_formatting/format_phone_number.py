@@ -61,6 +61,7 @@ class FormatPhoneNumber(Operation):
     def columns(self, params: Any, schema: Schema, inputs: Mapping[str, Schema]) -> Schema:
         check_columns(params, schema)
         if params.default_region is not None:
+            # optional heavy dependency: phonenumbers, loaded only to check a default region
             import phonenumbers
 
             if params.default_region not in phonenumbers.SUPPORTED_REGIONS:

@@ -12,6 +12,7 @@ Rows keep their order: this dataset's rows first, then each other dataset's in t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -83,8 +84,6 @@ class Union(Operation):
         return {"secondary_inputs": [n if isinstance(n, str) else n.get("DatasetName", "second") for n in names]}
 
     def to_databrew(self, params: UnionParams) -> tuple[str, dict[str, str]]:
-        import json
-
         return "UNION", {"secondaryDatasetNames": json.dumps(list(params.secondary_inputs))}
 
 
