@@ -39,7 +39,7 @@ from brewdesk.recipes.export.inputs import join_arguments
 from brewdesk.recipes.export.script_source import copied_source
 from brewdesk.recipes.model.errors import BrewdeskError
 from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.types import Schema, pandas_dtype
 from brewdesk.recipes.model.validate import schemas as fold
 from brewdesk.recipes.ops.base import (
     Carry,
@@ -120,10 +120,15 @@ def script(
         Listing every enabled step that cannot be written as correct Dask code, with why.
     """
     schema = schema if schema is not None else recipe.inputs.get(MAIN)
+    secondary = {k: v for k, v in recipe.inputs.items() if k != MAIN and v is not None}
     before: list[Schema | None] = [None] * len(recipe.steps)
+    planned: list[Schema | None] = [None] * len(recipe.steps)
     if schema is not None:
-        after, _problems = fold(recipe, schema, {})
+        after, problems_found = fold(recipe, schema, secondary)
         before = [schema, *after[:-1]]
+        # the plan holds up to the first step it finds broken; after it, meta is inferred
+        broken = min((p.step_index for p in problems_found if p.step_index is not None), default=None)
+        planned = [s if broken is None or i < broken else None for i, s in enumerate(after)]
     problems = [f"{u} has no path (give it as --input NAME=PATH)" for u in unbound_inputs(recipe, inputs or {})]
     blocks: list[str] = []
     used: list[Runtime] = []
@@ -131,7 +136,7 @@ def script(
         if not step.enabled:
             continue
         try:
-            block, runtime = _step_block(i + 1, step, before[i])
+            block, runtime = _step_block(i + 1, step, before[i], planned[i])
         except _Refused as e:
             problems.append(f"step {i + 1} ({step.id}, {step.op}): {e}")
             continue
@@ -144,6 +149,11 @@ def script(
         )
     reads = [f"ddf = {_reader(source)}"]
     reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
+    typed = [("ddf", schema)] + [(f"inputs[{k!r}]", secondary.get(k)) for k in inputs or {}]
+    if any(s is not None for _, s in typed):
+        used += [rt._typed]
+        reads.append("# the inputs in their planned types (as Brewdesk's readers give them)")
+        reads += [f"{name} = _typed({name}, {_dtypes(s)})" for name, s in typed if s is not None]
     if _ROW_POSITION.search("\n".join(blocks)):
         used.append(rt._positioned)
         reads.append("# a step reads the row positions (df.index): number the rows across partitions")
@@ -201,8 +211,13 @@ def _code(step: Step) -> str:
     return code
 
 
-def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runtime]]:
-    """Dask statements for step ``n`` and the runtime functions they call."""
+def _step_block(
+    n: int, step: Step, schema: Schema | None, planned: Schema | None
+) -> tuple[str, list[Runtime]]:
+    """Dask statements for step ``n`` and the runtime functions they call.
+
+    ``schema`` is the plan before the step, ``planned`` after it (``None``: unknown).
+    """
     op = step.operation
     if op is None:
         raise _Refused("unknown operation")
@@ -210,13 +225,13 @@ def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Ru
     if op.kind is Kind.GLOBAL:
         return _global(n, step)
     if op.kind is Kind.FIT_MAP:
-        return _fit_map(n, step, schema)
+        return _fit_map(n, step, schema, planned)
     if op.kind is Kind.ROW:
-        return f"{_function(fn, _code(step))}ddf = _map(ddf, {fn})", [rt._map]
-    return _neighbour(n, step)
+        return f"{_function(fn, _code(step))}ddf = _map(ddf, {fn}{_meta(planned)})", _with_empty([rt._map], planned)
+    return _neighbour(n, step, planned)
 
 
-def _fit_map(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runtime]]:
+def _fit_map(n: int, step: Step, schema: Schema | None, planned: Schema | None) -> tuple[str, list[Runtime]]:
     op = step.operation
     assert op is not None
     if schema is None:
@@ -243,11 +258,11 @@ def _fit_map(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runti
     wanted = ", ".join(f"{k!r}: ({st.name!r}, {st.column!r}, {st.arg!r})" for k, st in stats.items())
     fn = f"_step_{n}"
     lines = [f"_fitted_{n} = _statistics(ddf, {{{wanted}}})"] if stats else []
-    lines += [_function(fn, code), f"ddf = _map(ddf, {fn})"]
-    return "\n".join(lines), [rt._statistics, rt._map] if stats else [rt._map]
+    lines += [_function(fn, code), f"ddf = _map(ddf, {fn}{_meta(planned)})"]
+    return "\n".join(lines), _with_empty([rt._statistics, rt._map] if stats else [rt._map], planned)
 
 
-def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
+def _neighbour(n: int, step: Step, planned: Schema | None) -> tuple[str, list[Runtime]]:
     """A NEIGHBOUR step from its declared window (the engine's carry, written with Dask)."""
     op = step.operation
     assert op is not None
@@ -261,9 +276,9 @@ def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             _function(fn, code),
             "# numbers continue from the rows of the partitions above",
-            f"ddf = _map_counted(ddf, {fn}, {w.column!r})",
+            f"ddf = _map_counted(ddf, {fn}, {w.column!r}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._map_counted]
+        return "\n".join(lines), _with_empty([rt._map_counted], planned)
     keep = ""
     block = _function(fn, code, hoist=w.carry is Carry.LAST_VALID)
     if w.carry is Carry.LAST_VALID:
@@ -279,10 +294,10 @@ def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
     lines = [
         block,
         "# each partition runs between the rows it needs from the partitions above and below it",
-        f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep}))",
+        f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep}){_meta(planned)})",
     ]
     runtime = [rt._contexts, rt._map_around] + ([rt._valid_rows] if keep else [])
-    return "\n".join(lines), runtime
+    return "\n".join(lines), _with_empty(runtime, planned)
 
 
 def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
@@ -360,6 +375,26 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
     if op.to_code(p, {}) is None:
         raise _Refused("the operation has no Python export yet")
     raise _Refused(f"no Dask form for the {op.kind.value} operation {op.id} in the Dask export")
+
+
+def _dtypes(schema: Schema) -> str:
+    """The pandas dtypes of ``schema``'s logical types, as a dict literal (data for the script)."""
+    names = {c: "string[pyarrow]" if t == "string" else str(pandas_dtype(t)) for c, t in schema.items()}
+    return repr(names)
+
+
+def _meta(planned: Schema | None) -> str:
+    """The ``meta`` argument of a map: the planned schema after the step, empty when unknown.
+
+    Dask takes a map's output types from an empty frame given before any data (docs/architecture.md,
+    "Code export"); without a plan the script works them out by running the step on no rows.
+    """
+    return "" if planned is None else f", _empty({_dtypes(planned)})"
+
+
+def _with_empty(runtime: list[Runtime], planned: Schema | None) -> list[Runtime]:
+    """``runtime`` and :func:`~brewdesk.engine.script_runtime._empty` when a plan is given."""
+    return runtime if planned is None else [*runtime, rt._empty]
 
 
 def _reader(path: str) -> str:

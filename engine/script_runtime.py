@@ -45,15 +45,73 @@ ORDER_STATISTICS = ("median", "quantile", "mode", "distinct", "value_counts")
 """Statistics taken exactly from a column's combined value counts."""
 
 
+# --------------------------------------------------------------------------- planned types
+def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
+    """An empty frame with the planned ``dtypes`` (Dask's ``meta``): known before any data.
+
+    A ``category`` column has no categories, as in the engine's meta (they come from the data),
+    and its categories are text, as the engine holds them.
+    """
+    text = pd.CategoricalDtype(pd.Index([], dtype="string[pyarrow]"))
+    return pd.DataFrame(
+        {c: pd.Series([], dtype=text if t == "category" else t) for c, t in dtypes.items()}
+    )
+
+
+def _typed(ddf: dd.DataFrame, dtypes: dict[str, str]) -> dd.DataFrame:
+    """The input read with its planned ``dtypes`` (the engine's reader types), columns in order."""
+    meta = _empty(dtypes)
+    return ddf.map_partitions(lambda df: _as_planned(df[list(dtypes)], meta), meta=meta)
+
+
+def _as_planned(df: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Give a partition the dtypes of the planned ``meta`` (categories come from the data).
+
+    Text becomes datetimes as the engine's reader parses it: ISO 8601, values with an offset
+    converted to UTC, all naive.
+    """
+    out = df.copy(deep=False)
+    for c in meta.columns:
+        want, have = meta[c].dtype, df[c].dtype
+        if isinstance(want, pd.CategoricalDtype):
+            if not isinstance(have, pd.CategoricalDtype):
+                out[c] = df[c].astype("category")
+        elif have != want:
+            if want.kind == "M" and not pd.api.types.is_datetime64_any_dtype(have):
+                parsed = pd.to_datetime(df[c], format="ISO8601", utc=True)
+                out[c] = parsed.dt.tz_localize(None).astype(want)
+            elif want.kind == "M" and getattr(have, "tz", None) is not None:
+                out[c] = df[c].dt.tz_convert("UTC").dt.tz_localize(None).astype(want)
+            else:
+                out[c] = df[c].astype(want)
+    return out
+
+
 # --------------------------------------------------------------------------- map
-def _map(ddf: dd.DataFrame, fn: PartitionFn) -> dd.DataFrame:
-    """Run the pandas function ``fn`` on every partition (an empty partition stays empty)."""
-    meta = _meta(ddf, fn)
-    return ddf.map_partitions(lambda df: _like(fn(df), meta) if len(df) else meta, meta=meta)
+def _map(ddf: dd.DataFrame, fn: PartitionFn, meta: pd.DataFrame | None = None) -> dd.DataFrame:
+    """Run the pandas function ``fn`` on every partition (an empty partition stays empty).
+
+    ``meta``: the planned columns and dtypes after ``fn`` (:func:`_empty`); each partition is
+    given them. Without a plan (no input schema at export), they are worked out by :func:`_meta`.
+    """
+    if meta is None:
+        meta = _meta(ddf, fn)
+        return ddf.map_partitions(lambda df: _like(fn(df), meta) if len(df) else meta, meta=meta)
+    return ddf.map_partitions(lambda df: _planned(fn(df), meta) if len(df) else meta, meta=meta)
+
+
+def _planned(df: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """A step's output partition in the planned column order and dtypes (as the engine's)."""
+    if list(df.columns) != list(meta.columns) and set(df.columns) == set(meta.columns):
+        df = df[list(meta.columns)]
+    return _as_planned(df, meta) if list(df.columns) == list(meta.columns) else df
 
 
 def _meta(ddf: dd.DataFrame, fn: PartitionFn) -> pd.DataFrame:
-    """The columns and dtypes ``fn`` gives, worked out on no rows (or on Dask's made-up rows)."""
+    """The columns and dtypes ``fn`` gives, worked out on no rows (or on Dask's made-up rows).
+
+    Only for a script exported without the input's schema: otherwise the plan gives them.
+    """
     try:
         return fn(ddf._meta.copy())
     except Exception:  # some pandas code needs a row
@@ -185,9 +243,15 @@ def _valid_rows(column: str, valid: Callable[..., Any], *args: Any) -> Callable[
 
 
 def _map_around(
-    ddf: dd.DataFrame, fn: PartitionFn, contexts: Sequence[tuple[pd.DataFrame, pd.DataFrame]]
+    ddf: dd.DataFrame,
+    fn: PartitionFn,
+    contexts: Sequence[tuple[pd.DataFrame, pd.DataFrame]],
+    meta: pd.DataFrame | None = None,
 ) -> dd.DataFrame:
-    """Run ``fn`` on every partition between its context rows, which are then dropped."""
+    """Run ``fn`` on every partition between its context rows, which are then dropped.
+
+    ``meta``: the planned columns and dtypes after ``fn``, as for :func:`_map`.
+    """
 
     def run(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
         above, below = contexts[partition_info["number"]] if partition_info else (df.iloc[:0], df.iloc[:0])
@@ -198,9 +262,16 @@ def _map_around(
         out.index = df.index
         return out
 
-    meta = _meta(ddf, fn)
+    if meta is None:
+        inferred = _meta(ddf, fn)
+        return ddf.map_partitions(
+            lambda df, partition_info=None: _like(run(df, partition_info), inferred) if len(df) else inferred,
+            meta=inferred,
+        )
+    planned = meta
     return ddf.map_partitions(
-        lambda df, partition_info=None: _like(run(df, partition_info), meta) if len(df) else meta, meta=meta
+        lambda df, partition_info=None: _planned(run(df, partition_info), planned) if len(df) else planned,
+        meta=planned,
     )
 
 
@@ -210,15 +281,21 @@ def _offsets(ddf: dd.DataFrame) -> list[int]:
     return [int(x) for x in np.cumsum([0, *sizes[:-1]])]
 
 
-def _map_counted(ddf: dd.DataFrame, fn: PartitionFn, column: str) -> dd.DataFrame:
-    """Run ``fn`` on every partition, adding the rows above it to ``column`` (row numbers)."""
+def _map_counted(
+    ddf: dd.DataFrame, fn: PartitionFn, column: str, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
+    """Run ``fn`` on every partition, adding the rows above it to ``column`` (row numbers).
+
+    ``meta``: the planned columns and dtypes after ``fn``, as for :func:`_map`.
+    """
     before = _offsets(ddf)
 
     def run(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
         out = fn(df)
-        return out.assign(**{column: out[column] + (before[partition_info["number"]] if partition_info else 0)})
+        out = out.assign(**{column: out[column] + (before[partition_info["number"]] if partition_info else 0)})
+        return out if meta is None else _planned(out, meta)
 
-    return ddf.map_partitions(run, meta=_meta(ddf, fn))
+    return ddf.map_partitions(run, meta=_meta(ddf, fn) if meta is None else meta)
 
 
 def _positioned(ddf: dd.DataFrame) -> dd.DataFrame:
