@@ -223,7 +223,7 @@ def _step_block(
         raise _Refused("unknown operation")
     fn = f"_step_{n}"
     if op.kind is Kind.GLOBAL:
-        return _global(n, step)
+        return _global(n, step, planned)
     if op.kind is Kind.FIT_MAP:
         return _fit_map(n, step, schema, planned)
     if op.kind is Kind.ROW:
@@ -300,8 +300,12 @@ def _neighbour(n: int, step: Step, planned: Schema | None) -> tuple[str, list[Ru
     return "\n".join(lines), _with_empty(runtime, planned)
 
 
-def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
-    """A GLOBAL step by its primitive (its protocol gives the parameters)."""
+def _global(n: int, step: Step, planned: Schema | None) -> tuple[str, list[Runtime]]:
+    """A GLOBAL step by its primitive (its protocol gives the parameters).
+
+    The maps that run the step's code (group by, pivot, session, flag duplicates) get the
+    planned schema after the step as meta; Dask's own operations keep their frame's.
+    """
     op, p = step.operation, step.params
     assert op is not None
     fn = f"_step_{n}"
@@ -327,9 +331,10 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             "# every group in one partition (shuffle on the keys), then pandas' group by per partition",
             _function(fn, code),
-            f"ddf = _groups(ddf, {g.group_keys(p)!r}, {fn}, new_frame={g.new_frame(p)!r})",
+            f"ddf = _groups(ddf, {g.group_keys(p)!r}, {fn}, new_frame={g.new_frame(p)!r}"
+            f"{_meta(planned, keyword=True)})",
         ]
-        return "\n".join(lines), [rt._groups]
+        return "\n".join(lines), _with_empty([rt._groups], planned)
     if kind is Primitive.PIVOT:
         pivoted = cast(PivotOp, op).pivoted_columns(p)
         if pivoted is None:
@@ -337,9 +342,9 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             _function(fn, _code(step)),
             "# groups of every other column, each in one partition; then sorted by the keys",
-            f"ddf = _pivoted(ddf, {pivoted!r}, {fn})",
+            f"ddf = _pivoted(ddf, {pivoted!r}, {fn}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._pivoted]
+        return "\n".join(lines), _with_empty([rt._pivoted], planned)
     if kind is Primitive.JOIN:
         j = cast(JoinOp, op)
         (name,) = j.input_names(p)
@@ -362,16 +367,16 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             _function(fn, _code(step)),
             "# each group's rows in one partition, in source order; then back to source order",
-            f"ddf = _by_key(ddf, {cast(SessionOp, op).group_columns(p)!r}, {fn})",
+            f"ddf = _by_key(ddf, {cast(SessionOp, op).group_columns(p)!r}, {fn}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._by_key]
+        return "\n".join(lines), _with_empty([rt._by_key], planned)
     if kind is Primitive.FLAG_DUPLICATES:
         lines = [
             _function(fn, _code(step)),
             "# every copy of a key in one partition (shuffle), the first in source order unflagged",
-            f"ddf = _by_key(ddf, {cast(DedupeOp, op).compared_columns(p)!r}, {fn})",
+            f"ddf = _by_key(ddf, {cast(DedupeOp, op).compared_columns(p)!r}, {fn}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._by_key]
+        return "\n".join(lines), _with_empty([rt._by_key], planned)
     if op.to_code(p, {}) is None:
         raise _Refused("the operation has no Python export yet")
     raise _Refused(f"no Dask form for the {op.kind.value} operation {op.id} in the Dask export")
@@ -383,13 +388,15 @@ def _dtypes(schema: Schema) -> str:
     return repr(names)
 
 
-def _meta(planned: Schema | None) -> str:
+def _meta(planned: Schema | None, *, keyword: bool = False) -> str:
     """The ``meta`` argument of a map: the planned schema after the step, empty when unknown.
 
     Dask takes a map's output types from an empty frame given before any data (docs/architecture.md,
     "Code export"); without a plan the script works them out by running the step on no rows.
     """
-    return "" if planned is None else f", _empty({_dtypes(planned)})"
+    if planned is None:
+        return ""
+    return f", {'meta=' if keyword else ''}_empty({_dtypes(planned)})"
 
 
 def _with_empty(runtime: list[Runtime], planned: Schema | None) -> list[Runtime]:

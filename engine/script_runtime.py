@@ -372,12 +372,15 @@ def _first_rows(ddf: dd.DataFrame, keys: list[str] | None) -> dd.DataFrame:
     return ddf.drop(columns=["_rowid"])
 
 
-def _by_key(ddf: dd.DataFrame, keys: list[str] | None, fn: PartitionFn) -> dd.DataFrame:
+def _by_key(
+    ddf: dd.DataFrame, keys: list[str] | None, fn: PartitionFn, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
     """Run ``fn`` with all the rows of each key in one partition, in source order.
 
     Dask's ``shuffle`` brings equal keys together (``None``: every column is the key; no keys:
     every row in one partition); each partition is put in source order (``_rowid``) before
-    ``fn`` sees it, and the rows are sorted back into source order after.
+    ``fn`` sees it, and the rows are sorted back into source order after. ``meta``: the planned
+    columns and dtypes after ``fn``, as for :func:`_map`.
     """
     keys = list(ddf.columns) if keys is None else keys
     ddf = _numbered(ddf)
@@ -385,36 +388,55 @@ def _by_key(ddf: dd.DataFrame, keys: list[str] | None, fn: PartitionFn) -> dd.Da
     def run(df: pd.DataFrame) -> pd.DataFrame:
         return fn(df.sort_values("_rowid").set_index("_rowid")).reset_index()
 
-    ddf = _map(ddf.shuffle(on=keys) if keys else ddf.repartition(npartitions=1), run)
+    if meta is not None:  # the row id first, as ``run`` gives it
+        meta = pd.concat([pd.DataFrame({"_rowid": pd.Series([], dtype="int64")}), meta], axis=1)
+    ddf = _map(ddf.shuffle(on=keys) if keys else ddf.repartition(npartitions=1), run, meta)
     return ddf.sort_values("_rowid").drop(columns=["_rowid"])
 
 
-def _in_groups(ddf: dd.DataFrame, keys: list[str], fn: PartitionFn) -> dd.DataFrame:
+def _in_groups(
+    ddf: dd.DataFrame, keys: list[str], fn: PartitionFn, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
     """Run ``fn`` on partitions that each hold whole groups of ``keys``, rows in source order.
 
     Dask's ``shuffle`` brings each group's rows together (all rows in one partition when there
-    are no keys).
+    are no keys). ``meta``: the planned columns and dtypes after ``fn``, as for :func:`_map`.
     """
     if not keys:
-        return _map(ddf.repartition(npartitions=1), fn)
+        return _map(ddf.repartition(npartitions=1), fn, meta)
     ddf = _numbered(ddf)
-    return _map(ddf.shuffle(on=keys), lambda df: fn(df.sort_values("_rowid").drop(columns=["_rowid"])))
+    return _map(
+        ddf.shuffle(on=keys), lambda df: fn(df.sort_values("_rowid").drop(columns=["_rowid"])), meta
+    )
 
 
-def _groups(ddf: dd.DataFrame, keys: list[str], fn: PartitionFn, *, new_frame: bool) -> dd.DataFrame:
+def _groups(
+    ddf: dd.DataFrame,
+    keys: list[str],
+    fn: PartitionFn,
+    *,
+    new_frame: bool,
+    meta: pd.DataFrame | None = None,
+) -> dd.DataFrame:
     """A group by: every group in one partition (shuffle on the keys), then ``fn`` (pandas' group
-    by) per partition; the groups sorted by the keys, or merged back onto every row."""
-    groups = _map(ddf.shuffle(on=keys), fn)
+    by) per partition; the groups sorted by the keys, or merged back onto every row.
+
+    ``meta``: the planned columns and dtypes after the step, as for :func:`_map`.
+    """
+    groups = _map(ddf.shuffle(on=keys), fn, meta if new_frame else None)
     if new_frame:
         return _sorted(groups, keys, ascending=[True] * len(keys), nulls_first=[False] * len(keys))
     found = groups.compute()
-    return _map(ddf, lambda df: df.merge(found, on=keys, how="left"))
+    return _map(ddf, lambda df: df.merge(found, on=keys, how="left"), meta)
 
 
-def _pivoted(ddf: dd.DataFrame, pivoted: list[str], fn: PartitionFn) -> dd.DataFrame:
-    """A pivot: groups of every column but ``pivoted``, each in one partition, then sorted by the keys."""
+def _pivoted(
+    ddf: dd.DataFrame, pivoted: list[str], fn: PartitionFn, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
+    """A pivot: groups of every column but ``pivoted``, each in one partition, then sorted by the
+    keys. ``meta``: the planned columns and dtypes after the step, as for :func:`_map`."""
     keys = [c for c in ddf.columns if c not in pivoted]
-    ddf = _in_groups(ddf, keys, fn)
+    ddf = _in_groups(ddf, keys, fn, meta)
     if keys:
         ddf = _sorted(ddf, keys, ascending=[True] * len(keys), nulls_first=[False] * len(keys))
     return ddf

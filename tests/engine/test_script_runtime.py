@@ -187,3 +187,34 @@ def test_typed_reads_text_as_the_engines_reader_does():
     assert got["d"].isna().tolist() == [False, False, True, False]
     assert isinstance(got["c"].dtype, pd.CategoricalDtype)
     assert isinstance(out._meta["c"].dtype, pd.CategoricalDtype) and len(out._meta["c"].cat.categories) == 0
+
+
+def test_a_secondary_input_with_a_declared_schema_is_read_in_its_planned_types(tmp_path):
+    from brewdesk.engine import export_dask
+    from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+    from brewdesk.recipes.model.types import Schema
+
+    (tmp_path / "main.csv").write_text("a,d\n1,2020-01-01\n,2020-01-02 03:04\n")
+    (tmp_path / "more.csv").write_text("a,d\n3,\n4,2021-05-06T07:08:09\n")
+    schema = Schema({"a": "int64", "d": "datetime"})
+    recipe = Recipe(
+        steps=(Step.create("union", {"secondary_inputs": ["more"]}),),
+        inputs={MAIN: schema, "more": schema},
+    )
+    text = export_dask.script(
+        recipe,
+        source=str(tmp_path / "main.csv"),
+        destination=str(tmp_path / "out.csv"),
+        inputs={"more": str(tmp_path / "more.csv")},
+    )
+    assert "inputs['more'] = _typed(inputs['more'], {'a': 'Int64', 'd': 'datetime64[us]'})" in text
+    namespace: dict = {"__name__": "__main__"}
+    exec(compile(text, "<exported dask script>", "exec"), namespace)  # noqa: S102 - runs exported code
+    got = namespace["ddf"].compute().reset_index(drop=True)
+    assert got["a"].dtype == pd.Int64Dtype() and got["d"].dtype == np.dtype("datetime64[us]")
+    assert got["a"].tolist()[:1] + got["a"].tolist()[2:] == [1, 3, 4] and got["a"].isna().sum() == 1
+    want = pd.to_datetime(
+        ["2020-01-01", "2020-01-02 03:04", None, "2021-05-06 07:08:09"], format="ISO8601"
+    )
+    assert got["d"].tolist()[:2] + got["d"].tolist()[3:] == [want[0], want[1], want[3]]
+    assert got["d"].isna().tolist() == [False, False, True, False]
