@@ -127,7 +127,8 @@ def script(
         after, problems_found = fold(recipe, schema, secondary)
         before = [schema, *after[:-1]]
         # the plan holds up to the first step it finds broken; after it, meta is inferred
-        broken = min((p.step_index for p in problems_found if p.step_index is not None), default=None)
+        found = [p.step_index for p in problems_found if p.step_index is not None]
+        broken = min(found, default=None)
         planned = [s if broken is None or i < broken else None for i, s in enumerate(after)]
     problems = [f"{u} has no path (give it as --input NAME=PATH)" for u in unbound_inputs(recipe, inputs or {})]
     blocks: list[str] = []
@@ -227,11 +228,14 @@ def _step_block(
     if op.kind is Kind.FIT_MAP:
         return _fit_map(n, step, schema, planned)
     if op.kind is Kind.ROW:
-        return f"{_function(fn, _code(step))}ddf = _map(ddf, {fn}{_meta(planned)})", _with_empty([rt._map], planned)
+        block = f"{_function(fn, _code(step))}ddf = _map(ddf, {fn}{_meta(planned)})"
+        return block, _with_empty([rt._map], planned)
     return _neighbour(n, step, planned)
 
 
-def _fit_map(n: int, step: Step, schema: Schema | None, planned: Schema | None) -> tuple[str, list[Runtime]]:
+def _fit_map(
+    n: int, step: Step, schema: Schema | None, planned: Schema | None
+) -> tuple[str, list[Runtime]]:
     op = step.operation
     assert op is not None
     if schema is None:
@@ -384,7 +388,9 @@ def _global(n: int, step: Step, planned: Schema | None) -> tuple[str, list[Runti
 
 def _dtypes(schema: Schema) -> str:
     """The pandas dtypes of ``schema``'s logical types, as a dict literal (data for the script)."""
-    names = {c: "string[pyarrow]" if t == "string" else str(pandas_dtype(t)) for c, t in schema.items()}
+    names = {
+        c: "string[pyarrow]" if t == "string" else str(pandas_dtype(t)) for c, t in schema.items()
+    }
     return repr(names)
 
 

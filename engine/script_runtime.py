@@ -265,12 +265,16 @@ def _map_around(
     if meta is None:
         inferred = _meta(ddf, fn)
         return ddf.map_partitions(
-            lambda df, partition_info=None: _like(run(df, partition_info), inferred) if len(df) else inferred,
+            lambda df, partition_info=None: (
+                _like(run(df, partition_info), inferred) if len(df) else inferred
+            ),
             meta=inferred,
         )
     planned = meta
     return ddf.map_partitions(
-        lambda df, partition_info=None: _planned(run(df, partition_info), planned) if len(df) else planned,
+        lambda df, partition_info=None: (
+            _planned(run(df, partition_info), planned) if len(df) else planned
+        ),
         meta=planned,
     )
 
@@ -292,7 +296,8 @@ def _map_counted(
 
     def run(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
         out = fn(df)
-        out = out.assign(**{column: out[column] + (before[partition_info["number"]] if partition_info else 0)})
+        above = before[partition_info["number"]] if partition_info else 0
+        out = out.assign(**{column: out[column] + above})
         return out if meta is None else _planned(out, meta)
 
     return ddf.map_partitions(run, meta=_meta(ddf, fn) if meta is None else meta)

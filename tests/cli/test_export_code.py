@@ -278,7 +278,8 @@ def test_dask_script_gives_the_runs_values_and_dtypes(tmp_path, capsys):
     data = tmp_path / "people.csv"
     data.write_text(TYPED_CSV)
     recipe = tmp_path / "people.recipe.json"
-    steps = [{"id": "up", "op": "upper", "v": 1, "params": {"source_column": "name", "target_column": "name"}}]
+    params = {"source_column": "name", "target_column": "name"}
+    steps = [{"id": "up", "op": "upper", "v": 1, "params": params}]
     recipe.write_text(json.dumps({**RECIPE, "name": "people", "steps": steps}))
     script, out, ran = tmp_path / "clean.py", tmp_path / "out.parquet", tmp_path / "run.parquet"
     code, _, err = _run(

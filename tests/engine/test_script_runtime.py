@@ -8,9 +8,12 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pytest
+from brewdesk.engine import export_dask
 from brewdesk.engine import script_runtime as rt
 from brewdesk.recipes.export import inputs as codegen_inputs
 from brewdesk.recipes.export.script_source import copied_source
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.types import Schema
 
 
 @pytest.fixture(autouse=True)
@@ -181,19 +184,18 @@ def test_typed_reads_text_as_the_engines_reader_does():
     out = rt._typed(_parts(raw, 2), dtypes)
     got = out.compute()
     assert list(got.columns) == ["n", "d", "c"]
-    assert got["n"].dtype == pd.Int64Dtype() and got["n"].isna().tolist() == [False, True, False, True]
+    assert got["n"].dtype == pd.Int64Dtype()
+    assert got["n"].isna().tolist() == [False, True, False, True]
     assert got["d"].dtype == np.dtype("datetime64[us]")
-    assert got["d"].tolist()[:2] == [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02 01:04:05")]
+    first = [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02 01:04:05")]
+    assert got["d"].tolist()[:2] == first
     assert got["d"].isna().tolist() == [False, False, True, False]
     assert isinstance(got["c"].dtype, pd.CategoricalDtype)
-    assert isinstance(out._meta["c"].dtype, pd.CategoricalDtype) and len(out._meta["c"].cat.categories) == 0
+    assert isinstance(out._meta["c"].dtype, pd.CategoricalDtype)
+    assert len(out._meta["c"].cat.categories) == 0
 
 
 def test_a_secondary_input_with_a_declared_schema_is_read_in_its_planned_types(tmp_path):
-    from brewdesk.engine import export_dask
-    from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
-    from brewdesk.recipes.model.types import Schema
-
     (tmp_path / "main.csv").write_text("a,d\n1,2020-01-01\n,2020-01-02 03:04\n")
     (tmp_path / "more.csv").write_text("a,d\n3,\n4,2021-05-06T07:08:09\n")
     schema = Schema({"a": "int64", "d": "datetime"})
