@@ -112,7 +112,9 @@ def script(
     schema
         The main input's columns; needed when the recipe has statistics steps (FIT_MAP), whose
         statistics are planned from the schema before each step. Defaults to the recipe's
-        declared main input.
+        declared main input. With it, the script converts its input to the planned types
+        (``_typed``) and every map of a step gets the planned schema after the step as Dask's
+        ``meta`` (``_empty``); without it, ``meta`` is worked out by running the step on no rows.
 
     Raises
     ------
