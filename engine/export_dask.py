@@ -50,7 +50,7 @@ from brewdesk.recipes.export.source import (
 )
 from brewdesk.recipes.model.errors import BrewdeskError
 from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
-from brewdesk.recipes.model.types import Schema
+from brewdesk.recipes.model.types import Schema, pandas_dtype
 from brewdesk.recipes.model.validate import schemas as fold
 from brewdesk.recipes.ops.base import (
     Carry,
@@ -127,7 +127,9 @@ def script(
     schema
         The main input's columns; needed when the recipe has statistics steps (FIT_MAP), whose
         statistics are planned from the schema before each step. Defaults to the recipe's
-        declared main input.
+        declared main input. With it, the script converts its input to the planned types
+        (``_typed``) and every map of a step gets the planned schema after the step as Dask's
+        ``meta`` (``_empty``); without it, ``meta`` is worked out by running the step on no rows.
 
     Raises
     ------
@@ -135,10 +137,16 @@ def script(
         Listing every enabled step that cannot be written as correct Dask code, with why.
     """
     schema = schema if schema is not None else recipe.inputs.get(MAIN)
+    secondary = {k: v for k, v in recipe.inputs.items() if k != MAIN and v is not None}
     before: list[Schema | None] = [None] * len(recipe.steps)
+    planned: list[Schema | None] = [None] * len(recipe.steps)
     if schema is not None:
-        after, _problems = fold(recipe, schema, {})
+        after, problems_found = fold(recipe, schema, secondary)
         before = [schema, *after[:-1]]
+        # the plan holds up to the first step it finds broken; after it, meta is inferred
+        found = [p.step_index for p in problems_found if p.step_index is not None]
+        broken = min(found, default=None)
+        planned = [s if broken is None or i < broken else None for i, s in enumerate(after)]
     problems = [f"{u} has no path (give it as --input NAME=PATH)" for u in unbound_inputs(recipe, inputs or {})]
     blocks: list[str] = []
     used: list[Runtime] = []
@@ -146,7 +154,7 @@ def script(
         if not step.enabled:
             continue
         try:
-            block, runtime = _step_block(i + 1, step, before[i])
+            block, runtime = _step_block(i + 1, step, before[i], planned[i])
         except _Refused as e:
             problems.append(f"step {i + 1} ({step.id}, {step.op}): {e}")
             continue
@@ -159,6 +167,11 @@ def script(
         )
     reads = [f"ddf = {_reader(source)}"]
     reads += [f"inputs[{name!r}] = {_reader(path)}" for name, path in (inputs or {}).items()]
+    typed = [("ddf", schema)] + [(f"inputs[{k!r}]", secondary.get(k)) for k in inputs or {}]
+    if any(s is not None for _, s in typed):
+        used += [rt._typed]
+        reads.append("# the inputs in their planned types (as Brewdesk's readers give them)")
+        reads += [f"{name} = _typed({name}, {_dtypes(s)})" for name, s in typed if s is not None]
     kernels = needed(*blocks)
     if _ROW_POSITION.search("\n".join([*blocks, *(k.source for k in kernels)])):
         used.append(rt._positioned)
@@ -220,22 +233,30 @@ def _code(step: Step) -> str:
     return code
 
 
-def _step_block(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runtime]]:
-    """Dask statements for step ``n`` and the runtime functions they call."""
+def _step_block(
+    n: int, step: Step, schema: Schema | None, planned: Schema | None
+) -> tuple[str, list[Runtime]]:
+    """Dask statements for step ``n`` and the runtime functions they call.
+
+    ``schema`` is the plan before the step, ``planned`` after it (``None``: unknown).
+    """
     op = step.operation
     if op is None:
         raise _Refused("unknown operation")
     fn = f"_step_{n}"
     if op.kind is Kind.GLOBAL:
-        return _global(n, step)
+        return _global(n, step, planned)
     if op.kind is Kind.FIT_MAP:
-        return _fit_map(n, step, schema)
+        return _fit_map(n, step, schema, planned)
     if op.kind is Kind.ROW:
-        return f"{_function(fn, _code(step))}ddf = _map(ddf, {fn})", [rt._map]
-    return _neighbour(n, step)
+        block = f"{_function(fn, _code(step))}ddf = _map(ddf, {fn}{_meta(planned)})"
+        return block, _with_empty([rt._map], planned)
+    return _neighbour(n, step, planned)
 
 
-def _fit_map(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runtime]]:
+def _fit_map(
+    n: int, step: Step, schema: Schema | None, planned: Schema | None
+) -> tuple[str, list[Runtime]]:
     op = step.operation
     assert op is not None
     if schema is None:
@@ -262,11 +283,11 @@ def _fit_map(n: int, step: Step, schema: Schema | None) -> tuple[str, list[Runti
     wanted = ", ".join(f"{k!r}: ({st.name!r}, {st.column!r}, {st.arg!r})" for k, st in stats.items())
     fn = f"_step_{n}"
     lines = [f"_fitted_{n} = _statistics(ddf, {{{wanted}}})"] if stats else []
-    lines += [_function(fn, code), f"ddf = _map(ddf, {fn})"]
-    return "\n".join(lines), [rt._statistics, rt._map] if stats else [rt._map]
+    lines += [_function(fn, code), f"ddf = _map(ddf, {fn}{_meta(planned)})"]
+    return "\n".join(lines), _with_empty([rt._statistics, rt._map] if stats else [rt._map], planned)
 
 
-def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
+def _neighbour(n: int, step: Step, planned: Schema | None) -> tuple[str, list[Runtime]]:
     """A NEIGHBOUR step from its declared window (the engine's carry, written with Dask)."""
     op = step.operation
     assert op is not None
@@ -280,9 +301,9 @@ def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             _function(fn, code),
             "# numbers continue from the rows of the partitions above",
-            f"ddf = _map_counted(ddf, {fn}, {w.column!r})",
+            f"ddf = _map_counted(ddf, {fn}, {w.column!r}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._map_counted]
+        return "\n".join(lines), _with_empty([rt._map_counted], planned)
     keep = ""
     block = _function(fn, code, hoist=w.carry is Carry.LAST_VALID)
     if w.carry is Carry.LAST_VALID:
@@ -297,14 +318,18 @@ def _neighbour(n: int, step: Step) -> tuple[str, list[Runtime]]:
     lines = [
         block,
         "# each partition runs between the rows it needs from the partitions above and below it",
-        f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep}))",
+        f"ddf = _map_around(ddf, {fn}, _contexts(ddf, {before}, {after}{keep}){_meta(planned)})",
     ]
     runtime = [rt._contexts, rt._map_around] + ([rt._valid_rows, *rule] if keep else [])
-    return "\n".join(lines), runtime
+    return "\n".join(lines), _with_empty(runtime, planned)
 
 
-def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
-    """A GLOBAL step by its primitive (its protocol gives the parameters)."""
+def _global(n: int, step: Step, planned: Schema | None) -> tuple[str, list[Runtime]]:
+    """A GLOBAL step by its primitive (its protocol gives the parameters).
+
+    The maps that run the step's code (group by, pivot, session, flag duplicates) get the
+    planned schema after the step as meta; Dask's own operations keep their frame's.
+    """
     op, p = step.operation, step.params
     assert op is not None
     fn = f"_step_{n}"
@@ -330,9 +355,10 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             "# every group in one partition (shuffle on the keys), then pandas' group by per partition",
             _function(fn, code),
-            f"ddf = _groups(ddf, {g.group_keys(p)!r}, {fn}, new_frame={g.new_frame(p)!r})",
+            f"ddf = _groups(ddf, {g.group_keys(p)!r}, {fn}, new_frame={g.new_frame(p)!r}"
+            f"{_meta(planned, keyword=True)})",
         ]
-        return "\n".join(lines), [rt._groups]
+        return "\n".join(lines), _with_empty([rt._groups], planned)
     if kind is Primitive.PIVOT:
         pivoted = cast(PivotOp, op).pivoted_columns(p)
         if pivoted is None:
@@ -340,9 +366,9 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             _function(fn, _code(step)),
             "# groups of every other column, each in one partition; then sorted by the keys",
-            f"ddf = _pivoted(ddf, {pivoted!r}, {fn})",
+            f"ddf = _pivoted(ddf, {pivoted!r}, {fn}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._pivoted]
+        return "\n".join(lines), _with_empty([rt._pivoted], planned)
     if kind is Primitive.JOIN:
         j = cast(JoinOp, op)
         (name,) = j.input_names(p)
@@ -365,19 +391,43 @@ def _global(n: int, step: Step) -> tuple[str, list[Runtime]]:
         lines = [
             _function(fn, _code(step)),
             "# each group's rows in one partition, in source order; then back to source order",
-            f"ddf = _by_key(ddf, {cast(SessionOp, op).group_columns(p)!r}, {fn})",
+            f"ddf = _by_key(ddf, {cast(SessionOp, op).group_columns(p)!r}, {fn}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._by_key]
+        return "\n".join(lines), _with_empty([rt._by_key], planned)
     if kind is Primitive.FLAG_DUPLICATES:
         lines = [
             _function(fn, _code(step)),
             "# every copy of a key in one partition (shuffle), the first in source order unflagged",
-            f"ddf = _by_key(ddf, {cast(DedupeOp, op).compared_columns(p)!r}, {fn})",
+            f"ddf = _by_key(ddf, {cast(DedupeOp, op).compared_columns(p)!r}, {fn}{_meta(planned)})",
         ]
-        return "\n".join(lines), [rt._by_key]
+        return "\n".join(lines), _with_empty([rt._by_key], planned)
     if op.to_code(p, {}) is None:
         raise _Refused("the operation has no Python export yet")
     raise _Refused(f"no Dask form for the {op.kind.value} operation {op.id} in the Dask export")
+
+
+def _dtypes(schema: Schema) -> str:
+    """The pandas dtypes of ``schema``'s logical types, as a dict literal (data for the script)."""
+    names = {
+        c: "string[pyarrow]" if t == "string" else str(pandas_dtype(t)) for c, t in schema.items()
+    }
+    return repr(names)
+
+
+def _meta(planned: Schema | None, *, keyword: bool = False) -> str:
+    """The ``meta`` argument of a map: the planned schema after the step, empty when unknown.
+
+    Dask takes a map's output types from an empty frame given before any data (docs/architecture.md,
+    "Code export"); without a plan the script works them out by running the step on no rows.
+    """
+    if planned is None:
+        return ""
+    return f", {'meta=' if keyword else ''}_empty({_dtypes(planned)})"
+
+
+def _with_empty(runtime: list[Runtime], planned: Schema | None) -> list[Runtime]:
+    """``runtime`` and :func:`~brewdesk.engine.script_runtime._empty` when a plan is given."""
+    return runtime if planned is None else [*runtime, rt._empty]
 
 
 def _reader(path: str) -> str:

@@ -45,15 +45,73 @@ ORDER_STATISTICS = ("median", "quantile", "mode", "distinct", "value_counts")
 """Statistics taken exactly from a column's combined value counts."""
 
 
+# --------------------------------------------------------------------------- planned types
+def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
+    """An empty frame with the planned ``dtypes`` (Dask's ``meta``): known before any data.
+
+    A ``category`` column has no categories, as in the engine's meta (they come from the data),
+    and its categories are text, as the engine holds them.
+    """
+    text = pd.CategoricalDtype(pd.Index([], dtype="string[pyarrow]"))
+    return pd.DataFrame(
+        {c: pd.Series([], dtype=text if t == "category" else t) for c, t in dtypes.items()}
+    )
+
+
+def _typed(ddf: dd.DataFrame, dtypes: dict[str, str]) -> dd.DataFrame:
+    """The input read with its planned ``dtypes`` (the engine's reader types), columns in order."""
+    meta = _empty(dtypes)
+    return ddf.map_partitions(lambda df: _as_planned(df[list(dtypes)], meta), meta=meta)
+
+
+def _as_planned(df: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Give a partition the dtypes of the planned ``meta`` (categories come from the data).
+
+    Text becomes datetimes as the engine's reader parses it: ISO 8601, values with an offset
+    converted to UTC, all naive.
+    """
+    out = df.copy(deep=False)
+    for c in meta.columns:
+        want, have = meta[c].dtype, df[c].dtype
+        if isinstance(want, pd.CategoricalDtype):
+            if not isinstance(have, pd.CategoricalDtype):
+                out[c] = df[c].astype("category")
+        elif have != want:
+            if want.kind == "M" and not pd.api.types.is_datetime64_any_dtype(have):
+                parsed = pd.to_datetime(df[c], format="ISO8601", utc=True)
+                out[c] = parsed.dt.tz_localize(None).astype(want)
+            elif want.kind == "M" and getattr(have, "tz", None) is not None:
+                out[c] = df[c].dt.tz_convert("UTC").dt.tz_localize(None).astype(want)
+            else:
+                out[c] = df[c].astype(want)
+    return out
+
+
 # --------------------------------------------------------------------------- map
-def _map(ddf: dd.DataFrame, fn: PartitionFn) -> dd.DataFrame:
-    """Run the pandas function ``fn`` on every partition (an empty partition stays empty)."""
-    meta = _meta(ddf, fn)
-    return ddf.map_partitions(lambda df: _like(fn(df), meta) if len(df) else meta, meta=meta)
+def _map(ddf: dd.DataFrame, fn: PartitionFn, meta: pd.DataFrame | None = None) -> dd.DataFrame:
+    """Run the pandas function ``fn`` on every partition (an empty partition stays empty).
+
+    ``meta``: the planned columns and dtypes after ``fn`` (:func:`_empty`); each partition is
+    given them. Without a plan (no input schema at export), they are worked out by :func:`_meta`.
+    """
+    if meta is None:
+        meta = _meta(ddf, fn)
+        return ddf.map_partitions(lambda df: _like(fn(df), meta) if len(df) else meta, meta=meta)
+    return ddf.map_partitions(lambda df: _planned(fn(df), meta) if len(df) else meta, meta=meta)
+
+
+def _planned(df: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """A step's output partition in the planned column order and dtypes (as the engine's)."""
+    if list(df.columns) != list(meta.columns) and set(df.columns) == set(meta.columns):
+        df = df[list(meta.columns)]
+    return _as_planned(df, meta) if list(df.columns) == list(meta.columns) else df
 
 
 def _meta(ddf: dd.DataFrame, fn: PartitionFn) -> pd.DataFrame:
-    """The columns and dtypes ``fn`` gives, worked out on no rows (or on Dask's made-up rows)."""
+    """The columns and dtypes ``fn`` gives, worked out on no rows (or on Dask's made-up rows).
+
+    Only for a script exported without the input's schema: otherwise the plan gives them.
+    """
     try:
         return fn(ddf._meta.copy())
     except Exception:  # some pandas code needs a row
@@ -185,9 +243,15 @@ def _valid_rows(column: str, valid: Callable[..., Any], *args: Any) -> Callable[
 
 
 def _map_around(
-    ddf: dd.DataFrame, fn: PartitionFn, contexts: Sequence[tuple[pd.DataFrame, pd.DataFrame]]
+    ddf: dd.DataFrame,
+    fn: PartitionFn,
+    contexts: Sequence[tuple[pd.DataFrame, pd.DataFrame]],
+    meta: pd.DataFrame | None = None,
 ) -> dd.DataFrame:
-    """Run ``fn`` on every partition between its context rows, which are then dropped."""
+    """Run ``fn`` on every partition between its context rows, which are then dropped.
+
+    ``meta``: the planned columns and dtypes after ``fn``, as for :func:`_map`.
+    """
 
     def run(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
         above, below = contexts[partition_info["number"]] if partition_info else (df.iloc[:0], df.iloc[:0])
@@ -198,9 +262,20 @@ def _map_around(
         out.index = df.index
         return out
 
-    meta = _meta(ddf, fn)
+    if meta is None:
+        inferred = _meta(ddf, fn)
+        return ddf.map_partitions(
+            lambda df, partition_info=None: (
+                _like(run(df, partition_info), inferred) if len(df) else inferred
+            ),
+            meta=inferred,
+        )
+    planned = meta
     return ddf.map_partitions(
-        lambda df, partition_info=None: _like(run(df, partition_info), meta) if len(df) else meta, meta=meta
+        lambda df, partition_info=None: (
+            _planned(run(df, partition_info), planned) if len(df) else planned
+        ),
+        meta=planned,
     )
 
 
@@ -210,15 +285,22 @@ def _offsets(ddf: dd.DataFrame) -> list[int]:
     return [int(x) for x in np.cumsum([0, *sizes[:-1]])]
 
 
-def _map_counted(ddf: dd.DataFrame, fn: PartitionFn, column: str) -> dd.DataFrame:
-    """Run ``fn`` on every partition, adding the rows above it to ``column`` (row numbers)."""
+def _map_counted(
+    ddf: dd.DataFrame, fn: PartitionFn, column: str, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
+    """Run ``fn`` on every partition, adding the rows above it to ``column`` (row numbers).
+
+    ``meta``: the planned columns and dtypes after ``fn``, as for :func:`_map`.
+    """
     before = _offsets(ddf)
 
     def run(df: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
         out = fn(df)
-        return out.assign(**{column: out[column] + (before[partition_info["number"]] if partition_info else 0)})
+        above = before[partition_info["number"]] if partition_info else 0
+        out = out.assign(**{column: out[column] + above})
+        return out if meta is None else _planned(out, meta)
 
-    return ddf.map_partitions(run, meta=_meta(ddf, fn))
+    return ddf.map_partitions(run, meta=_meta(ddf, fn) if meta is None else meta)
 
 
 def _positioned(ddf: dd.DataFrame) -> dd.DataFrame:
@@ -295,12 +377,15 @@ def _first_rows(ddf: dd.DataFrame, keys: list[str] | None) -> dd.DataFrame:
     return ddf.drop(columns=["_rowid"])
 
 
-def _by_key(ddf: dd.DataFrame, keys: list[str] | None, fn: PartitionFn) -> dd.DataFrame:
+def _by_key(
+    ddf: dd.DataFrame, keys: list[str] | None, fn: PartitionFn, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
     """Run ``fn`` with all the rows of each key in one partition, in source order.
 
     Dask's ``shuffle`` brings equal keys together (``None``: every column is the key; no keys:
     every row in one partition); each partition is put in source order (``_rowid``) before
-    ``fn`` sees it, and the rows are sorted back into source order after.
+    ``fn`` sees it, and the rows are sorted back into source order after. ``meta``: the planned
+    columns and dtypes after ``fn``, as for :func:`_map`.
     """
     keys = list(ddf.columns) if keys is None else keys
     ddf = _numbered(ddf)
@@ -308,36 +393,55 @@ def _by_key(ddf: dd.DataFrame, keys: list[str] | None, fn: PartitionFn) -> dd.Da
     def run(df: pd.DataFrame) -> pd.DataFrame:
         return fn(df.sort_values("_rowid").set_index("_rowid")).reset_index()
 
-    ddf = _map(ddf.shuffle(on=keys) if keys else ddf.repartition(npartitions=1), run)
+    if meta is not None:  # the row id first, as ``run`` gives it
+        meta = pd.concat([pd.DataFrame({"_rowid": pd.Series([], dtype="int64")}), meta], axis=1)
+    ddf = _map(ddf.shuffle(on=keys) if keys else ddf.repartition(npartitions=1), run, meta)
     return ddf.sort_values("_rowid").drop(columns=["_rowid"])
 
 
-def _in_groups(ddf: dd.DataFrame, keys: list[str], fn: PartitionFn) -> dd.DataFrame:
+def _in_groups(
+    ddf: dd.DataFrame, keys: list[str], fn: PartitionFn, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
     """Run ``fn`` on partitions that each hold whole groups of ``keys``, rows in source order.
 
     Dask's ``shuffle`` brings each group's rows together (all rows in one partition when there
-    are no keys).
+    are no keys). ``meta``: the planned columns and dtypes after ``fn``, as for :func:`_map`.
     """
     if not keys:
-        return _map(ddf.repartition(npartitions=1), fn)
+        return _map(ddf.repartition(npartitions=1), fn, meta)
     ddf = _numbered(ddf)
-    return _map(ddf.shuffle(on=keys), lambda df: fn(df.sort_values("_rowid").drop(columns=["_rowid"])))
+    return _map(
+        ddf.shuffle(on=keys), lambda df: fn(df.sort_values("_rowid").drop(columns=["_rowid"])), meta
+    )
 
 
-def _groups(ddf: dd.DataFrame, keys: list[str], fn: PartitionFn, *, new_frame: bool) -> dd.DataFrame:
+def _groups(
+    ddf: dd.DataFrame,
+    keys: list[str],
+    fn: PartitionFn,
+    *,
+    new_frame: bool,
+    meta: pd.DataFrame | None = None,
+) -> dd.DataFrame:
     """A group by: every group in one partition (shuffle on the keys), then ``fn`` (pandas' group
-    by) per partition; the groups sorted by the keys, or merged back onto every row."""
-    groups = _map(ddf.shuffle(on=keys), fn)
+    by) per partition; the groups sorted by the keys, or merged back onto every row.
+
+    ``meta``: the planned columns and dtypes after the step, as for :func:`_map`.
+    """
+    groups = _map(ddf.shuffle(on=keys), fn, meta if new_frame else None)
     if new_frame:
         return _sorted(groups, keys, ascending=[True] * len(keys), nulls_first=[False] * len(keys))
     found = groups.compute()
-    return _map(ddf, lambda df: df.merge(found, on=keys, how="left"))
+    return _map(ddf, lambda df: df.merge(found, on=keys, how="left"), meta)
 
 
-def _pivoted(ddf: dd.DataFrame, pivoted: list[str], fn: PartitionFn) -> dd.DataFrame:
-    """A pivot: groups of every column but ``pivoted``, each in one partition, then sorted by the keys."""
+def _pivoted(
+    ddf: dd.DataFrame, pivoted: list[str], fn: PartitionFn, meta: pd.DataFrame | None = None
+) -> dd.DataFrame:
+    """A pivot: groups of every column but ``pivoted``, each in one partition, then sorted by the
+    keys. ``meta``: the planned columns and dtypes after the step, as for :func:`_map`."""
     keys = [c for c in ddf.columns if c not in pivoted]
-    ddf = _in_groups(ddf, keys, fn)
+    ddf = _in_groups(ddf, keys, fn, meta)
     if keys:
         ddf = _sorted(ddf, keys, ascending=[True] * len(keys), nulls_first=[False] * len(keys))
     return ddf

@@ -261,3 +261,51 @@ def test_dask_export_reads_the_clock_once_for_now_and_today(files, tmp_path, cap
     assert before <= got["t"].iloc[0] <= after
     kiritimati = (got["t"].iloc[0] + pd.Timedelta(hours=14)).normalize()  # UTC+14
     assert (got["d"] == kiritimati).all()
+
+
+TYPED_CSV = (
+    "name,born,visits\n"
+    "ann,2020-01-05,3\n"
+    "bob,2021-02-06 07:08:09,\n"
+    "cid,,8\n"
+    "dan,2019-12-31T23:00:00,1\n"
+)
+
+
+def test_dask_script_gives_the_runs_values_and_dtypes(tmp_path, capsys):
+    # a datetime column (text in the CSV) and an integer column with a missing value: the script
+    # converts its input to the planned types and maps with the planned meta, as `brewdesk run`
+    data = tmp_path / "people.csv"
+    data.write_text(TYPED_CSV)
+    recipe = tmp_path / "people.recipe.json"
+    params = {"source_column": "name", "target_column": "name"}
+    steps = [{"id": "up", "op": "upper", "v": 1, "params": params}]
+    recipe.write_text(json.dumps({**RECIPE, "name": "people", "steps": steps}))
+    script, out, ran = tmp_path / "clean.py", tmp_path / "out.parquet", tmp_path / "run.parquet"
+    code, _, err = _run(
+        capsys,
+        "export-code",
+        str(recipe),
+        "--source",
+        str(data),
+        "--destination",
+        str(out),
+        "--engine",
+        "dask",
+        "-o",
+        str(script),
+    )
+    assert code == 0, err
+    text = script.read_text()
+    assert "_typed(ddf, {" in text and "'born': 'datetime64[us]'" in text
+    # meta is planned, never inferred by running the step on no rows
+    assert "ddf = _map(ddf, _step_1, _empty({'name': 'string[pyarrow]', 'born'" in text
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert _run(capsys, "run", str(recipe), "-i", str(data), "-o", str(ran))[0] == 0
+    got, want = pd.read_parquet(out).reset_index(drop=True), pd.read_parquet(ran)
+    pd.testing.assert_frame_equal(got, want)
+    assert str(got["born"].dtype).startswith("datetime64") and str(got["visits"].dtype) == "Int64"
+    assert got["name"].tolist() == ["ANN", "BOB", "CID", "DAN"]

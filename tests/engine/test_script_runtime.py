@@ -8,9 +8,12 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pytest
+from brewdesk.engine import export_dask
 from brewdesk.engine import script_runtime as rt
 from brewdesk.recipes.export.source import definitions, ordered
 from brewdesk.recipes.kernels import datasets
+from brewdesk.recipes.model.recipe import MAIN, Recipe, Step
+from brewdesk.recipes.model.types import Schema
 
 
 @pytest.fixture(autouse=True)
@@ -143,3 +146,78 @@ def test_copied_runtime_runs_standalone():
     df = _frame()
     got = scope["_sorted"](_parts(df), ["v"], ascending=[True], nulls_first=[False]).compute()
     assert got["v"].dropna().is_monotonic_increasing
+
+
+def test_a_planned_map_never_runs_the_step_on_meta():
+    df = _frame()
+
+    def step(d: pd.DataFrame) -> pd.DataFrame:
+        if d.empty:  # inferring meta would run the step on no rows
+            raise AssertionError("the step ran on an empty frame")
+        return d.assign(w=d["v"] * 2)
+
+    meta = rt._empty({"k": "string[pyarrow]", "v": "Int64", "w": "Int64"})
+    out = rt._map(_parts(df), step, meta)
+    assert out._meta.dtypes.to_dict() == meta.dtypes.to_dict()
+    got = out.compute()
+    assert got.dtypes.to_dict() == meta.dtypes.to_dict()
+    pd.testing.assert_series_equal(got["w"], df["v"] * 2, check_names=False)
+
+
+def test_a_planned_map_gives_every_partition_the_planned_dtypes():
+    df = _frame()
+    # the step gives float64 where the plan says Int64 (as the engine's conform, the plan wins)
+    meta = rt._empty({"k": "string[pyarrow]", "v": "Int64", "f": "Int64"})
+    out = rt._map(_parts(df), lambda d: d.assign(f=d["v"].astype("float64")), meta).compute()
+    assert out["f"].dtype == pd.Int64Dtype()
+    assert out["f"].tolist() == df["v"].tolist()
+
+
+def test_typed_reads_text_as_the_engines_reader_does():
+    raw = pd.DataFrame(
+        {
+            "d": ["2020-01-01", "2020-01-02T03:04:05+02:00", None, "2020-03-04 05:06"],
+            "n": [1.0, None, 3.0, None],
+            "c": ["x", "y", None, "x"],
+        }
+    )
+    dtypes = {"n": "Int64", "d": "datetime64[us]", "c": "category"}
+    out = rt._typed(_parts(raw, 2), dtypes)
+    got = out.compute()
+    assert list(got.columns) == ["n", "d", "c"]
+    assert got["n"].dtype == pd.Int64Dtype()
+    assert got["n"].isna().tolist() == [False, True, False, True]
+    assert got["d"].dtype == np.dtype("datetime64[us]")
+    first = [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02 01:04:05")]
+    assert got["d"].tolist()[:2] == first
+    assert got["d"].isna().tolist() == [False, False, True, False]
+    assert isinstance(got["c"].dtype, pd.CategoricalDtype)
+    assert isinstance(out._meta["c"].dtype, pd.CategoricalDtype)
+    assert len(out._meta["c"].cat.categories) == 0
+
+
+def test_a_secondary_input_with_a_declared_schema_is_read_in_its_planned_types(tmp_path):
+    (tmp_path / "main.csv").write_text("a,d\n1,2020-01-01\n,2020-01-02 03:04\n")
+    (tmp_path / "more.csv").write_text("a,d\n3,\n4,2021-05-06T07:08:09\n")
+    schema = Schema({"a": "int64", "d": "datetime"})
+    recipe = Recipe(
+        steps=(Step.create("union", {"secondary_inputs": ["more"]}),),
+        inputs={MAIN: schema, "more": schema},
+    )
+    text = export_dask.script(
+        recipe,
+        source=str(tmp_path / "main.csv"),
+        destination=str(tmp_path / "out.csv"),
+        inputs={"more": str(tmp_path / "more.csv")},
+    )
+    assert "inputs['more'] = _typed(inputs['more'], {'a': 'Int64', 'd': 'datetime64[us]'})" in text
+    namespace: dict = {"__name__": "__main__"}
+    exec(compile(text, "<exported dask script>", "exec"), namespace)  # noqa: S102 - runs exported code
+    got = namespace["ddf"].compute().reset_index(drop=True)
+    assert got["a"].dtype == pd.Int64Dtype() and got["d"].dtype == np.dtype("datetime64[us]")
+    assert got["a"].tolist()[:1] + got["a"].tolist()[2:] == [1, 3, 4] and got["a"].isna().sum() == 1
+    want = pd.to_datetime(
+        ["2020-01-01", "2020-01-02 03:04", None, "2021-05-06 07:08:09"], format="ISO8601"
+    )
+    assert got["d"].tolist()[:2] + got["d"].tolist()[3:] == [want[0], want[1], want[3]]
+    assert got["d"].isna().tolist() == [False, False, True, False]
