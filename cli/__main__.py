@@ -1,7 +1,8 @@
 """``python -m brewdesk`` and the ``brewdesk`` console script.
 
-Loading the command line loads pandas and Dask (about a second): a Ctrl-C in that time ends the
-program quietly with status 130, as one during a command does (:func:`brewdesk.cli.entry`).
+Loading the command line loads pandas and the operations (about half a second; Dask only when a
+command reads data, :mod:`brewdesk.cli_engine`): a Ctrl-C in that time ends the program quietly
+with status 130, as one during a command does (:func:`brewdesk.cli.entry`).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ import re
 import sys
 import traceback
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated, Any
 
 import click
@@ -27,15 +28,13 @@ import typer
 from brewdesk import __version__
 from brewdesk.engine import connections as conns
 from brewdesk.engine import locations
-from brewdesk.engine.export_code import script
-from brewdesk.engine.progress import rich_progress
-from brewdesk.engine.readers import open_handle, parse_source
 from brewdesk.engine.report import safe_location
-from brewdesk.engine.run import RunOptions, make_plan, open_inputs, parse_memory_limit, run_recipe
-from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
-from brewdesk.engine.sampler import sample as take
-from brewdesk.engine.writers import parse_dest
-from brewdesk.engine.writers.base import mask_location
+from brewdesk.engine.sample_spec import (
+    DEFAULT_SAMPLE_SIZE,
+    MAX_SAMPLE_SIZE,
+    SampleMethod,
+    SampleSpec,
+)
 from brewdesk.recipes.model.databrew import AWS_ONLY, dumps_databrew, read_databrew, read_recipe
 from brewdesk.recipes.model.errors import BrewdeskError, RecipeFormatError, RecipeValidationError
 from brewdesk.recipes.model.registry import by_databrew_name, get, operations
@@ -90,6 +89,16 @@ def _main(
 
 
 # --------------------------------------------------------------------------- helpers
+def _engine() -> ModuleType:
+    """The engine entry points of the commands that read, plan or compute data (:mod:`brewdesk.cli_engine`)."""
+    # optional heavy dependency: the readers, planner and writers load Dask (about 0.9 s); only
+    # the commands that read or compute data need them, so --help, --version, ops, connections
+    # and the DataBrew conversions start without Dask
+    from brewdesk import cli_engine
+
+    return cli_engine
+
+
 def _load_recipe(path: Path):
     """A native Brewdesk recipe, or a DataBrew recipe (JSON or YAML), told apart by content."""
     return read_recipe(path)
@@ -116,7 +125,7 @@ def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str
             opts["encoding"] = encoding
         if sheet is not None:
             opts["sheet"] = int(sheet) if sheet.isdigit() else sheet
-        spec = parse_source(locations.resolve(src), **opts)
+        spec = _engine().parse_source(locations.resolve(src), **opts)
         if name == "main":
             if main is not None:
                 raise BrewdeskError("two main inputs given", hint="name secondary inputs: --input NAME=SOURCE")
@@ -133,7 +142,7 @@ def _parse_inputs(values: list[str], *, delimiter: str | None = None, sheet: str
 def _progress_factory():
     if not sys.stderr.isatty():
         return None
-    return rich_progress
+    return _engine().rich_progress
 
 
 def _print_json(data: Any) -> None:
@@ -164,7 +173,8 @@ def run(
     json_out: Annotated[bool, typer.Option("--json", help="Print the run report as JSON.")] = False,
 ) -> None:
     """Run RECIPE over the inputs and write every output (atomically)."""
-    limit = parse_memory_limit(memory_limit) if memory_limit else None
+    eng = _engine()
+    limit = eng.parse_memory_limit(memory_limit) if memory_limit else None
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input, delimiter=delimiter, sheet=sheet, encoding=encoding)
     dests = []
@@ -182,13 +192,13 @@ def run(
             # like DataBrew's S3 paths: missing parent folders of an output are created
             with contextlib.suppress(OSError):
                 Path(loc).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
-        dests.append(parse_dest(loc, **opts))
-    result = run_recipe(
+        dests.append(eng.parse_dest(loc, **opts))
+    result = eng.run_recipe(
         rec,
         main=main,
         inputs=named,
         outputs=dests,
-        options=RunOptions(
+        options=eng.RunOptions(
             partitions=partitions, scheduler=scheduler, progress=_progress_factory(), memory_limit=limit
         ),
     )
@@ -224,9 +234,10 @@ def validate(
     """Check RECIPE against the inputs' columns and types without running it."""
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input)
-    ds, others = open_inputs(main, named)
+    eng = _engine()
+    ds, others = eng.open_inputs(main, named)
     try:
-        p = make_plan(rec, ds, others)
+        p = eng.make_plan(rec, ds, others)
     except RecipeValidationError as e:
         if json_out:
             _print_json({"valid": False, "problems": [vars(x) for x in e.problems]})
@@ -247,8 +258,9 @@ def explain(
     """Print the execution plan of RECIPE: stages, passes over the data, statistics."""
     rec = _load_recipe(recipe)
     main, named = _parse_inputs(input)
-    ds, others = open_inputs(main, named)
-    p = make_plan(rec, ds, others)
+    eng = _engine()
+    ds, others = eng.open_inputs(main, named)
+    p = eng.make_plan(rec, ds, others)
     if json_out:
         _print_json(p.to_json())
     else:
@@ -272,7 +284,8 @@ def sample(
     method, n = chosen[0] if chosen else (SampleMethod.FIRST_N, 20)
     if n < 1:
         raise BrewdeskError("the sample size must be at least 1")
-    df = take(parse_source(locations.resolve(source)), SampleSpec(method=method, size=n, seed=seed))
+    eng = _engine()
+    df = eng.sample(eng.parse_source(locations.resolve(source)), SampleSpec(method=method, size=n, seed=seed))
     df = df.drop(columns=[ROWID], errors="ignore")
     if format == "csv":
         sys.stdout.write(df.to_csv(index=False))
@@ -295,7 +308,7 @@ def sample(
 def connections(json_out: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
     """List the named database connections (db:NAME) and where each password comes from."""
     rows = [
-        {"name": c.name, "url": mask_location(c.url), "defined_in": c.origin, "password_from": conns.password_for(c.name)[1]}
+        {"name": c.name, "url": _engine().mask_location(c.url), "defined_in": c.origin, "password_from": conns.password_for(c.name)[1]}
         for c in sorted(conns.configured().values(), key=lambda c: c.name)
     ]
     if json_out:
@@ -387,7 +400,7 @@ def export_code(
         inputs[name] = path
     rec = _load_recipe(recipe)
     schema = _source_schema(source) if engine == "dask" else None
-    text = script(rec, source=source, destination=destination, inputs=inputs, engine=engine, schema=schema)
+    text = _engine().script(rec, source=source, destination=destination, inputs=inputs, engine=engine, schema=schema)
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}: a {engine} script", markup=False)
@@ -400,7 +413,8 @@ def _source_schema(source: str):
     loc = locations.resolve(source)
     if "://" not in loc and not Path(loc).expanduser().exists():
         return None
-    return open_handle(parse_source(loc)).schema
+    eng = _engine()
+    return eng.open_handle(eng.parse_source(loc)).schema
 
 
 # --------------------------------------------------------------------------- DataBrew

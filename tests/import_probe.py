@@ -4,6 +4,10 @@ Run by the architecture tests as a script, so each check starts with nothing imp
 
     python tests/import_probe.py --block PySide6 --walk brewdesk.engine --operations
     python tests/import_probe.py --import brewdesk.cli --absent PySide6 --absent brewdesk.app
+    python tests/import_probe.py --run-module brewdesk --arg ops --arg list --absent dask
+
+``--run-module`` runs a module as ``python -m MODULE ARG...`` would (its output is kept on
+stdout) and counts as working when it exits with status 0.
 
 Exits 0 when every import works and every expectation holds; otherwise the failure's
 traceback or message is on stderr and the status is 1.
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import runpy
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
@@ -42,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block", action="append", default=[], help="top-level package to block")
     parser.add_argument("--walk", action="append", default=[], help="package: import every module")
     parser.add_argument("--import", dest="modules", action="append", default=[], help="module to import")
+    parser.add_argument("--run-module", metavar="MODULE", help="run as `python -m MODULE ARG...`")
+    parser.add_argument("--arg", dest="run_args", action="append", default=[], help="an ARG of --run-module")
     parser.add_argument("--operations", type=int, default=0, metavar="N",
                         help="the operation registry must hold more than N operations")
     parser.add_argument("--present", action="append", default=[], help="must be loaded afterwards")
@@ -54,6 +61,14 @@ def main(argv: list[str] | None = None) -> int:
         package = importlib.import_module(name)
         for info in pkgutil.walk_packages(package.__path__, f"{name}."):
             importlib.import_module(info.name)
+    if args.run_module:
+        sys.argv = [args.run_module, *args.run_args]
+        try:
+            runpy.run_module(args.run_module, run_name="__main__", alter_sys=True)
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                sys.stderr.write(f"python -m {args.run_module} exited with status {exc.code}\n")
+                return 1
     if args.operations:
         registry = importlib.import_module("brewdesk.recipes.model.registry")
         count = len(registry.operations())

@@ -54,6 +54,7 @@ ALLOWED_FUNCTION_IMPORTS: dict[str, str] = {}
 
 LAZY_BREWDESK_IMPORTS: dict[tuple[str, str], str] = {
     ("brewdesk.cli", "brewdesk.app.launch"): "PySide6: only `brewdesk gui` needs the desktop app",
+    ("brewdesk.cli", "brewdesk.cli_engine"): "Dask: only the commands that read or compute data need it",
     ("brewdesk.engine.readers", "brewdesk.engine.readers.sql"): "SQLAlchemy: only database sources",
 }
 """The only function-level imports of brewdesk modules: each defers an optional heavy dependency."""
@@ -282,7 +283,8 @@ def test_the_lazy_brewdesk_imports_are_still_needed():
     lazy = {(name, t) for name, path in modules.items() for imp in _imports(name, path)
             if imp.in_function for t in imp.targets}
     assert set(LAZY_BREWDESK_IMPORTS) <= lazy
-    heavy = {"brewdesk.app.launch": "PySide6", "brewdesk.engine.readers.sql": "sqlalchemy"}
+    heavy = {"brewdesk.app.launch": "PySide6", "brewdesk.engine.readers.sql": "sqlalchemy",
+             "brewdesk.cli_engine": "dask"}
     for (_, target), reason in LAZY_BREWDESK_IMPORTS.items():
         assert heavy[target].lower() in reason.lower()
         r = _run("--import", target, "--present", heavy[target])

@@ -12,6 +12,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
 from brewdesk.cli import main
 from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleSpec
 from brewdesk.recipes.model.registry import operations
@@ -47,6 +48,37 @@ def test_the_command_line_does_not_load_the_app_or_qt():
     assert r.returncode == 0, r.stderr
     r = _python("-P", probe, "--import", "brewdesk.app.launch", "--absent", "PySide6")
     assert r.returncode == 1 and "PySide6" in r.stderr  # the probe sees Qt when it is loaded
+
+
+PROBE = str(Path(__file__).parents[1] / "import_probe.py")
+RECIPE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "clean_flights.recipe.json"
+
+
+def _command(*argv: str) -> tuple[str, ...]:
+    """Probe arguments that run ``python -m brewdesk ARGV...``."""
+    return ("-P", PROBE, "--run-module", "brewdesk", *(f"--arg={a}" for a in argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ("ops", "list"), ("ops", "show", "FILL_WITH_EMPTY"), ("--version",), ("--help",), ("gui", "--help"),
+    ("connections",), ("export-databrew", str(RECIPE)),
+])
+def test_commands_that_read_no_data_start_without_dask(argv, tmp_path, monkeypatch):
+    monkeypatch.setenv("BREWDESK_HOME", str(tmp_path))  # no connections configured
+    r = _python(*_command(*argv), "--absent", "dask")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip()
+
+
+def test_commands_that_read_data_load_dask(tmp_path):
+    # the other side of the probe above: reading data does load Dask, and the probe sees it
+    data = tmp_path / "small.csv"
+    data.write_text("a,b\n1,x\n2,y\n", encoding="utf-8")
+    r = _python(*_command("sample", str(data), "--format", "csv"), "--present", "dask")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "a,b"
+    r = _python(*_command("sample", str(data), "--format", "csv"), "--absent", "dask")
+    assert r.returncode == 1 and "dask" in r.stderr
 
 
 def test_ctrl_c_while_the_command_line_loads_ends_quietly():
