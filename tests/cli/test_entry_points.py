@@ -87,7 +87,7 @@ def test_ctrl_c_while_the_command_line_loads_ends_quietly():
         [brewdesk, "ops", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(0.3)  # loading pandas and Dask takes longer
+    time.sleep(0.3)  # loading pandas and the operations takes longer
     os.kill(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err
