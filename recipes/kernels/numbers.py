@@ -168,3 +168,34 @@ def _bd_floor(s):
     if pd.api.types.is_integer_dtype(s.dtype):
         return s.copy()
     return np.floor(s.astype("Float64"))
+
+
+def _bd_scale_linear(strategy, lo, hi, mean=None, std=None):
+    """SCALE: ``(center, denominator)`` of ``(x - center) / denominator`` from the whole column's
+    ``lo`` (min), ``hi`` (max), ``mean`` and sample ``std``; ``None`` when the column has no
+    values. A constant column gives ``(lo, 1.0)`` (every value scales to 0); a zero ``std`` for
+    differing values (too large for their spread) is a ``ValueError``."""
+    if lo is None or hi is None:
+        return None
+    if lo == hi:
+        return float(lo), 1.0
+    if strategy == "Z_SCORE":
+        if not std:
+            raise ValueError("the standard deviation came out as 0 although the values differ (they are too large for their spread)")
+        return float(mean), float(std)
+    center = float(mean) if strategy == "MEAN_NORMALIZATION" else float(lo)
+    return center, float(hi) - float(lo)
+
+
+def _bd_scale(s, strategy, lo, hi, mean=None, std=None, min_value=0.0, max_value=1.0):
+    """SCALE: ``s`` rescaled (``Float64``) with the whole column's statistics
+    (:func:`_bd_scale_linear`); SCALE_BETWEEN maps the MIN_MAX value onto
+    [``min_value``, ``max_value``]. A column with no values stays missing."""
+    x = s.astype("Float64")
+    lin = _bd_scale_linear(strategy, lo, hi, mean, std)
+    if lin is None:
+        return x
+    y = (x - lin[0]) / lin[1]
+    if strategy == "SCALE_BETWEEN":
+        y = y * (max_value - min_value) + min_value
+    return y
