@@ -199,3 +199,12 @@ def _bd_scale(s, strategy, lo, hi, mean=None, std=None, min_value=0.0, max_value
     if strategy == "SCALE_BETWEEN":
         y = y * (max_value - min_value) + min_value
     return y
+
+
+def _bd_zscore(x, mean, std):
+    """RESCALE_OUTLIERS_WITH_Z_SCORE: ``(x - mean) / std`` of a float64 ndarray with the whole
+    column's ``mean`` and sample ``std``; all NaN when there is no spread (no mean, or a zero
+    ``std``; a missing ``std`` gives NaN scores too)."""
+    if mean is None or not std:
+        return np.full(len(x), np.nan)
+    return (x - float(mean)) / float(std)
