@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.types import _bd_typed
 
 
 def _bd_round(s, decimals=0):
@@ -208,3 +209,16 @@ def _bd_zscore(x, mean, std):
     if mean is None or not std:
         return np.full(len(x), np.nan)
     return (x - float(mean)) / float(std)
+
+
+def _bd_replace_outliers(s, lo, hi, v_low, v_high, low_ok=None, high_ok=None):
+    """REPLACE_OUTLIERS: the values of a numeric column below the fence ``lo`` become ``v_low``,
+    those above ``hi`` become ``v_high``, each in the column's type (:func:`_bd_typed`; ``None``:
+    missing); values on a fence and missing values are kept. ``low_ok`` / ``high_ok`` (boolean
+    arrays, trim) restrict the replaced outliers."""
+    x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        low, high = x < lo, x > hi
+    if low_ok is not None:
+        low, high = low & low_ok, high & high_ok
+    return s.mask(low, _bd_typed(s.dtype, v_low)).mask(high, _bd_typed(s.dtype, v_high))
