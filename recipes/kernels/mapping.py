@@ -60,16 +60,16 @@ def _bm_one_hot_keys(values, dtype):
     return [str(v) for v in pd.Series(list(values), dtype=dtype).astype("string[pyarrow]")]
 
 
-def _bm_one_hot_categories(col, dtype, categories, distinct):
+def _bm_one_hot_categories(col, dtype, categories, distinct, limit):
     """ONE_HOT_ENCODING: the values to make columns for: the step's ``categories``, or the text
     form of the whole dataset's ``distinct`` values when it has none. A ``ValueError`` when there
-    are more than 10 distinct values, when a distinct value is not among ``categories``, or when
+    are more than ``limit`` distinct values, when a distinct value is not among ``categories``, or when
     there are neither."""
     if distinct is not None:
         keys = _bm_one_hot_keys(distinct, dtype)
-        if len(keys) > 10:
+        if len(keys) > limit:
             shown = ", ".join(keys[:5])
-            raise ValueError(f"column '{col}' has {len(keys)} distinct values ({shown}, ...); one-hot encoding takes at most 10")
+            raise ValueError(f"column '{col}' has {len(keys)} distinct values ({shown}, ...); one-hot encoding takes at most {limit}")
         if categories is None:
             return keys
         extra = [k for k in keys if k not in set(categories)]

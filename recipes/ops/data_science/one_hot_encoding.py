@@ -158,7 +158,7 @@ class OneHotEncoding(Operation):
         if distinct is not None:
             _check_count(col, value_keys(distinct, s.dtype))  # its own hint
         try:
-            categories = _bm_one_hot_categories(col, s.dtype, params.categories, distinct)
+            categories = _bm_one_hot_categories(col, s.dtype, params.categories, distinct, MAX_VALUES)
         except ValueError as e:
             hint = "update the step's categories from the whole dataset" if distinct is not None else None
             raise StepError(str(e), hint=hint) from None
@@ -181,7 +181,7 @@ class OneHotEncoding(Operation):
         categories = None if params.categories is None else list(params.categories)
         lines = fitted_lines({"distinct": Stat("distinct", col)}, fitted)
         lines += [
-            f"_categories = _bm_one_hot_categories({col!r}, {ref}.dtype, {literal(categories)}, _distinct)",
+            f"_categories = _bm_one_hot_categories({col!r}, {ref}.dtype, {literal(categories)}, _distinct, {MAX_VALUES})",
             f"for _i, (_cat, _v) in enumerate(zip(_categories, _bm_one_hot({ref}, _categories))):",
             f"    df.insert(df.columns.get_loc({col!r}) + 1 + _i, {col + '_'!r} + _cat, _v)",
         ]
