@@ -1,5 +1,5 @@
-"""Kernels of the operations mapping each value to a new one: CATEGORICAL_MAPPING, BUCKETIZATION
-and BINARIZATION.
+"""Kernels of the operations mapping each value to a new one: CATEGORICAL_MAPPING, BUCKETIZATION,
+BINARIZATION and ONE_HOT_ENCODING.
 
 See :mod:`brewdesk.recipes.kernels` for what a kernel may use.
 """
@@ -48,3 +48,43 @@ def _bm_binarize(s, threshold, flip):
     with np.errstate(invalid="ignore"):
         hit = (x > threshold) != flip
     return pd.Series(hit.astype("int64"), index=s.index, dtype="Int64").mask(np.isnan(x))
+
+
+def _bm_one_hot_keys(values, dtype):
+    """ONE_HOT_ENCODING: the text form of column values of ``dtype`` (as the step matches them),
+    in order."""
+    if not len(values):
+        return []
+    if isinstance(dtype, pd.CategoricalDtype):
+        return [str(v) for v in values]
+    return [str(v) for v in pd.Series(list(values), dtype=dtype).astype("string[pyarrow]")]
+
+
+def _bm_one_hot_categories(col, dtype, categories, distinct, limit):
+    """ONE_HOT_ENCODING: the values to make columns for: the step's ``categories``, or the text
+    form of the whole dataset's ``distinct`` values when it has none. A ``ValueError`` when there
+    are more than ``limit`` distinct values, when a distinct value is not among ``categories``, or when
+    there are neither."""
+    if distinct is not None:
+        keys = _bm_one_hot_keys(distinct, dtype)
+        if len(keys) > limit:
+            shown = ", ".join(keys[:5])
+            raise ValueError(f"column '{col}' has {len(keys)} distinct values ({shown}, ...); one-hot encoding takes at most {limit}")
+        if categories is None:
+            return keys
+        extra = [k for k in keys if k not in set(categories)]
+        if extra:
+            raise ValueError(
+                f"column '{col}' has values that are not among the step's categories: "
+                f"{', '.join(map(repr, extra[:3]))}{', ...' if len(extra) > 3 else ''}"
+            )
+    if categories is None:
+        raise ValueError(f"one-hot encoding of '{col}' has no categories")
+    return list(categories)
+
+
+def _bm_one_hot(s, categories):
+    """ONE_HOT_ENCODING: one ``Int64`` column per category, 1 where ``s`` (as text) is it, 0
+    elsewhere (missing values too)."""
+    text = s.astype("string[pyarrow]")
+    return [text.eq(cat).fillna(False).astype("Int64") for cat in categories]

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from brewdesk.recipes.kernels.types import _bd_typed
 
 
 def _bd_round(s, decimals=0):
@@ -168,3 +169,56 @@ def _bd_floor(s):
     if pd.api.types.is_integer_dtype(s.dtype):
         return s.copy()
     return np.floor(s.astype("Float64"))
+
+
+def _bd_scale_linear(strategy, lo, hi, mean=None, std=None):
+    """SCALE: ``(center, denominator)`` of ``(x - center) / denominator`` from the whole column's
+    ``lo`` (min), ``hi`` (max), ``mean`` and sample ``std``; ``None`` when the column has no
+    values. A constant column gives ``(lo, 1.0)`` (every value scales to 0); a zero ``std`` for
+    differing values (too large for their spread) is a ``ValueError``."""
+    if lo is None or hi is None:
+        return None
+    if lo == hi:
+        return float(lo), 1.0
+    if strategy == "Z_SCORE":
+        if not std:
+            raise ValueError("the standard deviation came out as 0 although the values differ (they are too large for their spread)")
+        return float(mean), float(std)
+    center = float(mean) if strategy == "MEAN_NORMALIZATION" else float(lo)
+    return center, float(hi) - float(lo)
+
+
+def _bd_scale(s, strategy, lo, hi, mean=None, std=None, min_value=0.0, max_value=1.0):
+    """SCALE: ``s`` rescaled (``Float64``) with the whole column's statistics
+    (:func:`_bd_scale_linear`); SCALE_BETWEEN maps the MIN_MAX value onto
+    [``min_value``, ``max_value``]. A column with no values stays missing."""
+    x = s.astype("Float64")
+    lin = _bd_scale_linear(strategy, lo, hi, mean, std)
+    if lin is None:
+        return x
+    y = (x - lin[0]) / lin[1]
+    if strategy == "SCALE_BETWEEN":
+        y = y * (max_value - min_value) + min_value
+    return y
+
+
+def _bd_zscore(x, mean, std):
+    """RESCALE_OUTLIERS_WITH_Z_SCORE: ``(x - mean) / std`` of a float64 ndarray with the whole
+    column's ``mean`` and sample ``std``; all NaN when there is no spread (no mean, or a zero
+    ``std``; a missing ``std`` gives NaN scores too)."""
+    if mean is None or not std:
+        return np.full(len(x), np.nan)
+    return (x - float(mean)) / float(std)
+
+
+def _bd_replace_outliers(s, lo, hi, v_low, v_high, low_ok=None, high_ok=None):
+    """REPLACE_OUTLIERS: the values of a numeric column below the fence ``lo`` become ``v_low``,
+    those above ``hi`` become ``v_high``, each in the column's type (:func:`_bd_typed`; ``None``:
+    missing); values on a fence and missing values are kept. ``low_ok`` / ``high_ok`` (boolean
+    arrays, trim) restrict the replaced outliers."""
+    x = s.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        low, high = x < lo, x > hi
+    if low_ok is not None:
+        low, high = low & low_ok, high & high_ok
+    return s.mask(low, _bd_typed(s.dtype, v_low)).mask(high, _bd_typed(s.dtype, v_high))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.kernels.types import _bd_convert, _bd_missing
+from brewdesk.recipes.kernels.types import _bd_convert, _bd_logical, _bd_missing
 
 
 def _br_aggregate(df, cols, how, k=None, mode_type="MINIMUM"):
@@ -154,3 +154,37 @@ def _br_count(df, cols, distinct=False):
     if codes.shape[1] > 1:
         new[:, 1:] &= codes[:, 1:] != codes[:, :-1]
     return pd.Series(new.sum(axis=1), index=df.index, dtype="Int64")
+
+
+def _br_coalesce_type(types):
+    """COALESCE: the logical type of the result of columns of logical ``types``; ``None`` when
+    they do not combine. One type stays (category becomes string), int64 with float64 gives
+    float64, string with category gives string."""
+    kinds = set(types)
+    if len(kinds) == 1 and kinds != {"category"}:
+        return types[0]
+    if kinds <= {"int64", "float64"}:
+        return "float64"
+    if kinds <= {"string", "category"}:
+        return "string"
+    return None
+
+
+def _br_coalesce(df, cols):
+    """COALESCE: the first non-missing value of ``cols``, row by row, in the type
+    :func:`_br_coalesce_type` gives; a ``ValueError`` when the types do not combine."""
+    types = [_bd_logical(df[c].dtype) for c in cols]
+    logical = _br_coalesce_type(types)
+    if logical is None:
+        raise ValueError(f"cannot coalesce columns of types {', '.join(sorted(set(types)))}; convert them to one type first")
+    dtype = {
+        "int64": "Int64",
+        "float64": "Float64",
+        "boolean": "boolean",
+        "string": "string[pyarrow]",
+        "datetime": "datetime64[us]",
+    }.get(logical, "object")
+    out = df[cols[0]].astype(dtype)
+    for c in cols[1:]:
+        out = out.fillna(df[c].astype(dtype))
+    return out

@@ -240,3 +240,70 @@ def _bd_fill_stat(s, value, replace):
     if v is None:
         return s
     return pd.Series(v, index=s.index, dtype=s.dtype) if replace else s.fillna(v)
+
+
+def _bd_logical(dtype):
+    """The logical type name of a column dtype (``int64``, ``float64``, ``boolean``, ``string``,
+    ``datetime``, ``category`` or ``object``), as Brewdesk's schema classifies it."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "category"
+    if isinstance(dtype, pd.ArrowDtype):
+        # pyarrow: only Arrow-backed columns need it, and they exist only when it is installed
+        import pyarrow as pa
+
+        t = dtype.pyarrow_dtype
+        if pa.types.is_integer(t):
+            return "int64"
+        if pa.types.is_floating(t) or pa.types.is_decimal(t):
+            return "float64"
+        if pa.types.is_boolean(t):
+            return "boolean"
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return "string"
+        if pa.types.is_timestamp(t) or pa.types.is_date(t):
+            return "datetime"
+        return "object"
+    if isinstance(dtype, pd.StringDtype):
+        return "string"
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int64"
+    if pd.api.types.is_float_dtype(dtype):
+        return "float64"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    return "object"
+
+
+def _bd_custom_value(value, logical):
+    """FILL_WITH_CUSTOM / REPLACE_WITH_CUSTOM: ``value`` (text, a number or a boolean) in the
+    logical type ``logical``; a ``ValueError`` saying why when it does not convert."""
+    text = value if isinstance(value, str) else ("true" if value is True else "false" if value is False else repr(value))
+    if logical in {"string", "category", "object"}:
+        return value if isinstance(value, str) else text
+    if isinstance(value, bool) and logical != "boolean":
+        raise ValueError(f"{text} is not a value for a {logical} column")
+    if logical in {"int64", "float64"}:
+        num = pd.to_numeric(pd.Series([text]), errors="coerce").iloc[0]
+        if pd.isna(num) or (logical == "int64" and float(num) != int(num)):
+            kind = "a whole number" if logical == "int64" else "a number"
+            raise ValueError(f"{value!r} is not {kind}")
+        return int(num) if logical == "int64" else float(num)
+    converted = _bd_convert(pd.Series([text], dtype="string[pyarrow]"), "datetime" if logical == "datetime" else "boolean").iloc[0]
+    if pd.isna(converted):
+        kind = "a date (ISO 8601, e.g. 2024-01-31)" if logical == "datetime" else "true or false"
+        raise ValueError(f"{value!r} is not {kind}")
+    return bool(converted) if logical == "boolean" else pd.Timestamp(converted)
+
+
+def _bd_fill_custom(s, value, replace=False):
+    """FILL_WITH_CUSTOM (missing, empty and blank cells) or REPLACE_WITH_CUSTOM (every cell, with
+    ``replace``): ``s`` with ``value`` in its type (:func:`_bd_custom_value`); the dtype is kept (a
+    category column gains the value as a category)."""
+    v = _bd_custom_value(value, _bd_logical(s.dtype))
+    if isinstance(s.dtype, pd.CategoricalDtype) and v not in s.cat.categories:
+        s = s.cat.add_categories(pd.Index([v], dtype=s.cat.categories.dtype))
+    if replace:
+        return pd.Series([v] * len(s), index=s.index, dtype=s.dtype)
+    return s.mask(_bd_missing(s), v)

@@ -22,9 +22,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-from brewdesk.recipes.kernels.types import _bd_convert, _bd_missing
+from brewdesk.recipes.kernels.types import _bd_custom_value, _bd_fill_custom
 from brewdesk.recipes.model.errors import StepError
 from brewdesk.recipes.model.types import Schema, logical_type
+from brewdesk.recipes.ops._fit_common import literal
 from brewdesk.recipes.ops.base import Kind, Operation, Params, StepProblem, check_columns, column
 from pydantic import Field
 
@@ -35,29 +36,17 @@ class FillWithCustomParams(Params):
 
 
 def typed_value(value: Any, logical: str) -> Any:
-    """``value`` in the column's logical type.
+    """``value`` in the column's logical type (the kernel :func:`_bd_custom_value`).
 
     Raises
     ------
     StepProblem
         When it does not convert.
     """
-    text = value if isinstance(value, str) else ("true" if value is True else "false" if value is False else repr(value))
-    if logical in {"string", "category", "object"}:
-        return value if isinstance(value, str) else text
-    if isinstance(value, bool) and logical != "boolean":
-        raise StepProblem(f"{text} is not a value for a {logical} column", field="value")
-    if logical in {"int64", "float64"}:
-        num = pd.to_numeric(pd.Series([text]), errors="coerce").iloc[0]
-        if pd.isna(num) or (logical == "int64" and float(num) != int(num)):
-            kind = "a whole number" if logical == "int64" else "a number"
-            raise StepProblem(f"{value!r} is not {kind}", field="value")
-        return int(num) if logical == "int64" else float(num)
-    converted = _bd_convert(pd.Series([text], dtype="string[pyarrow]"), "datetime" if logical == "datetime" else "boolean").iloc[0]
-    if pd.isna(converted):
-        kind = "a date (ISO 8601, e.g. 2024-01-31)" if logical == "datetime" else "true or false"
-        raise StepProblem(f"{value!r} is not {kind}", field="value")
-    return bool(converted) if logical == "boolean" else pd.Timestamp(converted)
+    try:
+        return _bd_custom_value(value, logical)
+    except ValueError as e:
+        raise StepProblem(str(e), field="value") from None
 
 
 class FillWithCustom(Operation):
@@ -79,35 +68,17 @@ class FillWithCustom(Operation):
     def apply(self, params: FillWithCustomParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         s = frame[params.source_column]
         try:
-            value = typed_value(params.value, logical_type(s.dtype))
+            typed_value(params.value, logical_type(s.dtype))
         except StepProblem as e:
             raise StepError(e.message) from None
-        if isinstance(s.dtype, pd.CategoricalDtype) and value not in s.cat.categories:
-            s = s.cat.add_categories(pd.Index([value], dtype=s.cat.categories.dtype))
-        return frame.assign(**{params.source_column: s.mask(_bd_missing(s), value)})
+        return frame.assign(**{params.source_column: _bd_fill_custom(s, params.value)})
 
     def describe(self, params: FillWithCustomParams) -> str:
         return f"Fill missing values in {params.source_column} with {params.value!r}"
 
     def to_code(self, params: FillWithCustomParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        v = _text(params.value)
-        # the value's type depends on the column's, known only at run time in the script
-        return "\n".join(
-            [
-                f"_s = df[{col!r}]",
-                "_t = 'category' if isinstance(_s.dtype, pd.CategoricalDtype) else "
-                "'string' if pd.api.types.is_string_dtype(_s.dtype) or _s.dtype == object else "
-                "'boolean' if pd.api.types.is_bool_dtype(_s.dtype) else "
-                "'datetime' if pd.api.types.is_datetime64_any_dtype(_s.dtype) else "
-                "'int64' if pd.api.types.is_integer_dtype(_s.dtype) else 'float64'",
-                f"_v = {v!r} if _t in ('string', 'category') else _bd_convert(pd.Series([{v!r}], "
-                "dtype='string[pyarrow]'), _t).iloc[0]",
-                "if _t == 'category' and _v not in _s.cat.categories:",
-                "    _s = _s.cat.add_categories(pd.Index([_v], dtype=_s.cat.categories.dtype))",
-                f"df[{col!r}] = _s.mask(_bd_missing(_s), _v)",
-            ]
-        )
+        return f"df[{col!r}] = _bd_fill_custom(df[{col!r}], {literal(params.value)})"
 
     def to_databrew(self, params: FillWithCustomParams) -> tuple[str, dict[str, str]]:
         # DataBrew's columnDataType says what ``value`` is, so a number or a boolean comes back

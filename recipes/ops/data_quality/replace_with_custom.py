@@ -25,8 +25,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.types import _bd_fill_custom
 from brewdesk.recipes.model.errors import StepError
 from brewdesk.recipes.model.types import Schema, logical_type
+from brewdesk.recipes.ops._fit_common import literal
 from brewdesk.recipes.ops._maps import SourceColumnsParams
 from brewdesk.recipes.ops.base import Kind, Operation, StepProblem, check_columns, columns
 from brewdesk.recipes.ops.data_quality.fill_with_custom import typed_value
@@ -64,32 +66,18 @@ class ReplaceWithCustom(Operation):
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         out = frame.copy(deep=False)
         for c in params.source_columns:
-            s = frame[c]
             try:
-                value = typed_value(params.value, logical_type(s.dtype))
+                typed_value(params.value, logical_type(frame[c].dtype))
             except StepProblem as e:
                 raise StepError(e.message) from None
-            if isinstance(s.dtype, pd.CategoricalDtype) and value not in s.cat.categories:
-                s = s.cat.add_categories(pd.Index([value], dtype=s.cat.categories.dtype))
-            out[c] = pd.Series([value] * len(s), index=s.index, dtype=s.dtype)
+            out[c] = _bd_fill_custom(frame[c], params.value, replace=True)
         return out
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        v = _text(params.value)
         return "\n".join(
             [
                 f"for _c in {params.source_columns!r}:",
-                "    _s = df[_c]",
-                "    _t = 'category' if isinstance(_s.dtype, pd.CategoricalDtype) else "
-                "'string' if pd.api.types.is_string_dtype(_s.dtype) or _s.dtype == object else "
-                "'boolean' if pd.api.types.is_bool_dtype(_s.dtype) else "
-                "'datetime' if pd.api.types.is_datetime64_any_dtype(_s.dtype) else "
-                "'int64' if pd.api.types.is_integer_dtype(_s.dtype) else 'float64'",
-                f"    _v = {v!r} if _t in ('string', 'category') else _bd_convert(pd.Series([{v!r}], "
-                "dtype='string[pyarrow]'), _t).iloc[0]",
-                "    if _t == 'category' and _v not in _s.cat.categories:",
-                "        _s = _s.cat.add_categories(pd.Index([_v], dtype=_s.cat.categories.dtype))",
-                "    df[_c] = pd.Series([_v] * len(_s), index=_s.index, dtype=_s.dtype)",
+                f"    df[_c] = _bd_fill_custom(df[_c], {literal(params.value)}, replace=True)",
             ]
         )
 

@@ -37,9 +37,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.mapping import _bm_one_hot, _bm_one_hot_categories, _bm_one_hot_keys
 from brewdesk.recipes.model.errors import StepError
 from brewdesk.recipes.model.stats import compute_on_frame
-from brewdesk.recipes.model.types import STRING_DTYPE, Schema
+from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._fit_common import fitted_lines, literal, require_column
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -78,12 +79,9 @@ class OneHotEncodingParams(Params):
 
 
 def value_keys(values: Sequence[Any], dtype: Any) -> list[str]:
-    """The text form of column values (as the step matches them), in order."""
-    if not len(values):
-        return []
-    if isinstance(dtype, pd.CategoricalDtype):
-        return [str(v) for v in values]
-    return [str(v) for v in pd.Series(list(values), dtype=dtype).astype(STRING_DTYPE)]
+    """The text form of column values (as the step matches them), in order (the kernel
+    :func:`_bm_one_hot_keys`)."""
+    return _bm_one_hot_keys(values, dtype)
 
 
 def with_categories(params: OneHotEncodingParams, values: Sequence[Any], dtype: Any) -> OneHotEncodingParams:
@@ -156,28 +154,18 @@ class OneHotEncoding(Operation):
     def apply(self, params: OneHotEncodingParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column
         s = frame[col]
-        categories = params.categories
         distinct = fitted.get("distinct")
         if distinct is not None:
-            keys = value_keys(distinct, s.dtype)
-            _check_count(col, keys)
-            if categories is None:
-                categories = keys
-            else:
-                extra = [k for k in keys if k not in set(categories)]
-                if extra:
-                    raise StepError(
-                        f"column '{col}' has values that are not among the step's categories: "
-                        f"{', '.join(map(repr, extra[:3]))}{', ...' if len(extra) > 3 else ''}",
-                        hint="update the step's categories from the whole dataset",
-                    )
-        if categories is None:
-            raise StepError(f"one-hot encoding of '{col}' has no categories")
-        text = s.astype(STRING_DTYPE)
+            _check_count(col, value_keys(distinct, s.dtype))  # its own hint
+        try:
+            categories = _bm_one_hot_categories(col, s.dtype, params.categories, distinct, MAX_VALUES)
+        except ValueError as e:
+            hint = "update the step's categories from the whole dataset" if distinct is not None else None
+            raise StepError(str(e), hint=hint) from None
         out = frame
         after = col
-        for cat, name in zip(categories, new_names(params, categories), strict=True):
-            out = insert_after(out, name, text.eq(cat).fillna(False).astype("Int64"), after)
+        for name, values in zip(new_names(params, categories), _bm_one_hot(s, categories), strict=True):
+            out = insert_after(out, name, values, after)
             after = name
         return out
 
@@ -190,16 +178,12 @@ class OneHotEncoding(Operation):
     def to_code(self, params: OneHotEncodingParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
         ref = f"df[{col!r}]"
-        if params.categories is not None:
-            lines = [f"_categories = {literal(list(params.categories))}"]
-        else:
-            lines = fitted_lines({"distinct": Stat("distinct", col)}, fitted)
-            lines.append("_categories = [str(_v) for _v in _distinct]")
+        categories = None if params.categories is None else list(params.categories)
+        lines = fitted_lines({"distinct": Stat("distinct", col)}, fitted)
         lines += [
-            f"_text = {ref}.astype('string')",
-            "for _i, _cat in enumerate(_categories):",
-            f"    df.insert(df.columns.get_loc({col!r}) + 1 + _i, {col + '_'!r} + _cat, "
-            "_text.eq(_cat).fillna(False).astype('Int64'))",
+            f"_categories = _bm_one_hot_categories({col!r}, {ref}.dtype, {literal(categories)}, _distinct, {MAX_VALUES})",
+            f"for _i, (_cat, _v) in enumerate(zip(_categories, _bm_one_hot({ref}, _categories))):",
+            f"    df.insert(df.columns.get_loc({col!r}) + 1 + _i, {col + '_'!r} + _cat, _v)",
         ]
         return "\n".join(lines)
 

@@ -34,11 +34,13 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
+from brewdesk.recipes.kernels.numbers import _bd_scale, _bd_scale_linear
 from brewdesk.recipes.model.errors import StepError
 from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._fit_common import (
     NUMERIC_TYPES,
     fitted_lines,
+    literal,
     put_code,
     put_column,
     require_column,
@@ -58,15 +60,6 @@ from brewdesk.recipes.ops.base import (
 from pydantic import Field, model_validator
 
 Strategy = Literal["MIN_MAX", "SCALE_BETWEEN", "MEAN_NORMALIZATION", "Z_SCORE"]
-
-# (center, denominator) of (x - center) / denominator, as code over the fitted variables
-_FORMULA = {
-    "MIN_MAX": ("_min", "(_max - _min)"),
-    "SCALE_BETWEEN": ("_min", "(_max - _min)"),
-    "MEAN_NORMALIZATION": ("_mean", "(_max - _min)"),
-    "Z_SCORE": ("_mean", "_std"),
-}
-
 
 class ScaleParams(Params):
     source_column: str = column(types=NUMERIC_TYPES, description="Numeric column to scale")
@@ -98,22 +91,21 @@ def requests(params: ScaleParams) -> dict[str, Stat]:
 
 
 def linear(params: ScaleParams, fitted: Mapping[str, Any]) -> tuple[float, float] | None:
-    """``(center, denominator)`` of ``(x - center) / denominator``; ``None`` for no values."""
-    lo, hi = fitted.get("min"), fitted.get("max")
-    if lo is None or hi is None:
-        return None
-    if lo == hi:
-        return float(lo), 1.0
-    if params.strategy == "Z_SCORE":
-        std = fitted.get("std")
-        if not std:
-            raise StepError(
-                f"the standard deviation of '{params.source_column}' came out as 0 although its "
-                "values differ (they are too large for their spread)"
-            )
-        return float(fitted["mean"]), float(std)
-    center = float(fitted["mean"]) if params.strategy == "MEAN_NORMALIZATION" else float(lo)
-    return center, float(hi) - float(lo)
+    """``(center, denominator)`` of ``(x - center) / denominator`` (the kernel
+    :func:`_bd_scale_linear`); ``None`` for no values.
+
+    Raises
+    ------
+    StepError
+        When the standard deviation is 0 although the values differ.
+    """
+    try:
+        return _bd_scale_linear(params.strategy, fitted.get("min"), fitted.get("max"), fitted.get("mean"), fitted.get("std"))
+    except ValueError:
+        raise StepError(
+            f"the standard deviation of '{params.source_column}' came out as 0 although its "
+            "values differ (they are too large for their spread)"
+        ) from None
 
 
 class Scale(Operation):
@@ -140,11 +132,17 @@ class Scale(Operation):
 
     def apply(self, params: ScaleParams, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         col = params.source_column
-        x = frame[col].astype("Float64")
-        lin = linear(params, fitted)
-        y = x if lin is None else (x - lin[0]) / lin[1]
-        if lin is not None and params.strategy == "SCALE_BETWEEN":
-            y = y * (params.max_value - params.min_value) + params.min_value
+        linear(params, fitted)  # the StepError naming the column, before the kernel's ValueError
+        y = _bd_scale(
+            frame[col],
+            params.strategy,
+            fitted.get("min"),
+            fitted.get("max"),
+            fitted.get("mean"),
+            fitted.get("std"),
+            params.min_value,
+            params.max_value,
+        )
         return put_column(frame, target(params), y, after=col)
 
     def describe(self, params: ScaleParams) -> str:
@@ -158,22 +156,15 @@ class Scale(Operation):
 
     def to_code(self, params: ScaleParams, fitted: Mapping[str, Any]) -> str:
         col = params.source_column
-        center, denom = _FORMULA[params.strategy]
-        lines = fitted_lines(requests(params), fitted)
-        lines += [
-            f"_x = df[{col!r}].astype('Float64')",
-            "if _min is None:",
-            "    _y = _x",
-            "elif _min == _max:",
-            "    _y = (_x - float(_min)) / 1.0",
-            "else:",
-            f"    _y = (_x - float({center})) / float({denom})",
-        ]
-        if params.strategy == "SCALE_BETWEEN":
-            lines += [
-                "if _min is not None:",
-                f"    _y = _y * ({params.max_value!r} - {params.min_value!r}) + {params.min_value!r}",
-            ]
+        wanted = requests(params)
+        lines = fitted_lines(wanted, fitted)
+        mean = "_mean" if "mean" in wanted else "None"
+        std = "_std" if "std" in wanted else "None"
+        call = (
+            f"_bd_scale(df[{col!r}], {params.strategy!r}, _min, _max, {mean}, {std}, "
+            f"{literal(params.min_value)}, {literal(params.max_value)})"
+        )
+        lines.append(f"_y = {call}")
         lines.append(put_code(target(params), "_y", after=col))
         return "\n".join(lines)
 

@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from brewdesk.recipes.kernels.row_aggregates import _br_coalesce, _br_coalesce_type
 from brewdesk.recipes.model.errors import StepError
-from brewdesk.recipes.model.types import Schema, logical_type, pandas_dtype
+from brewdesk.recipes.model.types import Schema, logical_type
 from brewdesk.recipes.ops._plumbing import place, place_code, place_schema
 from brewdesk.recipes.ops.base import (
     Kind,
@@ -40,18 +41,15 @@ class CoalesceParams(Params):
 
 
 def result_type(types: list[str]) -> str:
-    """Logical type of the result; :class:`StepProblem` when the types do not combine."""
-    kinds = set(types)
-    if len(kinds) == 1 and kinds != {"category"}:
-        return types[0]
-    if kinds <= {"int64", "float64"}:
-        return "float64"
-    if kinds <= {"string", "category"}:
-        return "string"
-    raise StepProblem(
-        f"cannot coalesce columns of types {', '.join(sorted(kinds))}; convert them to one type first",
-        field="source_columns",
-    )
+    """Logical type of the result (the kernel :func:`_br_coalesce_type`); :class:`StepProblem`
+    when the types do not combine."""
+    logical = _br_coalesce_type(types)
+    if logical is None:
+        raise StepProblem(
+            f"cannot coalesce columns of types {', '.join(sorted(set(types)))}; convert them to one type first",
+            field="source_columns",
+        )
+    return logical
 
 
 class Coalesce(Operation):
@@ -72,30 +70,14 @@ class Coalesce(Operation):
 
     def apply(self, params: Any, frame: pd.DataFrame, fitted: Mapping[str, Any]) -> pd.DataFrame:
         try:
-            logical = result_type([logical_type(frame[c].dtype) for c in params.source_columns])
+            result_type([logical_type(frame[c].dtype) for c in params.source_columns])
         except StepProblem as e:
             raise StepError(e.message) from None
-        dtype = pandas_dtype(logical)
-        out = frame[params.source_columns[0]].astype(dtype)
-        for c in params.source_columns[1:]:
-            out = out.fillna(frame[c].astype(dtype))
+        out = _br_coalesce(frame, params.source_columns)
         return place(frame, params.target_column, out, params.source_columns[0])
 
     def to_code(self, params: Any, fitted: Mapping[str, Any]) -> str:
-        return "\n".join(
-            [
-                f"_cols = {params.source_columns!r}",
-                "_types = {'float64' if pd.api.types.is_float_dtype(df[_c].dtype) else 'int64' "
-                "if pd.api.types.is_integer_dtype(df[_c].dtype) else 'string' "
-                "if isinstance(df[_c].dtype, pd.CategoricalDtype) else str(df[_c].dtype) for _c in _cols}",
-                "_dtype = df[_cols[0]].dtype if len(_types) == 1 and not isinstance(df[_cols[0]].dtype, "
-                "pd.CategoricalDtype) else 'Float64' if _types <= {'int64', 'float64'} else pd.StringDtype('pyarrow')",
-                "_out = df[_cols[0]].astype(_dtype)",
-                "for _c in _cols[1:]:",
-                "    _out = _out.fillna(df[_c].astype(_dtype))",
-                place_code(params.target_column, "_out", params.source_columns[0]),
-            ]
-        )
+        return place_code(params.target_column, f"_br_coalesce(df, {params.source_columns!r})", params.source_columns[0])
 
     def describe(self, params: Any) -> str:
         return f"First non-null of {', '.join(params.source_columns)} into {params.target_column}"

@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from brewdesk.recipes.kernels.types import _bd_typed
+from brewdesk.recipes.kernels.numbers import _bd_replace_outliers
 from brewdesk.recipes.model.errors import StepError
 from brewdesk.recipes.model.types import Schema
 from brewdesk.recipes.ops._fit_common import (
@@ -48,6 +48,7 @@ from brewdesk.recipes.ops._fit_common import (
     describe_strategy,
     fences_lines,
     fitted_lines,
+    literal,
     outlier_fences,
     outlier_stats,
     require_column,
@@ -162,15 +163,11 @@ class ReplaceOutliers(Operation):
         if bad:
             raise StepError(bad[0])
         fences = outlier_fences(params, fitted)
-        x = floats(s)
-        with np.errstate(invalid="ignore"):
-            low, high = x < fences[0], x > fences[1]
-        sides = trim_sides(x, fitted) if params.replace_type != "WINSORIZE_VALUES" else None
-        if sides is not None:
-            low, high = low & sides[0], high & sides[1]
-        v_low, v_high = (_bd_typed(s.dtype, v) for v in self.values(params, fences, fitted))
+        sides = trim_sides(floats(s), fitted) if params.replace_type != "WINSORIZE_VALUES" else None
+        low_ok, high_ok = sides if sides is not None else (None, None)
+        v_low, v_high = self.values(params, fences, fitted)
         out = frame.copy(deep=False)
-        out[col] = s.mask(low, v_low).mask(high, v_high)
+        out[col] = _bd_replace_outliers(s, fences[0], fences[1], v_low, v_high, low_ok, high_ok)
         return out
 
     def describe(self, params: ReplaceOutliersParams) -> str:
@@ -183,26 +180,22 @@ class ReplaceOutliers(Operation):
         lines = fences_lines(params, fitted)
         lines += fitted_lines({k: v for k, v in self.replacements(params).items() if not k.startswith("trim_")}, fitted)
         trim_lines = trim_sides_code(params, fitted) if params.replace_type != "WINSORIZE_VALUES" else []
-        if trim_lines:
-            trim_lines.append("_low, _high = _low & _low_ok, _high & _high_ok")
         t = params.replace_type
-        if t == "WINSORIZE_VALUES":
-            low = "_cap_low" if params.min_value is not None else "_lo"
-            high = "_cap_high" if params.max_value is not None else "_hi"
+        if t == "WINSORIZE_VALUES":  # as values(): an infinite fence is no replacement
+            low = "_cap_low" if params.min_value is not None else "(_lo if np.isfinite(_lo) else None)"
+            high = "_cap_high" if params.max_value is not None else "(_hi if np.isfinite(_hi) else None)"
         elif t == "REPLACE_WITH_CUSTOM":
-            low = high = repr(params.value)
+            low = high = literal(params.value)
         elif t in _STAT:
             low = high = "_replacement"
         else:
             low = high = "None"
-        lines += [
-            f"_x = {ref}.astype('Float64').to_numpy(dtype='float64', na_value=np.nan)",
-            "with np.errstate(invalid='ignore'):",
-            "    _low, _high = _x < _lo, _x > _hi",
-            *trim_lines,
-            f"_v = [None if _w is None or pd.isna(_w) or not np.isfinite(float(_w)) else (round(float(_w)) if pd.api.types.is_integer_dtype({ref}.dtype) else float(_w)) for _w in ({low}, {high})]",
-            f"df[{col!r}] = {ref}.mask(_low, _v[0]).mask(_high, _v[1])",
-        ]
+        sides = "None, None"
+        if trim_lines:
+            lines.append(f"_x = {ref}.astype('Float64').to_numpy(dtype='float64', na_value=np.nan)")
+            lines += trim_lines
+            sides = "_low_ok, _high_ok"
+        lines.append(f"df[{col!r}] = _bd_replace_outliers({ref}, _lo, _hi, {low}, {high}, {sides})")
         return "\n".join(lines)
 
 

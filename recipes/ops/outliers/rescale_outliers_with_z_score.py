@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
+from brewdesk.recipes.kernels.numbers import _bd_zscore
 from brewdesk.recipes.ops._fit_common import fitted_lines
 from brewdesk.recipes.ops._rescale import Rescale, RescaleParams
 from brewdesk.recipes.ops.base import Stat
@@ -50,15 +51,12 @@ class RescaleOutliersWithZScore(Rescale):
         return {"mean": Stat("mean", params.source_column), "std": Stat("std", params.source_column)}
 
     def transform(self, params: Any, x: np.ndarray, fitted: Mapping[str, Any]) -> np.ndarray:
-        mean, std = fitted.get("mean"), fitted.get("std")
-        if mean is None or not std:
-            return np.full(len(x), np.nan)
-        return (x - float(mean)) / float(std)
+        return _bd_zscore(x, fitted.get("mean"), fitted.get("std"))
 
     def transform_code(self, params: Any, fitted: Mapping[str, Any]) -> list[str]:
         return [
             *fitted_lines(self.extra_stats(params), fitted),
-            "_x = np.full(len(_x), np.nan) if _mean is None or not _std else (_x - float(_mean)) / float(_std)",
+            "_x = _bd_zscore(_x, _mean, _std)",
         ]
 
     def describe(self, params: Any) -> str:
