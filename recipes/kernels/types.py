@@ -244,7 +244,8 @@ def _bd_fill_stat(s, value, replace):
 
 def _bd_logical(dtype):
     """The logical type name of a column dtype (``int64``, ``float64``, ``boolean``, ``string``,
-    ``datetime``, ``category`` or ``object``), as Brewdesk's schema classifies it."""
+    ``datetime``, ``category`` or ``object``): the one classification, which
+    :func:`brewdesk.recipes.model.types.logical_type` (the schema) uses too."""
     if isinstance(dtype, pd.CategoricalDtype):
         return "category"
     if isinstance(dtype, pd.ArrowDtype):
@@ -273,6 +274,8 @@ def _bd_logical(dtype):
         return "float64"
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
+    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
+        return "string"
     return "object"
 
 

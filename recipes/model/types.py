@@ -26,6 +26,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from brewdesk.recipes.kernels.types import _bd_logical
 
 LogicalType = Literal["int64", "float64", "boolean", "string", "datetime", "category", "object"]
 LOGICAL_TYPES: tuple[str, ...] = (
@@ -72,35 +73,13 @@ def pandas_dtype(logical: str) -> Any:
 
 
 def logical_type(dtype: Any) -> str:
-    """Classify any pandas/numpy/Arrow dtype into a logical type name."""
-    if isinstance(dtype, pd.CategoricalDtype):
-        return "category"
-    if isinstance(dtype, pd.ArrowDtype):
-        t = dtype.pyarrow_dtype
-        if pa.types.is_integer(t):
-            return "int64"
-        if pa.types.is_floating(t) or pa.types.is_decimal(t):
-            return "float64"
-        if pa.types.is_boolean(t):
-            return "boolean"
-        if pa.types.is_string(t) or pa.types.is_large_string(t):
-            return "string"
-        if pa.types.is_timestamp(t) or pa.types.is_date(t):
-            return "datetime"
-        return "object"
-    if isinstance(dtype, pd.StringDtype):
-        return "string"
-    if pd.api.types.is_bool_dtype(dtype):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "int64"
-    if pd.api.types.is_float_dtype(dtype):
-        return "float64"
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return "datetime"
-    if pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
-        return "string"
-    return "object"
+    """Classify any pandas/numpy/Arrow dtype into a logical type name (one of
+    :data:`LOGICAL_TYPES`).
+
+    The classification is the kernel :func:`brewdesk.recipes.kernels.types._bd_logical`, which
+    exported code that types a value copies, so the schema and the scripts cannot disagree.
+    """
+    return _bd_logical(dtype)
 
 
 def arrow_to_pandas_dtype(t: pa.DataType) -> Any:
