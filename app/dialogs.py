@@ -13,7 +13,7 @@ from brewdesk.engine.locations import resolve
 from brewdesk.engine.readers import SourceSpec, parse_source
 from brewdesk.engine.readers.sources import infer_format
 from brewdesk.engine.report import safe_location
-from brewdesk.engine.sampler import MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
+from brewdesk.engine.sample_spec import MAX_SAMPLE_SIZE, SampleMethod, SampleSpec
 from brewdesk.recipes.model.errors import BrewdeskError
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (

@@ -9,7 +9,7 @@ from pathlib import Path
 from brewdesk.app.main_window import MainWindow
 from brewdesk.engine.locations import resolve
 from brewdesk.engine.readers import parse_source
-from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, SampleMethod, SampleSpec
+from brewdesk.engine.sample_spec import DEFAULT_SAMPLE_SIZE, SampleMethod, SampleSpec
 from PySide6.QtWidgets import QApplication
 
 METHODS = {"first": SampleMethod.FIRST_N, "last": SampleMethod.LAST_N, "random": SampleMethod.RANDOM}

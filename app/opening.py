@@ -22,7 +22,7 @@ from brewdesk.engine import locations
 from brewdesk.engine.connections import without_password
 from brewdesk.engine.readers import SourceSpec, parse_source
 from brewdesk.engine.readers.sources import infer_format, is_url
-from brewdesk.engine.sampler import SampleSpec
+from brewdesk.engine.sample_spec import SampleSpec
 from brewdesk.recipes.model.errors import BrewdeskError
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget

@@ -19,13 +19,13 @@ from brewdesk.app.undo import RecipeCommand
 from brewdesk.app.workers import Worker
 from brewdesk.engine import profile as profiling
 from brewdesk.engine.readers import SourceSpec
-from brewdesk.engine.sampler import (
+from brewdesk.engine.sample_spec import (
     DEFAULT_SAMPLE_SIZE,
     MAX_SAMPLE_SIZE,
     SampleMethod,
     SampleSpec,
-    sample,
 )
+from brewdesk.engine.sampler import sample
 from brewdesk.recipes.model import history as h
 from brewdesk.recipes.model.errors import Problem
 from brewdesk.recipes.model.recipe import MAIN, Recipe, Step

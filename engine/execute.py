@@ -20,13 +20,13 @@ import dask.dataframe as dd
 import pandas as pd
 from brewdesk.engine import faults, primitives, spill
 from brewdesk.engine.counts import RowCounts
-from brewdesk.engine.frames import ROWID_BLOCK, Compute, conform, indexed, meta_for, renumber
+from brewdesk.engine.frames import Compute, conform, indexed, meta_for, renumber
 from brewdesk.engine.plan import Plan, Stage
 from brewdesk.recipes.model import stats as stats_mod
 from brewdesk.recipes.model.runner import apply_step
 from brewdesk.recipes.ops.base import GroupOp, Kind, Primitive, Stat
 
-__all__ = ["BACK", "ROWID_BLOCK", "Compute", "Executor", "RowCounts", "conform", "meta_for", "renumber"]
+__all__ = ["BACK", "Executor"]
 
 BACK = "/back"
 """Key suffix of a NEIGHBOUR step's backward summaries and carries (steps that read ahead)."""

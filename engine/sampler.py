@@ -36,15 +36,13 @@ from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_handle
 from brewdesk.engine.readers.base import SourceHandle, conform, row_keys
 from brewdesk.engine.sample_spec import (
-    DEFAULT_SAMPLE_SIZE,
-    MAX_SAMPLE_SIZE,
     SampleMethod,
     SampleSpec,
 )
 from brewdesk.recipes.model.errors import BrewdeskError
 from brewdesk.recipes.model.types import ROWID
 
-__all__ = ["DEFAULT_SAMPLE_SIZE", "MAX_SAMPLE_SIZE", "SampleMethod", "SampleSpec", "sample"]
+__all__ = ["sample"]
 
 
 def sample(source: SourceSpec | LazyDataset, spec: SampleSpec) -> pd.DataFrame:

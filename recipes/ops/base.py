@@ -500,7 +500,7 @@ class Operation:
     adds_rows
         ``True`` when one input row can become several output rows (UNNEST_ARRAY, UNPIVOT):
         the copies share their row id in ``apply``, and the engine gives the partition fresh,
-        unique row ids right after the step (:func:`brewdesk.engine.execute.renumber`).
+        unique row ids right after the step (:func:`brewdesk.engine.frames.renumber`).
     upgraders
         ``{v: f}`` where ``f`` turns version-``v`` params (a dict) into version ``v + 1``.
     sample_fields

@@ -76,7 +76,8 @@ def child(script: str, *args: str) -> dict:
 def time_previews(path: Path, size: int, repeat: int) -> list[dict]:
     """Per-step incremental and prefix preview times (seconds, best of ``repeat``)."""
     from brewdesk.engine.readers import parse_source
-    from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
+    from brewdesk.engine.sample_spec import SampleMethod, SampleSpec
+    from brewdesk.engine.sampler import sample
     from brewdesk.recipes.model.recipe import Recipe
     from brewdesk.recipes.model.runner import run_pandas
 

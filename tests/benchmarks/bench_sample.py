@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import pyarrow.csv as pacsv
     from brewdesk.engine.readers import SourceSpec, open_source
-    from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
+    from brewdesk.engine.sample_spec import SampleMethod, SampleSpec
+    from brewdesk.engine.sampler import sample
 
     path = args.csv if args.csv else ensure_csv(args.rows, args.data_dir)
     size = path.stat().st_size

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from brewdesk.cli import main
-from brewdesk.engine.sampler import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleSpec
+from brewdesk.engine.sample_spec import DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE, SampleSpec
 from brewdesk.recipes.model.registry import operations
 
 

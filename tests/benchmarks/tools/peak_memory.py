@@ -22,7 +22,8 @@ if "--no-qt" not in sys.argv[4:]:
 
     app = QApplication([])
 from brewdesk.engine.readers import parse_source  # noqa: E402 - after Qt, as in the app
-from brewdesk.engine.sampler import SampleMethod, SampleSpec, sample  # noqa: E402
+from brewdesk.engine.sample_spec import SampleMethod, SampleSpec  # noqa: E402
+from brewdesk.engine.sampler import sample  # noqa: E402
 from brewdesk.recipes.model.recipe import Recipe  # noqa: E402
 from brewdesk.recipes.model.runner import run_pandas  # noqa: E402
 
